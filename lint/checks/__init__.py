@@ -1,0 +1,89 @@
+"""Check kinds: the Python code that runs rules of one `kind`.
+
+A check class declares the kind-specific YAML keys it accepts (`keys`), validates a rule at
+load time (`validate`, raising `rule.error(key, ...)`), is built once from all the rules of
+its kind (so it can compile them into one pass), and yields Findings for a Document.
+
+To add a kind: write a module in this package with a `Check` subclass and list it in
+`_MODULES`. Nothing else in the engine changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from lint.types import Fix
+
+if TYPE_CHECKING:
+    from lint.document import Document
+    from lint.ruleset import Rule
+    from lint.segment import Segmenter
+
+# kind name -> module under lint.checks
+_MODULES: dict[str, str] = {
+    "existence": "existence",
+    "substitution": "substitution",
+}
+
+
+def register(kind: str, module: str) -> None:
+    """Make a kind known (used by check modules added later and by tests)."""
+    _MODULES[kind] = module
+
+
+def check_class(kind: str) -> type[Check]:
+    module = importlib.import_module(f"lint.checks.{_MODULES[kind]}")
+    cls: type[Check] = module.CHECK
+    return cls
+
+
+def known_kinds() -> list[str]:
+    return sorted(_MODULES)
+
+
+@dataclass
+class Finding:
+    rule: Rule
+    start: int
+    end: int
+    # Values for the message template besides {match}: e.g. {replacement}, {expected}.
+    values: dict[str, str] = field(default_factory=dict)
+    suggestion: str | None = None
+    fix: Fix | None = None
+    # Overrides the rule's message when a check needs a message it builds itself.
+    message: str | None = None
+
+
+@dataclass
+class RunContext:
+    as_of: dt.date
+    active: frozenset[str]
+    segmenter: Segmenter
+    # Seconds allowed per regex search in user-written patterns.
+    regex_timeout: float = 1.0
+    # Problems running a rule (e.g. a regex timeout): (rule code, message) reported once.
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+
+class Check:
+    kind: ClassVar[str] = ""
+    # Kind-specific keys this check accepts in YAML.
+    keys: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        """Raise rule.error(key, msg) for a bad kind-specific value."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = list(rules)
+
+    def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    @staticmethod
+    def param(rule: Rule, key: str, default: Any = None) -> Any:
+        return rule.params.get(key, default)

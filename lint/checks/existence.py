@@ -1,0 +1,64 @@
+"""`existence`: flag literal tokens and/or regex patterns that should not appear.
+
+YAML keys: `tokens` (literal strings, matched together in one automaton), `patterns`
+(regexes, `regex` module syntax), plus the context filters of lint.checks.textmatch.
+`fix: {replacement: "..."}` replaces the reported span (`""` deletes it; with `scope: line`
+the whole line goes, line break included).
+"""
+
+from __future__ import annotations
+
+from lint.checks import Finding
+from lint.checks.textmatch import CONTEXT_KEYS, CompiledRule, TextMatchCheck
+from lint.document import Document
+from lint.ruleset import Rule
+from lint.types import Edit, Fix
+
+
+class ExistenceCheck(TextMatchCheck):
+    kind = "existence"
+    keys = CONTEXT_KEYS | {"tokens"}
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        tokens = rule.params.get("tokens", [])
+        if not isinstance(tokens, list) or not all(isinstance(t, str) and t for t in tokens):
+            raise rule.error("tokens", "expected a list of non-empty strings")
+        if not tokens and not rule.params.get("patterns"):
+            raise rule.error(None, "an existence rule needs 'tokens' or 'patterns'")
+        if rule.fix_safety and rule.fix_replacement is None:
+            raise rule.error("fix", "existence fixes need a 'replacement' (\"\" deletes)")
+        super().validate(rule)
+
+    def literals(self, rule: Rule) -> dict[str, str | None]:
+        return dict.fromkeys(rule.params.get("tokens", []))
+
+    def finding(
+        self,
+        doc: Document,
+        cr: CompiledRule,
+        start: int,
+        end: int,
+        s: int,
+        e: int,
+        repl: str | None,
+    ) -> Finding:
+        rule = cr.rule
+        fix = None
+        if rule.fix_safety and rule.fix_replacement is not None:
+            if rule.fix_replacement == "":
+                edit = cr.deletion(doc, s, e)
+            else:
+                edit = Edit(s, e, rule.fix_replacement)
+            fix = Fix((edit,), rule.fix_safety)
+        return Finding(
+            rule,
+            s,
+            e,
+            values={"match": doc.text[start:end]},
+            suggestion=rule.suggestion,
+            fix=fix,
+        )
+
+
+CHECK = ExistenceCheck

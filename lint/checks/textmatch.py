@@ -1,0 +1,223 @@
+"""What `existence` and `substitution` share: candidate search, context filters, scope, fix.
+
+Candidates come from one literal automaton per check (all rules' tokens together) plus each
+rule's own regex patterns. A candidate then passes the rule's context filters, cheapest first:
+
+- `not-before` / `not-after`: regexes tested against the text just before / after the match;
+- `unless` / `only-if`: regexes tested against the sentence holding the match;
+- `max-line-length`: the match's line (trimmed) must be at most this long (for residue
+  lines that are residue only when they stand alone);
+- `line-start`: the match must begin its line (after indentation);
+- `boundary: word`: jieba must not see the match cut through a word (loaded lazily).
+
+`scope` widens the reported span: `match` (default), `line` (the whole line), or `to-end`
+(from the match's line to the end of the document: for "推荐阅读" teaser lists).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import regex
+
+from lint.checks import Check, Finding, RunContext
+from lint.document import Document
+from lint.matcher import LiteralMatcher
+from lint.ruleset import Rule
+from lint.types import Edit, Fix
+
+CONTEXT_KEYS = frozenset(
+    {
+        "patterns",
+        "ignore-case",
+        "boundary",
+        "not-before",
+        "not-after",
+        "unless",
+        "only-if",
+        "max-line-length",
+        "line-start",
+        "scope",
+    }
+)
+_WINDOW = 40  # characters examined by not-before / not-after
+_INDENT = " \t\u3000\u00a0"
+
+
+def _regex_list(rule: Rule, key: str, ignore_case: bool = False) -> list[regex.Pattern[str]]:
+    value = rule.params.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise rule.error(key, "expected a list of regular expressions")
+    flags = regex.IGNORECASE if ignore_case else 0
+    out = []
+    for pat in value:
+        try:
+            out.append(regex.compile(pat, flags | regex.V0))
+        except regex.error as exc:
+            raise rule.error(key, f"bad regular expression {pat!r}: {exc}") from None
+    return out
+
+
+class CompiledRule:
+    """One rule's filters, compiled once."""
+
+    def __init__(self, rule: Rule) -> None:
+        p = rule.params
+        self.rule = rule
+        ic = bool(p.get("ignore-case", False))
+        self.patterns = _regex_list(rule, "patterns", ic)
+        self.not_before = [
+            regex.compile("(?:" + r.pattern + r")\Z", r.flags) for r in _regex_list(rule, "not-before")
+        ]
+        self.not_after = _regex_list(rule, "not-after")
+        self.unless = _regex_list(rule, "unless")
+        self.only_if = _regex_list(rule, "only-if")
+        self.max_line = p.get("max-line-length")
+        self.line_start = bool(p.get("line-start", False))
+        self.word = p.get("boundary", "none") == "word"
+        self.scope = p.get("scope", "match")
+
+    def accepts(self, doc: Document, start: int, end: int, ctx: RunContext) -> bool:
+        text = doc.scan_text
+        if self.not_before:
+            before = text[max(0, start - _WINDOW) : start]
+            if any(r.search(before) for r in self.not_before):
+                return False
+        if self.not_after:
+            after = text[end : end + _WINDOW]
+            if any(r.match(after) for r in self.not_after):
+                return False
+        if self.line_start or self.max_line is not None:
+            i = doc.line_of(start)
+            ls, le = doc.line_span(i)
+            if self.line_start and text[ls:start].strip(_INDENT):
+                return False
+            if self.max_line is not None and len(text[ls:le].strip(_INDENT + " ")) > self.max_line:
+                return False
+        if self.unless or self.only_if:
+            s, e = doc.sentence_span(start, end)
+            sentence = text[s:e]
+            if any(r.search(sentence) for r in self.unless):
+                return False
+            if self.only_if and not any(r.search(sentence) for r in self.only_if):
+                return False
+        return not (self.word and not ctx.segmenter.is_word(doc, start, end))
+
+    def span(self, doc: Document, start: int, end: int) -> tuple[int, int]:
+        if self.scope == "line":
+            i = doc.line_of(start)
+            return doc.line_starts[i], max(doc.line_ends[doc.line_of(max(start, end - 1))], end)
+        if self.scope == "to-end":
+            return doc.line_starts[doc.line_of(start)], len(doc.text)
+        return start, end
+
+    def deletion(self, doc: Document, start: int, end: int) -> Edit:
+        """An edit removing the span; whole lines go with their line break."""
+        if self.scope in ("line", "to-end"):
+            last = doc.line_of(max(start, end - 1))
+            stop = doc.newline_after(last)
+            if self.scope == "to-end" and start > 0:
+                # Also drop the break that ends the line before, so no blank tail is left.
+                return Edit(start, stop, "")
+            return Edit(start, stop, "")
+        return Edit(start, end, "")
+
+
+class TextMatchCheck(Check):
+    """Base for kinds that find literal tokens or patterns in running text."""
+
+    keys = CONTEXT_KEYS
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        p = rule.params
+        if p.get("boundary", "none") not in ("none", "word"):
+            raise rule.error("boundary", "expected 'none' or 'word'")
+        if p.get("scope", "match") not in ("match", "line", "to-end"):
+            raise rule.error("scope", "expected 'match', 'line' or 'to-end'")
+        for key in ("ignore-case", "line-start"):
+            if key in p and not isinstance(p[key], bool):
+                raise rule.error(key, "expected true or false")
+        if "max-line-length" in p and (
+            not isinstance(p["max-line-length"], int) or p["max-line-length"] < 1
+        ):
+            raise rule.error("max-line-length", "expected a positive integer")
+        CompiledRule(rule)  # compiles every regex, raising rule.error on a bad one
+
+    def literals(self, rule: Rule) -> dict[str, str | None]:
+        """token -> replacement (None for plain existence)."""
+        return {}
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        super().__init__(rules)
+        self.compiled = {r.code: CompiledRule(r) for r in rules}
+        by_case: dict[bool, dict[str, list[tuple[Rule, str | None]]]] = {
+            False: defaultdict(list),
+            True: defaultdict(list),
+        }
+        for r in rules:
+            ic = bool(r.params.get("ignore-case", False))
+            for token, repl in self.literals(r).items():
+                key = token.casefold() if ic else token
+                by_case[ic][key].append((r, repl))
+        self._tokens = by_case
+        self._matchers = {
+            ic: LiteralMatcher(words, ignore_case=ic) for ic, words in by_case.items() if words
+        }
+
+    def _candidates(
+        self, doc: Document, ctx: RunContext
+    ) -> Iterator[tuple[Rule, int, int, str | None]]:
+        text = doc.scan_text
+        for ic, matcher in self._matchers.items():
+            table = self._tokens[ic]
+            for start, end, word in matcher.finditer(text):
+                for rule, repl in table[word]:
+                    if rule.code in ctx.active:
+                        yield rule, start, end, repl
+        for rule in self.rules:
+            if rule.code not in ctx.active:
+                continue
+            for pat in self.compiled[rule.code].patterns:
+                try:
+                    for m in pat.finditer(text, timeout=ctx.regex_timeout):
+                        if m.end() > m.start():
+                            yield rule, m.start(), m.end(), self.pattern_replacement(rule, m)
+                except TimeoutError:
+                    ctx.problems.append(
+                        (rule.code, f"正则表达式超时,已跳过 (pattern timed out: {pat.pattern!r})")
+                    )
+
+    def pattern_replacement(self, rule: Rule, m: Any) -> str | None:
+        return None
+
+    def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
+        seen: set[tuple[str, int, int]] = set()
+        for rule, start, end, repl in self._candidates(doc, ctx):
+            cr = self.compiled[rule.code]
+            if not cr.accepts(doc, start, end, ctx):
+                continue
+            s, e = cr.span(doc, start, end)
+            key = (rule.code, s, e)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield self.finding(doc, cr, start, end, s, e, repl)
+
+    def finding(
+        self,
+        doc: Document,
+        cr: CompiledRule,
+        start: int,
+        end: int,
+        s: int,
+        e: int,
+        repl: str | None,
+    ) -> Finding:
+        raise NotImplementedError

@@ -1,0 +1,112 @@
+"""Document: decoded text plus fast offset <-> line/column mapping.
+
+Every check scans `scan_text`, which has the same length as `text` but with markup that must
+not be linted (Markdown emphasis markers, code, HTML comments) blanked out with spaces, so
+offsets found in `scan_text` are offsets into `text`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+# Line breaks recognised everywhere: CRLF counts as one break.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass
+class Document:
+    path: str
+    text: str
+    kind: str = "text"  # "text", "markdown" or "docx"
+    scan_text: str = ""
+    encoding: str = "utf-8"
+    # Offsets of the first character of every line.
+    line_starts: list[int] = field(default_factory=list)
+    # End offset (exclusive, before the line break) of every line.
+    line_ends: list[int] = field(default_factory=list)
+    # Rules disabled by inline comments (Markdown only): (start, end, codes or None=all).
+    disabled: list[tuple[int, int, frozenset[str] | None]] = field(default_factory=list)
+    # Anything a source reader wants to keep for reports (e.g. .docx paragraph objects).
+    meta: dict[str, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.scan_text:
+            self.scan_text = self.text
+        if len(self.scan_text) != len(self.text):
+            raise ValueError("scan_text must be as long as text")
+        starts = [0]
+        ends: list[int] = []
+        for m in _LINE_BREAK.finditer(self.text):
+            ends.append(m.start())
+            starts.append(m.end())
+        ends.append(len(self.text))
+        self.line_starts = starts
+        self.line_ends = ends
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    def line_of(self, offset: int) -> int:
+        """0-based line index holding `offset` (an offset on a line break belongs to its line)."""
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of `offset`; columns count code points."""
+        i = self.line_of(offset)
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of `position`."""
+        return self.line_starts[line - 1] + column - 1
+
+    def end_position(self, start: int, end: int) -> tuple[int, int]:
+        """(end_line, end_column) for a span: the column just past the last flagged character."""
+        if end <= start:
+            return self.position(start)
+        line, col = self.position(end - 1)
+        return line, col + 1
+
+    def line_text(self, index: int) -> str:
+        return self.text[self.line_starts[index] : self.line_ends[index]]
+
+    def line_span(self, index: int) -> tuple[int, int]:
+        return self.line_starts[index], self.line_ends[index]
+
+    def lines(self) -> Iterator[tuple[int, int, int]]:
+        """(index, start, end) of every line, without its line break."""
+        for i, (s, e) in enumerate(zip(self.line_starts, self.line_ends, strict=True)):
+            yield i, s, e
+
+    def newline_after(self, index: int) -> int:
+        """Offset just past the line break that ends line `index` (or the text end)."""
+        if index + 1 < len(self.line_starts):
+            return self.line_starts[index + 1]
+        return len(self.text)
+
+    def is_disabled(self, code: str, offset: int) -> bool:
+        for start, end, codes in self.disabled:
+            if start <= offset < end and (codes is None or any(code.startswith(c) for c in codes)):
+                return True
+        return False
+
+    def sentence_span(self, start: int, end: int, limit: int = 400) -> tuple[int, int]:
+        """The sentence around text[start:end]: bounded by 。！？；, a line break, or `limit`."""
+        text = self.text
+        lo = max(0, start - limit)
+        s = start
+        while s > lo and text[s - 1] not in _SENTENCE_END:
+            s -= 1
+        hi = min(len(text), end + limit)
+        e = end
+        while e < hi and text[e] not in _SENTENCE_END:
+            e += 1
+        if e < len(text) and text[e] in "。！？!?；;":
+            e += 1
+        return s, e
+
+
+_SENTENCE_END = frozenset("。！？!?；;\n\r")

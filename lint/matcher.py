@@ -1,0 +1,63 @@
+"""Fast literal matching: many tokens compiled into one trie-shaped `re` pattern.
+
+A flat alternation of hundreds of words in `regex` scans at ~0.25 M chars/s; the same words as
+a trie (`十九(?:大|届)`) in `re` scan at several M chars/s. The pattern is wrapped in a
+lookahead so that every start position is tried and overlapping tokens are all found; a
+token that is a prefix of a longer one found at the same place is reported too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:  # type: ignore[type-arg]
+        end = "" in node
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and not end:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if end else body
+
+    return walk(trie)
+
+
+class LiteralMatcher:
+    def __init__(self, words: Iterable[str], ignore_case: bool = False) -> None:
+        uniq = sorted({w for w in words if w})
+        self.ignore_case = ignore_case
+        key = (lambda w: w.casefold()) if ignore_case else (lambda w: w)
+        self._words = {key(w) for w in uniq}
+        # For each word, the shorter words that are its prefixes (reported at the same start).
+        self._prefixes: dict[str, list[str]] = {}
+        for w in self._words:
+            self._prefixes[w] = [w[:i] for i in range(1, len(w)) if w[:i] in self._words]
+        flags = re.IGNORECASE if ignore_case else 0
+        self._re = re.compile("(?=(" + _trie_pattern(uniq) + "))", flags) if uniq else None
+        self._key = key
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Every (start, end, word) occurrence, overlapping ones included."""
+        if self._re is None:
+            return
+        for m in self._re.finditer(text):
+            found = m.group(1)
+            if not found:
+                continue
+            start = m.start()
+            word = self._key(found)
+            if word in self._words:
+                yield start, start + len(found), word
+            for prefix in self._prefixes.get(word, ()):
+                yield start, start + len(prefix), prefix

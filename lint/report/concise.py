@@ -1,0 +1,24 @@
+"""`path:line:col: CODE message` — one line per diagnostic (ruff's concise style)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lint.report import ReportContext
+from lint.types import Diagnostic
+
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_RESET = "\033[0m"
+_BOLD = "\033[1m"
+
+
+def line_for(d: Diagnostic, color: bool = False) -> str:
+    code = d.code
+    if color:
+        code = f"{_BOLD}{_COLORS.get(d.severity, '')}{code}{_RESET}"
+        return f"{_BOLD}{d.path}{_RESET}:{d.line}:{d.column}: {code} {d.message}"
+    return f"{d.path}:{d.line}:{d.column}: {code} {d.message}"
+
+
+def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
+    return "".join(line_for(d, ctx.color) + "\n" for d in diagnostics)

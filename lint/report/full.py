@@ -1,0 +1,48 @@
+"""Concise line plus the source line and a caret underline.
+
+Carets are aligned by display width: CJK (East Asian Wide/Fullwidth) characters take two
+terminal columns, so the underline sits under the flagged characters in a terminal.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from lint.report import ReportContext
+from lint.report.concise import line_for
+from lint.types import Diagnostic
+
+
+def display_width(text: str) -> int:
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def _visible(text: str) -> str:
+    # Tabs and odd spaces would break alignment; show them as one ordinary space each.
+    return "".join(" " if ch in "\t\u00a0\u200b\ufeff" else ch for ch in text)
+
+
+def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
+    out: list[str] = []
+    for d in diagnostics:
+        out.append(line_for(d, ctx.color))
+        doc = ctx.documents.get(d.path)
+        if doc is not None and d.line <= doc.line_count:
+            src = _visible(doc.line_text(d.line - 1))
+            gutter = f"{d.line:>5} | "
+            out.append(gutter + src)
+            lead = display_width(src[: d.column - 1])
+            stop = d.end_column - 1 if d.end_line == d.line else len(src)
+            span = max(1, display_width(src[d.column - 1 : stop]))
+            more = " …" if d.end_line > d.line else ""
+            out.append(" " * 5 + " | " + " " * lead + "^" * span + more)
+        if d.suggestion:
+            out.append(f"      = 建议: {d.suggestion}")
+        out.append("")
+    return "\n".join(out) + ("\n" if out else "")

@@ -1,0 +1,65 @@
+"""Run rules' own examples: every `bad` must trigger the rule, every `good` must not.
+
+Used by the test suite (one parametrised test over the default rules) and by
+`reportlint --test-rules FILE...` for a team's own rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lint.document import Document
+from lint.engine import Engine
+from lint.ruleset import Example, Rule
+from lint.sources.markdown import markdown_document
+
+
+@dataclass(frozen=True)
+class ExampleFailure:
+    rule: Rule
+    example: Example
+    expected_hit: bool
+    found: int
+
+    def __str__(self) -> str:
+        want = "should be flagged" if self.expected_hit else "should not be flagged"
+        where = f"{self.rule.file}:{self.rule.line}: {self.rule.code}"
+        extra = f" ({self.found} found)" if not self.expected_hit else ""
+        return f"{where}: example {want}{extra}: {self.example.text!r}"
+
+
+def example_document(example: Example) -> Document:
+    path = example.path or "<example>.txt"
+    if path.endswith((".md", ".markdown")):
+        return markdown_document(example.text, path)
+    return Document(path=path, text=example.text)
+
+
+def run_example(rule: Rule, example: Example, engine: Engine | None = None) -> int:
+    """How many diagnostics `rule` reports on `example` (at the example's or rule's date)."""
+    engine = engine or Engine([rule])
+    day = example.as_of or rule.example_date()
+    result = engine.check(example_document(example), day)
+    return sum(1 for d in result.diagnostics if d.code == rule.code)
+
+
+def check_rule_examples(rule: Rule) -> list[ExampleFailure]:
+    engine = Engine([rule])
+    failures = []
+    for ex in rule.bad:
+        n = run_example(rule, ex, engine)
+        if n == 0:
+            failures.append(ExampleFailure(rule, ex, True, n))
+    for ex in rule.good:
+        n = run_example(rule, ex, engine)
+        if n:
+            failures.append(ExampleFailure(rule, ex, False, n))
+    return failures
+
+
+def check_examples(rules: Iterable[Rule]) -> list[ExampleFailure]:
+    out: list[ExampleFailure] = []
+    for r in rules:
+        out.extend(check_rule_examples(r))
+    return out

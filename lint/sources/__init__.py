@@ -1,0 +1,57 @@
+"""Readers: turn a path (or stdin bytes) into a Document.
+
+The reader is chosen by file extension: `.md`/`.markdown` → Markdown, `.docx` → Word,
+anything else → plain text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lint.document import Document
+from lint.sources.text import Decoded, decode_bytes
+from lint.types import ReportlintError
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+DOCX_SUFFIXES = frozenset({".docx"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+DEFAULT_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES
+
+
+def kind_for(path: str) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in DOCX_SUFFIXES:
+        return "docx"
+    return "text"
+
+
+def document_from_bytes(
+    data: bytes, path: str, encoding: str | None = None, kind: str | None = None
+) -> tuple[Document, Decoded | None]:
+    kind = kind or kind_for(path)
+    if kind == "docx":
+        from lint.sources.docx import read_docx
+
+        return read_docx(data, path), None
+    decoded = decode_bytes(data, path, encoding)
+    if kind == "markdown":
+        from lint.sources.markdown import markdown_document
+
+        return markdown_document(decoded.text, path, decoded.encoding), decoded
+    return Document(path=path, text=decoded.text, encoding=decoded.encoding), decoded
+
+
+def read_document(
+    path: str, encoding: str | None = None
+) -> tuple[Document, Decoded | None]:
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ReportlintError(f"{path}: 文件不存在 (no such file)") from None
+    except IsADirectoryError:
+        raise ReportlintError(f"{path}: 是目录而不是文件 (is a directory)") from None
+    except OSError as exc:
+        raise ReportlintError(f"{path}: 无法读取 ({exc.strerror or exc})") from None
+    return document_from_bytes(data, path, encoding)

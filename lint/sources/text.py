@@ -1,0 +1,101 @@
+"""Plain-text decoding: BOMs, UTF-8, GB18030 fallback, forced encodings, binary detection."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from lint.types import ReportlintError
+
+# Signatures of common binary formats people commit next to drafts.
+_BINARY_MAGIC = (
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\xd0\xcf\x11\xe0",  # legacy .doc / .xls
+    b"\x7fELF",
+)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str  # a Python codec name that round-trips the file
+    bom: bytes  # the BOM found at the start, re-written by --fix
+    newline: str  # dominant line ending: "\n", "\r\n" or "\r"
+
+
+def _dominant_newline(text: str) -> str:
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    if crlf >= lf and crlf >= cr and crlf:
+        return "\r\n"
+    if cr > lf:
+        return "\r"
+    return "\n"
+
+
+def _looks_binary(data: bytes) -> bool:
+    if data.startswith(_BINARY_MAGIC):
+        return True
+    return b"\x00" in data[:8192]
+
+
+def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> Decoded:
+    """Decode a draft. Raises ReportlintError naming `path` when it cannot be read as text."""
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise ReportlintError(f"{path}: 未知编码 {encoding!r} (unknown encoding)") from None
+        bom = b""
+        if encoding.lower().replace("_", "-") in ("utf-8", "utf8") and data.startswith(
+            codecs.BOM_UTF8
+        ):
+            bom, data = codecs.BOM_UTF8, data[3:]
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise ReportlintError(
+                f"{path}: 无法按 {encoding} 解码,第 {exc.start} 字节 (cannot decode)"
+            ) from None
+        return Decoded(text, encoding, bom, _dominant_newline(text))
+
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            text = data[3:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ReportlintError(
+                f"{path}: 带 UTF-8 BOM 但第 {exc.start + 3} 字节无法解码 (cannot decode)"
+            ) from None
+        return Decoded(text, "utf-8", codecs.BOM_UTF8, _dominant_newline(text))
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                text = data[2:].decode(codec)
+            except UnicodeDecodeError:
+                raise ReportlintError(f"{path}: UTF-16 文件已损坏 (cannot decode)") from None
+            return Decoded(text, codec, bom, _dominant_newline(text))
+    if _looks_binary(data):
+        raise ReportlintError(f"{path}: 二进制文件,不是文本 (binary file skipped)")
+    try:
+        text = data.decode("utf-8")
+        return Decoded(text, "utf-8", b"", _dominant_newline(text))
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise ReportlintError(
+            f"{path}: 既不是 UTF-8 也不是 GB18030,第 {exc.start} 字节无法解码;"
+            "可用 --encoding 指定 (cannot decode)"
+        ) from None
+    return Decoded(text, "gb18030", b"", _dominant_newline(text))
+
+
+def encode_text(text: str, decoded: Decoded) -> bytes:
+    """Encode fixed text exactly as the original file was encoded."""
+    return decoded.bom + text.encode(decoded.encoding)

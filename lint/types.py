@@ -1,0 +1,87 @@
+"""Plain data shared by every layer: severities, categories, edits, diagnostics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+CATEGORIES = ("placeholder", "formulation", "numbering", "residue", "typo", "punctuation")
+SEVERITIES = ("error", "warning", "info")
+# Higher rank is more severe; used for --fail-on and sorting summaries.
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+SAFETIES = ("safe", "unsafe")
+
+
+class ReportlintError(Exception):
+    """A user-facing error: printed as one line, exit code 2."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace text[start:end] (character offsets of the decoded text) with `replacement`."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    safety: str = "safe"
+
+
+@dataclass
+class Diagnostic:
+    path: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    suggestion: str | None = None
+    fix: Fix | None = None
+    # The flagged text; used by `allow`, baselines and reports, not printed in JSON.
+    text: str = field(default="", compare=False)
+    # (line, column, end_line, end_column) of each fix edit, filled in by the engine.
+    edit_positions: tuple[tuple[int, int, int, int], ...] = field(default=(), compare=False)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "fix": None if self.fix is None else self._fix_json(self.fix),
+        }
+
+    def _fix_json(self, fix: Fix) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for i, e in enumerate(fix.edits):
+            item: dict[str, Any] = {
+                "start": e.start,
+                "end": e.end,
+                "replacement": e.replacement,
+                "safety": fix.safety,
+            }
+            if i < len(self.edit_positions):
+                line, col, end_line, end_col = self.edit_positions[i]
+                item.update(line=line, column=col, end_line=end_line, end_column=end_col)
+            out.append(item)
+        return out

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "corpus" / "seed" / "000_edcc395c28bc87b3.txt"
+OFFICIAL = SHARED / "corpus" / "official"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    if not SEED.exists():
+        pytest.skip("shared corpus not available")
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def official_dir() -> Path:
+    if not (OFFICIAL / "index.tsv").exists():
+        pytest.skip("shared corpus not available")
+    return OFFICIAL
