@@ -10,7 +10,8 @@ rule's own regex patterns. A candidate then passes the rule's context filters, c
 - `line-start`: the match must begin its line (after indentation);
 - `boundary: word`: jieba must not see the match cut through a word (loaded lazily).
 
-`scope` widens the reported span: `match` (default), `line` (the whole line), or `to-end`
+`scope` widens the reported span: `match` (default), `sentence` (the sentence holding the
+match), `line` (the whole line), or `to-end`
 (from the match's line to the end of the document: for "推荐阅读" teaser lists).
 """
 
@@ -115,6 +116,8 @@ class CompiledRule:
             return doc.line_starts[i], max(doc.line_ends[doc.line_of(max(start, end - 1))], end)
         if self.scope == "to-end":
             return doc.line_starts[doc.line_of(start)], len(doc.text)
+        if self.scope == "sentence":
+            return doc.sentence_span(start, end)
         return start, end
 
     def deletion(self, doc: Document, start: int, end: int) -> Edit:
@@ -139,8 +142,8 @@ class TextMatchCheck(Check):
         p = rule.params
         if p.get("boundary", "none") not in ("none", "word"):
             raise rule.error("boundary", "expected 'none' or 'word'")
-        if p.get("scope", "match") not in ("match", "line", "to-end"):
-            raise rule.error("scope", "expected 'match', 'line' or 'to-end'")
+        if p.get("scope", "match") not in ("match", "sentence", "line", "to-end"):
+            raise rule.error("scope", "expected 'match', 'sentence', 'line' or 'to-end'")
         for key in ("ignore-case", "line-start"):
             if key in p and not isinstance(p[key], bool):
                 raise rule.error(key, "expected true or false")
