@@ -9,21 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib.resources
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from lint import rulecache, timing
 from lint.types import CATEGORIES, SAFETIES, SEVERITIES, ReportlintError
 
-try:  # the C loader is ~10x faster on the default ruleset
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+if TYPE_CHECKING:
+    import yaml
+
+# PyYAML is imported only when a rule file has to be parsed: a cold start served from the
+# rule-set cache (lint.rulecache) never needs it.
 
 _CODE = re.compile(r"^[A-Z]{2,3}[0-9]{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -122,11 +121,17 @@ class RuleSet:
 
 
 def _default_rules_dir() -> Path:
-    """The bundled rules: inside the installed package, else the checkout's top-level rules/."""
-    packaged = importlib.resources.files("lint") / "rules"
+    """The bundled rules: inside the installed package, else the checkout's top-level rules/.
+
+    The wheel maps rules/ to lint/rules/ (a plain folder beside this module), so a path
+    relative to __file__ is what importlib.resources would return, without the 14 ms its
+    import costs on every cold start.
+    """
+    here = Path(__file__).resolve().parent
+    packaged = here / "rules"
     if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "rules"
+        return packaged
+    return here.parent / "rules"
 
 
 def default_rule_files() -> list[Path]:
@@ -175,7 +180,9 @@ def _examples(value: object, rule: Rule, key: str) -> tuple[Example, ...]:
         elif isinstance(item, dict):
             unknown = set(item) - {"text", "as-of", "path"}
             if unknown or not isinstance(item.get("text"), str):
-                raise rule.error(key, f"example needs 'text' (and optional 'as-of', 'path'): {item}")
+                raise rule.error(
+                    key, f"example needs 'text' (and optional 'as-of', 'path'): {item}"
+                )
             day = _parse_date(item["as-of"], rule, key) if "as-of" in item else None
             p = item.get("path")
             out.append(Example(item["text"], day, p if isinstance(p, str) else None))
@@ -185,6 +192,8 @@ def _examples(value: object, rule: Rule, key: str) -> tuple[Example, ...]:
 
 
 def _key_lines(node: yaml.Node) -> dict[str, int]:
+    import yaml
+
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for k, _v in node.value:
@@ -194,11 +203,15 @@ def _key_lines(node: yaml.Node) -> dict[str, int]:
 
 
 def _rule_nodes(root: yaml.Node | None) -> list[yaml.Node]:
+    import yaml
+
     if not isinstance(root, yaml.MappingNode):
         return []
     for k, v in root.value:
-        if isinstance(k, yaml.ScalarNode) and k.value == "rules" and isinstance(
-            v, yaml.SequenceNode
+        if (
+            isinstance(k, yaml.ScalarNode)
+            and k.value == "rules"
+            and isinstance(v, yaml.SequenceNode)
         ):
             return list(v.value)
     return []
@@ -212,8 +225,13 @@ def _str(value: object, rule: Rule, key: str, allowed: Sequence[str] | None = No
     return value
 
 
-def build_rule(raw: Mapping[str, Any], file: str, line: int, key_lines: dict[str, int],
-               default_category: str | None) -> Rule:
+def build_rule(
+    raw: Mapping[str, Any],
+    file: str,
+    line: int,
+    key_lines: dict[str, int],
+    default_category: str | None,
+) -> Rule:
     from lint.checks import check_class
 
     code = raw.get("code")
@@ -260,8 +278,10 @@ def build_rule(raw: Mapping[str, Any], file: str, line: int, key_lines: dict[str
             rule.effective_from = _parse_date(eff["from"], rule, "effective")
         if "until" in eff:
             rule.effective_until = _parse_date(eff["until"], rule, "effective")
-        if rule.effective_from and rule.effective_until and (
-            rule.effective_until <= rule.effective_from
+        if (
+            rule.effective_from
+            and rule.effective_until
+            and (rule.effective_until <= rule.effective_from)
         ):
             raise rule.error("effective", "'until' must be after 'from'")
     if category == "formulation":
@@ -303,10 +323,30 @@ def load_rule_file(path: str | Path) -> list[Rule]:
     return parse_rules(text, label)
 
 
-def parse_rules(text: str, label: str) -> list[Rule]:
+def _safe_loader() -> type[yaml.SafeLoader]:
+    import yaml
+
+    # The C loader is ~10x faster; both refuse tags that construct Python objects.
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return loader
+
+
+def _parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree (for line numbers) and the data built from it: one parse, not two."""
+    loader = _safe_loader()(text)
     try:
-        root = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    finally:
+        loader.dispose()
+    return root, data
+
+
+def parse_rules(text: str, label: str) -> list[Rule]:
+    import yaml
+
+    try:
+        root, data = _parse_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -327,24 +367,54 @@ def parse_rules(text: str, label: str) -> list[Rule]:
         line = node.start_mark.line + 1 if node is not None else 1
         if not isinstance(raw, dict):
             raise RuleError(f"{label}:{line}: each rule must be a mapping")
-        rules.append(build_rule(raw, label, line, _key_lines(node) if node else {},
-                                default_category))
+        rules.append(
+            build_rule(raw, label, line, _key_lines(node) if node else {}, default_category)
+        )
     return rules
 
 
+def _read_rule_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise RuleError(f"{path}: 无法读取规则文件 ({exc.strerror or exc})") from None
+
+
+def _decode_rule_file(data: bytes, label: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RuleError(f"{label}: 规则文件不是 UTF-8,第 {exc.start} 字节无法解码") from None
+
+
 def load_ruleset(paths: Iterable[str | Path] | None = None, *, defaults: bool = True) -> RuleSet:
-    files: list[Path] = list(default_rule_files()) if defaults else []
-    if paths:
-        files.extend(expand_rule_paths(paths))
+    """Load, validate and merge rule files; served from lint.rulecache when nothing changed."""
+    with timing.stage("rules.load"):
+        files: list[Path] = list(default_rule_files()) if defaults else []
+        if paths:
+            files.extend(expand_rule_paths(paths))
+        blobs = [(str(f), _read_rule_file(f)) for f in files]
+        from lint.checks import _MODULES
+
+        key = rulecache.cache_key(blobs, _MODULES)
+        cached = rulecache.load(key)
+        if isinstance(cached, RuleSet) and all(isinstance(r, Rule) for r in cached.rules):
+            return cached
+        ruleset = _build_ruleset(blobs)
+        rulecache.store(key, ruleset)
+        return ruleset
+
+
+def _build_ruleset(blobs: list[tuple[str, bytes]]) -> RuleSet:
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
     digest = hashlib.sha256()
-    for f in files:
-        for rule in load_rule_file(f):
+    for label, data in blobs:
+        for rule in parse_rules(_decode_rule_file(data, label), label):
             if rule.code in seen:
                 other = seen[rule.code]
                 raise rule.error("code", f"duplicate code, also at {other.file}:{other.line}")
             seen[rule.code] = rule
             rules.append(rule)
-        digest.update(str(f).encode() + b"\0" + f.read_bytes())
-    return RuleSet(rules, [str(f) for f in files], digest.hexdigest())
+        digest.update(label.encode("utf-8", "surrogatepass") + b"\0" + data)
+    return RuleSet(rules, [label for label, _ in blobs], digest.hexdigest())
