@@ -1,0 +1,32 @@
+"""Shared helpers for driving the real entry point (`lint.cli.main`) in tests."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import sys
+from typing import Any
+
+from lint.cli import main
+
+
+def run_cli(*args: str, input: bytes | str | None = None) -> tuple[int, str, str]:
+    """Run `reportlint ARGS` in-process; returns (exit code, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    data = input.encode("utf-8") if isinstance(input, str) else (input or b"")
+    stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+    old_stdin = sys.stdin
+    sys.stdin = stdin
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(args))
+    finally:
+        sys.stdin = old_stdin
+    return code, out.getvalue(), err.getvalue()
+
+
+def run_json(*args: str, input: bytes | str | None = None) -> tuple[int, list[dict[str, Any]]]:
+    code, out, err = run_cli("--format", "json", *args, input=input)
+    assert "Traceback" not in err, err
+    return code, json.loads(out)
