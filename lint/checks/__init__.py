@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from lint.types import Fix
 
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from lint.document import Document
     from lint.ruleset import Rule
     from lint.segment import Segmenter
+
+_T = TypeVar("_T")
 
 # kind name -> module under lint.checks
 _MODULES: dict[str, str] = {
@@ -63,10 +66,40 @@ class RunContext:
     as_of: dt.date
     active: frozenset[str]
     segmenter: Segmenter
-    # Seconds allowed per regex search in user-written patterns.
+    # Seconds of regex time each rule may spend on one file, all its searches together: a
+    # per-search limit would let many cheap-looking matches add up to a hang.
     regex_timeout: float = 1.0
     # Problems running a rule (e.g. a regex timeout): (rule code, message) reported once.
     problems: list[tuple[str, str]] = field(default_factory=list)
+    # Regex seconds spent so far in this file, per rule code; rules that ran out of budget.
+    regex_spent: dict[str, float] = field(default_factory=dict)
+    regex_exhausted: set[str] = field(default_factory=set)
+
+    def regex_call(self, code: str, search: Callable[[float], _T]) -> _T | None:
+        """`search(timeout)` under what is left of rule `code`'s budget; None once it is spent.
+
+        `search` must finish its regex work before returning (e.g. `list(p.finditer(...,
+        timeout=t))`): the regex module's timeout clock keeps running while a lazy iterator
+        is suspended, so consuming matches lazily would charge other work to the rule.
+        """
+        if code in self.regex_exhausted:
+            return None
+        spent = self.regex_spent.get(code, 0.0)
+        t0 = time.perf_counter()
+        try:
+            return search(max(self.regex_timeout - spent, 1e-6))
+        except TimeoutError:
+            self.regex_exhausted.add(code)
+            self.problems.append(
+                (
+                    code,
+                    f"正则表达式超时,本文件中已跳过此规则 (regex budget of "
+                    f"{self.regex_timeout:g} s per file spent)",
+                )
+            )
+            return None
+        finally:
+            self.regex_spent[code] = spent + time.perf_counter() - t0
 
 
 class Check:

@@ -18,7 +18,7 @@ match), `line` (the whole line), or `to-end`
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import regex
@@ -45,6 +45,11 @@ CONTEXT_KEYS = frozenset(
 )
 _WINDOW = 40  # characters examined by not-before / not-after
 _INDENT = " \t\u3000\u00a0"
+# Indentation runs measured from a line's start / end without slicing the line: a candidate on
+# a 3 M-character line must cost the length of its indentation, not of its line.
+_LEAD_INDENT = regex.compile(f"[{_INDENT}]*")
+_TRAIL_INDENT = regex.compile(f"[{_INDENT} ]*", regex.REVERSE)
+_LEAD_BLANK = regex.compile(f"[{_INDENT} ]*")
 
 
 def _regex_list(rule: Rule, key: str, ignore_case: bool = False) -> list[regex.Pattern[str]]:
@@ -74,7 +79,8 @@ class CompiledRule:
         ic = bool(p.get("ignore-case", False))
         self.patterns = _regex_list(rule, "patterns", ic)
         self.not_before = [
-            regex.compile("(?:" + r.pattern + r")\Z", r.flags) for r in _regex_list(rule, "not-before")
+            regex.compile("(?:" + r.pattern + r")\Z", r.flags)
+            for r in _regex_list(rule, "not-before")
         ]
         self.not_after = _regex_list(rule, "not-after")
         self.unless = _regex_list(rule, "unless")
@@ -84,29 +90,51 @@ class CompiledRule:
         self.word = p.get("boundary", "none") == "word"
         self.scope = p.get("scope", "match")
 
+    def _found(
+        self, ctx: RunContext, pats: list[regex.Pattern[str]], text: str, anchored: bool = False
+    ) -> bool | None:
+        """Whether any of `pats` occurs in `text`, within the rule's regex budget (None: spent).
+
+        Filter patterns are user-written too, so they share the rule's budget with `patterns`.
+        """
+
+        def probe(timeout: float) -> bool:
+            if anchored:
+                return any(r.match(text, timeout=timeout) for r in pats)
+            return any(r.search(text, timeout=timeout) for r in pats)
+
+        return ctx.regex_call(self.rule.code, probe)
+
     def accepts(self, doc: Document, start: int, end: int, ctx: RunContext) -> bool:
         text = doc.scan_text
+        # A filter that timed out (None) rejects the candidate: precision first.
         if self.not_before:
             before = text[max(0, start - _WINDOW) : start]
-            if any(r.search(before) for r in self.not_before):
+            if self._found(ctx, self.not_before, before) is not False:
                 return False
         if self.not_after:
             after = text[end : end + _WINDOW]
-            if any(r.match(after) for r in self.not_after):
+            if self._found(ctx, self.not_after, after, anchored=True) is not False:
                 return False
         if self.line_start or self.max_line is not None:
-            i = doc.line_of(start)
-            ls, le = doc.line_span(i)
-            if self.line_start and text[ls:start].strip(_INDENT):
-                return False
-            if self.max_line is not None and len(text[ls:le].strip(_INDENT + " ")) > self.max_line:
-                return False
+            ls, le = doc.line_span(doc.line_of(start))
+            if self.line_start:
+                indent = _LEAD_INDENT.match(text, ls, start)
+                if indent is None or indent.end() != start:
+                    return False
+            if self.max_line is not None and le - ls > self.max_line:
+                lead = _LEAD_BLANK.match(text, ls, le)
+                lead_end = lead.end() if lead else ls
+                trail = _TRAIL_INDENT.match(text, lead_end, le)
+                trail_start = trail.start() if trail else le
+                if trail_start - lead_end > self.max_line:
+                    return False
         if self.unless or self.only_if:
             s, e = doc.sentence_span(start, end)
             sentence = text[s:e]
-            if any(r.search(sentence) for r in self.unless):
+            if self.unless and self._found(ctx, self.unless, sentence) is not False:
                 return False
-            if self.only_if and not any(r.search(sentence) for r in self.only_if):
+            if self.only_if and self._found(ctx, self.only_if, sentence) is not True:
                 return False
         return not (self.word and not ctx.segmenter.is_word(doc, start, end))
 
@@ -188,14 +216,25 @@ class TextMatchCheck(Check):
             if rule.code not in ctx.active:
                 continue
             for pat in self.compiled[rule.code].patterns:
-                try:
-                    for m in pat.finditer(text, timeout=ctx.regex_timeout):
-                        if m.end() > m.start():
-                            yield rule, m.start(), m.end(), self.pattern_replacement(rule, m)
-                except TimeoutError:
-                    ctx.problems.append(
-                        (rule.code, f"正则表达式超时,已跳过 (pattern timed out: {pat.pattern!r})")
-                    )
+                found = ctx.regex_call(rule.code, self._scanner(rule, pat, text))
+                if found is None:
+                    break  # the rule's budget for this file is spent (reported once)
+                for start, end, repl in found:
+                    yield rule, start, end, repl
+
+    def _scanner(
+        self, rule: Rule, pat: regex.Pattern[str], text: str
+    ) -> Callable[[float], list[tuple[int, int, str | None]]]:
+        """All of a pattern's matches, collected at once: see RunContext.regex_call."""
+
+        def scan(timeout: float) -> list[tuple[int, int, str | None]]:
+            return [
+                (m.start(), m.end(), self.pattern_replacement(rule, m))
+                for m in pat.finditer(text, timeout=timeout)
+                if m.end() > m.start()
+            ]
+
+        return scan
 
     def pattern_replacement(self, rule: Rule, m: Any) -> str | None:
         return None
