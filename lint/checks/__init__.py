@@ -30,6 +30,9 @@ _T = TypeVar("_T")
 _MODULES: dict[str, str] = {
     "existence": "existence",
     "substitution": "substitution",
+    "numbering": "numbering",
+    "enumeration": "enumeration",
+    "declared-count": "declared_count",
 }
 
 

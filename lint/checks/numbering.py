@@ -1,0 +1,290 @@
+"""`numbering`: the GB/T 9704-2012 heading hierarchy `一、` → `(一)` → `1.` → `(1)` → `①`.
+
+Each rule picks one aspect with `check:`
+
+- `gap`, `duplicate`, `start`, `restart`: the sequence of sibling headings (same scope,
+  parent and level). A restart at one is fine after a title or a soft break (an unnumbered
+  short line); renumbering is offered only as an unsafe fix;
+- `punctuation`: the mark after the numeral (GB/T 15834 B.3): `一、`, `(一)`, `1.` (`1．`
+  accepted), `(1)`; the safe fix replaces just that mark;
+- `bracket-width`: half- and full-width brackets mixed in one marker or among siblings;
+- `nesting`: a higher level opened below a lower one (`(一)` after `1.`), GB/T 15834 B.3.8;
+- `level-skip`: a level skipped (`一、` straight to `1.`), which many style guides allow;
+- `trailing-period`: stand-alone sibling headings that disagree on a closing `。`.
+
+Values for messages: {match} (the marker), {expected}, {previous}, {replacement}, {after}.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from lint.checks import Check, Finding, RunContext
+from lint.document import Document
+from lint.ruleset import Rule
+from lint.structure import LEVEL_NAMES, Heading, render_number, structure
+from lint.types import Edit, Fix
+
+CHECKS = (
+    "gap",
+    "duplicate",
+    "start",
+    "restart",
+    "punctuation",
+    "bracket-width",
+    "nesting",
+    "level-skip",
+    "trailing-period",
+)
+# The right mark after each level's numeral, and what a safe fix writes instead of a wrong one.
+_RIGHT_PUNCT = {0: ("、",), 1: ("",), 2: (".", "．"), 3: ("",), 4: ("",)}
+_FIX_PUNCT = {0: "、", 1: "", 2: ".", 3: "", 4: ""}
+_FULL = {"(": "（", ")": "）"}
+_HALF = {"（": "(", "）": ")"}
+# Stand-alone headings longer than this are body paragraphs that happen to be numbered.
+_MAX_HEADING = 60
+
+
+def _label(doc: Document, h: Heading) -> str:
+    return doc.text[h.marker.start : h.marker.end]
+
+
+class NumberingCheck(Check):
+    kind = "numbering"
+    keys = frozenset({"check"})
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        if rule.params.get("check") not in CHECKS:
+            raise rule.error("check", f"expected one of {', '.join(CHECKS)}")
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        super().__init__(rules)
+        self.by_check: dict[str, list[Rule]] = {}
+        for r in rules:
+            self.by_check.setdefault(r.params["check"], []).append(r)
+
+    def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
+        active = {
+            name: [r for r in rules if r.code in ctx.active]
+            for name, rules in self.by_check.items()
+        }
+        active = {k: v for k, v in active.items() if v}
+        if not active:
+            return
+        st = structure(doc)
+        seen_series: set[int] = set()
+        for h in st.headings:
+            yield from self._heading(doc, h, active)
+            if id(h.series) not in seen_series:
+                seen_series.add(id(h.series))
+                yield from self._series(doc, h.series, active)
+
+    def _emit(
+        self, active: dict[str, list[Rule]], check: str, start: int, end: int, **kw: object
+    ) -> Iterator[Finding]:
+        for rule in active.get(check, ()):
+            values = {k: v for k, v in kw.items() if isinstance(v, str)}
+            fix = kw.get("fix")
+            yield Finding(
+                rule,
+                start,
+                end,
+                values=values,
+                suggestion=values.get("replacement"),
+                fix=fix if isinstance(fix, Fix) else None,
+            )
+
+    def _heading(
+        self, doc: Document, h: Heading, active: dict[str, list[Rule]]
+    ) -> Iterator[Finding]:
+        m = h.marker
+        if m.punct not in _RIGHT_PUNCT[m.level]:
+            right = _FIX_PUNCT[m.level]
+            fixed = doc.text[m.start : m.punct_start] + right
+            yield from self._emit(
+                active,
+                "punctuation",
+                m.start,
+                m.end,
+                replacement=fixed,
+                expected=LEVEL_NAMES[m.level],
+                fix=Fix((Edit(m.punct_start, m.punct_start + len(m.punct), right),), "safe"),
+            )
+        if m.open_bracket and (m.open_bracket == "(") != (m.close_bracket == ")"):
+            full = _FULL.get(m.open_bracket, m.open_bracket)
+            closing = _FULL.get(m.close_bracket, m.close_bracket)
+            fixed_label = full + doc.text[m.num_start : m.num_end] + closing
+            yield from self._emit(
+                active,
+                "bracket-width",
+                m.start,
+                m.num_end + 1,
+                replacement=fixed_label,
+                fix=Fix(
+                    (
+                        Edit(m.start, m.start + 1, full),
+                        Edit(m.num_end, m.num_end + 1, closing),
+                    ),
+                    "safe",
+                ),
+            )
+        if h.inverted_after is not None:
+            yield from self._emit(
+                active,
+                "nesting",
+                m.start,
+                m.end,
+                after=_label(doc, h.inverted_after),
+            )
+        parent = h.parent
+        if parent is not None and h.level > parent.level + 1 and h.series[0] is h:
+            yield from self._emit(
+                active,
+                "level-skip",
+                m.start,
+                m.end,
+                previous=_label(doc, parent),
+                expected=LEVEL_NAMES[parent.level + 1],
+            )
+
+    def _series(
+        self, doc: Document, series: list[Heading], active: dict[str, list[Rule]]
+    ) -> Iterator[Finding]:
+        prev: Heading | None = None
+        for i, h in enumerate(series):
+            m = h.marker
+            if prev is None:
+                if h.number != 1:
+                    yield from self._emit(
+                        active,
+                        "start",
+                        m.start,
+                        m.end,
+                        expected=render_number(1, doc.text[m.num_start : m.num_end]),
+                    )
+                prev = h
+                continue
+            n, p = h.number, prev.number
+            previous = _label(doc, prev)
+            if n == p + 1:
+                pass
+            elif n == 1:
+                if h.breaks_seen == prev.breaks_seen:
+                    yield from self._emit(active, "restart", m.start, m.end, previous=previous)
+            elif n > p + 1:
+                yield from self._emit(
+                    active,
+                    "gap",
+                    m.start,
+                    m.end,
+                    previous=previous,
+                    expected=render_number(p + 1, doc.text[m.num_start : m.num_end]),
+                    fix=self._renumber(doc, series, i, p + 1),
+                )
+            else:
+                yield from self._emit(
+                    active,
+                    "duplicate",
+                    m.start,
+                    m.end,
+                    previous=previous,
+                    expected=render_number(p + 1, doc.text[m.num_start : m.num_end]),
+                    fix=self._renumber(doc, series, i, p + 1),
+                )
+            prev = h
+        yield from self._periods(doc, series, active)
+        yield from self._widths(doc, series, active)
+
+    @staticmethod
+    def _renumber(doc: Document, series: list[Heading], i: int, first: int) -> Fix | None:
+        """Renumber series[i:] up to the next restart; unsafe: the author may have meant a gap."""
+        edits = []
+        expected = first
+        for j in range(i, len(series)):
+            h = series[j]
+            if j > i and h.number == 1:
+                break
+            m = h.marker
+            old = doc.text[m.num_start : m.num_end]
+            new = render_number(expected, old)
+            if new != old:
+                edits.append(Edit(m.num_start, m.num_end, new))
+            expected += 1
+        return Fix(tuple(edits), "unsafe") if edits else None
+
+    def _periods(
+        self, doc: Document, series: list[Heading], active: dict[str, list[Rule]]
+    ) -> Iterator[Finding]:
+        if "trailing-period" not in active:
+            return
+        titles = [
+            h for h in series if h.standalone and h.title_end - h.marker.start <= _MAX_HEADING
+        ]
+        votes = Counter(h.ends_with_period for h in titles)
+        if len(votes) < 2:
+            return
+        # GB/T 15834 B.4: a heading standing alone takes no full stop, so a tie goes to none.
+        majority = votes[True] > votes[False]
+        for h in titles:
+            if h.ends_with_period == majority:
+                continue
+            if h.ends_with_period:
+                dot = h.title_end - 1
+                fix = Fix((Edit(dot, dot + 1, ""),), "unsafe")
+                yield from self._emit(
+                    active,
+                    "trailing-period",
+                    dot,
+                    dot + 1,
+                    state="末尾加了句号",
+                    others="不加句号",
+                    fix=fix,
+                )
+            else:
+                end = h.title_end
+                fix = Fix((Edit(end, end, "。"),), "unsafe")
+                yield from self._emit(
+                    active,
+                    "trailing-period",
+                    h.marker.start,
+                    end,
+                    state="末尾没有句号",
+                    others="加句号",
+                    fix=fix,
+                )
+
+    def _widths(
+        self, doc: Document, series: list[Heading], active: dict[str, list[Rule]]
+    ) -> Iterator[Finding]:
+        if "bracket-width" not in active:
+            return
+        bracketed = [h for h in series if h.marker.open_bracket]
+        styles = Counter(h.marker.open_bracket == "（" for h in bracketed)
+        if len(styles) < 2:
+            return
+        # The majority wins; a tie goes to full width, the form GB/T 15834 describes.
+        full = styles[True] >= styles[False]
+        table = _FULL if full else _HALF
+        for h in bracketed:
+            m = h.marker
+            if (m.open_bracket == "（") == full:
+                continue
+            edits = tuple(
+                Edit(pos, pos + 1, table[doc.text[pos]])
+                for pos in (m.start, m.num_end)
+                if doc.text[pos] in table
+            )
+            fixed = "".join(table.get(c, c) for c in doc.text[m.start : m.num_end + 1])
+            yield from self._emit(
+                active,
+                "bracket-width",
+                m.start,
+                m.num_end + 1,
+                replacement=fixed,
+                fix=Fix(edits, "unsafe"),
+            )
+
+
+CHECK = NumberingCheck

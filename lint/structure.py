@@ -1,0 +1,419 @@
+"""Document structure: numbered headings, title lines and the sections between them.
+
+One pass over the lines finds, at the start of a paragraph (after spaces, U+3000, NBSP, tabs
+and, in Markdown, `#` marks), the GB/T 9704-2012 structure markers and their level:
+
+    level 0 `一、`   level 1 `(一)`   level 2 `1.`   level 3 `(1)`   level 4 `①`
+
+Markers are recognised with common wrong punctuation too (`1、`, `一.`, `(一)、`), so the
+numbering checks can report it. Short unnumbered lines without closing punctuation are
+*breaks*: a title such as `关于…的汇报` (or `附件1`) starts a new document scope, any other
+short line (`2025年工作安排`, `名词解释`, a signature) is a soft break after which numbering may
+legitimately start again at one.
+
+The result is cached in `doc.meta` so every check shares one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lint.document import Document
+
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_NUM = "〇零一二两三四五六七八九十百"
+_FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+LEVEL_NAMES = ("一、", "(一)", "1.", "(1)", "①")
+
+_INDENT = " \t\u3000\u00a0\u200b\ufeff"
+# Marks read as part of a marker after a bracket or circled digit, right or wrong: the
+# numbering check decides which are wrong (GB/T 15834 B.3).
+_AFTER_PAREN = "、．.，,：:"
+
+_CN_MARKER = re.compile(r"([一二三四五六七八九十百]{1,3})([、．.，,：:])")
+_PAREN_MARKER = re.compile(
+    r"([（(])([一二三四五六七八九十百]{1,3}|[0-9０-９]{1,2})([）)])([、．.，,：:]?)"
+)
+_ARABIC_MARKER = re.compile(r"([0-9]{1,2}|[０-９]{1,2})([.．、，,：:])")
+_SENTENCE_PUNCT = "。！？!?；;"
+_CLOSING = _SENTENCE_PUNCT + "，,：:、…—"
+_TITLE_WORDS = re.compile(
+    r"(?:汇报|报告|通知|意见|决定|方案|总结|讲话|规划|计划|办法|请示|通报|决议|纪要|公报|条例)$"
+)
+_ATTACHMENT = re.compile(r"^附(?:件|录)\s*[0-9０-９一二三四五六七八九十]*(?:$|[\s：:])")
+
+# A title or soft break is short: longer lines are prose whose closing punctuation was lost.
+MAX_BREAK_LENGTH = 40
+MAX_TITLE_LENGTH = 60
+
+
+def chinese_number(s: str) -> int | None:
+    """Value of a Chinese numeral up to 999 (`十一`, `二十`, `一百零五`); None if malformed."""
+    if not s:
+        return None
+    total = 0
+    current = 0
+    seen_unit = False
+    for ch in s:
+        if ch in _CN_DIGITS:
+            current = current * 10 + _CN_DIGITS[ch] if current and not seen_unit else _CN_DIGITS[ch]
+            seen_unit = False
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+            seen_unit = True
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+            seen_unit = True
+        else:
+            return None
+    return total + current
+
+
+def to_chinese(n: int) -> str:
+    """`n` (1..999) as a Chinese numeral in the form headings use: 十, 十一, 二十, 一百零一."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    rest = n % 100
+    head = digits[n // 100] + "百"
+    if rest == 0:
+        return head
+    if rest < 10:
+        return head + "零" + digits[rest]
+    return head + (digits[rest // 10] + "十" + (digits[rest % 10] if rest % 10 else ""))
+
+
+def render_number(n: int, like: str) -> str:
+    """`n` written in the style of the numeral `like` (Chinese, ASCII or full-width digits)."""
+    if like and like[0] in "０１２３４５６７８９":
+        return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    if like and like[0].isascii():
+        return str(n)
+    return to_chinese(n)
+
+
+@dataclass
+class Marker:
+    """A structure marker such as `（一）` or `1、` at the start of a paragraph."""
+
+    level: int
+    number: int
+    start: int  # offset of the marker's first character
+    end: int  # offset just past the marker, including any trailing punctuation
+    num_start: int  # the numeral itself
+    num_end: int
+    punct: str  # punctuation after the marker ("" when none)
+    punct_start: int
+    open_bracket: str = ""
+    close_bracket: str = ""
+
+
+@dataclass
+class Heading:
+    marker: Marker
+    line: int  # 0-based line index
+    text_start: int  # first character after the marker (and spaces)
+    line_end: int
+    # The heading proper: the whole line if it stands alone, else its first sentence.
+    title_end: int
+    standalone: bool
+    ends_with_period: bool
+    # The section: from the heading to the next heading or break.
+    section_end: int = 0
+    parent: Heading | None = None
+    children: list[Heading] = field(default_factory=list)
+    # Siblings in order (same scope, parent and level), shared by every member.
+    series: list[Heading] = field(default_factory=list)
+    scope: int = 0
+    # Soft breaks seen before this heading: a break lies between two headings when the
+    # later one has seen more.
+    breaks_seen: int = 0
+    # The lower-level heading this one follows when it opens a higher level under the same
+    # parent (`1.` then `(一)`): a nesting inversion; None when the order is fine.
+    inverted_after: Heading | None = None
+
+    @property
+    def level(self) -> int:
+        return self.marker.level
+
+    @property
+    def number(self) -> int:
+        return self.marker.number
+
+
+@dataclass
+class Break:
+    line: int
+    start: int
+    end: int
+    title: bool  # True: a document title, a new scope; False: a soft break
+    section_end: int = 0
+
+
+@dataclass
+class Structure:
+    items: list[Heading | Break]
+    headings: list[Heading]
+    # End of the text before the first heading or break.
+    preamble_end: int = 0
+
+
+def _strip_indent(doc: Document, start: int, end: int) -> int:
+    text = doc.scan_text
+    i = start
+    while i < end and text[i] in _INDENT:
+        i += 1
+    if doc.kind == "markdown" and i < end and text[i] == "#":
+        j = i
+        while j < end and text[j] == "#":
+            j += 1
+        if j - i <= 6 and (j == end or text[j] in " \t"):
+            i = j
+            while i < end and text[i] in _INDENT:
+                i += 1
+    return i
+
+
+def _skip_spaces(text: str, i: int, end: int) -> int:
+    while i < end and text[i] in _INDENT:
+        i += 1
+    return i
+
+
+def _is_decimal(text: str, m: re.Match[str], end: int) -> bool:
+    """`1.5万` and `２．５` are numbers, not markers; `3．10种` (mixed widths) is a marker."""
+    after = m.end()
+    if after >= end:
+        return False
+    nxt = text[after]
+    punct = m.group(2)
+    if punct in ".．" and nxt.isdigit():
+        fullwidth_num = m.group(1)[0] in "０１２３４５６７８９"
+        fullwidth_next = nxt in "０１２３４５６７８９"
+        # A decimal keeps one width throughout; a full-width stop between ASCII digits
+        # is how some drafts write a marker before a number.
+        return punct == "." or fullwidth_num == fullwidth_next
+    # `1、2月份` lists numbers, `1:2` is a ratio
+    return punct in "、，,：:" and nxt.isdigit()
+
+
+def find_marker(
+    doc: Document, pos: int, end: int, expect: dict[int, int] | None = None
+) -> Marker | None:
+    """The structure marker starting at `pos` (already past indentation), if any.
+
+    `expect` maps a level to the number the next heading of that level would carry: a
+    number-like start such as `8.6个` is taken as marker 8 only when 8 is expected there.
+    """
+    text = doc.scan_text
+    if pos >= end:
+        return None
+    ch = text[pos]
+    if ch in CIRCLED:
+        n = CIRCLED.index(ch) + 1
+        after = pos + 1
+        punct = text[after] if after < end and text[after] in _AFTER_PAREN else ""
+        return Marker(4, n, pos, after + len(punct), pos, pos + 1, punct, after)
+    if ch in "（(":
+        m = _PAREN_MARKER.match(text, pos, end)
+        if not m:
+            return None
+        raw = m.group(2)
+        if raw[0] in "0123456789０１２３４５６７８９":
+            level, number = 3, int(raw.translate(_FW_DIGITS))
+        else:
+            level, num = 1, chinese_number(raw)
+            if num is None:
+                return None
+            number = num
+        return Marker(
+            level,
+            number,
+            m.start(),
+            m.end(),
+            m.start(2),
+            m.end(2),
+            m.group(4),
+            m.start(4),
+            m.group(1),
+            m.group(3),
+        )
+    if ch in "一二三四五六七八九十":
+        m = _CN_MARKER.match(text, pos, end)
+        if not m:
+            return None
+        cn = chinese_number(m.group(1))
+        if not cn:
+            return None
+        number = cn
+        nxt = text[m.end()] if m.end() < end else ""
+        # `一、二线城市`, `一、二、三产业`: numbers listed, not a heading.
+        if nxt and nxt in _CN_NUM:
+            return None
+        if m.group(2) != "、" and (not nxt or nxt in _CLOSING or nxt.isdigit()):
+            return None
+        return Marker(0, number, m.start(), m.end(), m.start(1), m.end(1), m.group(2), m.start(2))
+    if ch.isdigit():
+        m = _ARABIC_MARKER.match(text, pos, end)
+        if not m:
+            return None
+        number = int(m.group(1).translate(_FW_DIGITS))
+        if _is_decimal(text, m, end) and (expect is None or expect.get(2) != number):
+            return None
+        if number == 0:
+            return None
+        nxt = text[m.end()] if m.end() < end else ""
+        if not nxt or nxt in _CLOSING:
+            return None
+        return Marker(2, number, m.start(), m.end(), m.start(1), m.end(1), m.group(2), m.start(2))
+    return None
+
+
+def _break_kind(line: str) -> bool | None:
+    """True for a title line, False for a soft break, None for neither."""
+    s = line.strip(_INDENT + "#*")
+    if not s or len(s) > MAX_TITLE_LENGTH:
+        return None
+    if _ATTACHMENT.match(s):
+        return True
+    if s[-1] in _CLOSING or not re.search(r"[\u4e00-\u9fff]", s):
+        return None
+    if ("关于" in s or s.startswith("20")) and _TITLE_WORDS.search(s):
+        return True
+    if len(s) <= MAX_BREAK_LENGTH and not re.search(r"[。！？；]", s):
+        return False
+    return None
+
+
+def _heading_shape(doc: Document, marker: Marker, line_end: int) -> tuple[int, bool, bool]:
+    """(title_end, standalone, ends_with_period) for a heading line."""
+    text = doc.text
+    body = text[marker.end : line_end].rstrip(_INDENT)
+    stop = marker.end + len(body)
+    inner = [i for i in range(marker.end, stop) if text[i] in _SENTENCE_PUNCT]
+    if not inner or (inner == [stop - 1] and text[stop - 1] == "。"):
+        return stop, True, stop > marker.end and text[stop - 1] == "。"
+    return inner[0] + 1, False, text[inner[0]] == "。"
+
+
+def build(doc: Document) -> Structure:
+    items: list[Heading | Break] = []
+    headings: list[Heading] = []
+    text = doc.scan_text
+    prev_blank_or_closed = True
+    # level -> the number the next heading of that level would carry
+    expect: dict[int, int] = {}
+    for index, ls, le in doc.lines():
+        pos = _strip_indent(doc, ls, le)
+        if pos >= le:
+            prev_blank_or_closed = True
+            continue
+        marker = find_marker(doc, pos, le, expect)
+        # A wikisource page may break a sentence mid-way: a marker-like start right after a
+        # line that stopped without punctuation continues that sentence, unless it carries
+        # exactly the number the sequence expects next.
+        if marker is not None and (
+            prev_blank_or_closed or expect.get(marker.level) == marker.number
+        ):
+            expect[marker.level] = marker.number + 1
+            for deeper in range(marker.level + 1, len(LEVEL_NAMES)):
+                expect.pop(deeper, None)
+            title_end, standalone, period = _heading_shape(doc, marker, le)
+            h = Heading(
+                marker,
+                index,
+                _skip_spaces(text, marker.end, le),
+                le,
+                title_end,
+                standalone,
+                period,
+            )
+            items.append(h)
+            headings.append(h)
+        else:
+            kind = _break_kind(text[ls:le]) if marker is None else None
+            if kind is not None:
+                items.append(Break(index, ls, le, kind))
+                if kind:
+                    expect.clear()
+        last = doc.text[ls:le].rstrip(_INDENT)
+        prev_blank_or_closed = (
+            not last
+            or last[-1] in _CLOSING + "”’」』)）"
+            or len(last.strip(_INDENT)) <= MAX_TITLE_LENGTH
+        )
+    for i, item in enumerate(items):
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        item.section_end = doc.line_starts[nxt.line] if nxt is not None else len(doc.text)
+    _link(items)
+    first = items[0] if items else None
+    preamble_end = doc.line_starts[first.line] if first is not None else len(doc.text)
+    return Structure(items, headings, preamble_end)
+
+
+def _link(items: list[Heading | Break]) -> None:
+    """Give every heading its parent, its series of siblings and its nesting, scope by scope."""
+    stack: list[Heading] = []
+    scope = 0
+    soft = 0
+    open_series: dict[tuple[int, int], list[Heading]] = {}
+    for item in items:
+        if isinstance(item, Break):
+            if item.title:
+                stack.clear()
+                open_series.clear()
+                scope += 1
+            else:
+                soft += 1
+            continue
+        level = item.level
+        deeper: Heading | None = None
+        while stack and stack[-1].level > level:
+            popped = stack.pop()
+            deeper = deeper or popped
+        sibling = stack.pop() if stack and stack[-1].level == level else None
+        parent = stack[-1] if stack else None
+        item.parent = parent
+        item.scope = scope
+        item.breaks_seen = soft
+        if sibling is None and deeper is not None and deeper.breaks_seen == soft:
+            item.inverted_after = deeper
+        key = (id(parent) if parent is not None else 0, level)
+        series = open_series.setdefault(key, [])
+        series.append(item)
+        item.series = series
+        if parent is not None:
+            parent.children.append(item)
+        stack.append(item)
+
+
+def structure(doc: Document) -> Structure:
+    """The document's structure, computed once and cached on the Document."""
+    cached = doc.meta.get("structure")
+    if isinstance(cached, Structure):
+        return cached
+    result = build(doc)
+    doc.meta["structure"] = result
+    return result
