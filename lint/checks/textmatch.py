@@ -149,15 +149,113 @@ class CompiledRule:
         return start, end
 
     def deletion(self, doc: Document, start: int, end: int) -> Edit:
-        """An edit removing the span; whole lines go with their line break."""
-        if self.scope in ("line", "to-end"):
-            last = doc.line_of(max(start, end - 1))
-            stop = doc.newline_after(last)
-            if self.scope == "to-end" and start > 0:
-                # Also drop the break that ends the line before, so no blank tail is left.
-                return Edit(start, stop, "")
-            return Edit(start, stop, "")
+        """An edit removing the span; whole lines go with their own line break.
+
+        A span that leaves nothing but indentation on its line(s) (a banner or blurb that
+        filled the line) takes the whole line with it, so no blank line is left where it was.
+        """
+        first = doc.line_of(start)
+        last = doc.line_of(max(start, end - 1))
+        ls, le = doc.line_starts[first], max(end, doc.line_ends[last])
+        if self.scope in ("line", "to-end") or (
+            _blank_to(doc.text, ls, start) and _blank_to(doc.text, end, le)
+        ):
+            return Edit(doc.line_starts[first], doc.newline_after(last), "")
         return Edit(start, end, "")
+
+
+# Matched from a position instead of slicing, so checking a line costs its indentation only.
+_BLANK_RUN = regex.compile(f"[{_INDENT} ]*")
+
+
+def _blank_to(text: str, pos: int, stop: int) -> bool:
+    """Whether text[pos:stop] is only spaces and indentation."""
+    m = _BLANK_RUN.match(text, pos, stop)
+    return m is not None and m.end() == stop
+
+
+def _is_blank(doc: Document, line: int) -> bool:
+    return _blank_to(doc.text, doc.line_starts[line], doc.line_ends[line])
+
+
+def settle_line_deletions(doc: Document, findings: list[Finding]) -> None:
+    """Widen whole-line deletion fixes so that removed residue leaves no blank-line gap.
+
+    Residue comes in runs of deleted lines with only blank lines between them ("chains").
+    Each deletion takes the blank lines up to the next deleted line of its chain. The
+    chain's last deletion also takes the blank lines after the chain when blank lines (or
+    the start of the document) precede the chain, so exactly the separation that stood
+    before the residue remains. A chain running to the end of the document also takes the
+    blank lines before it, keeping whether the file ended with a line break. Edits only
+    ever grow over blank lines, so no other text is touched; overlapping deletions are
+    resolved by the fixer.
+    """
+    text = doc.text
+    starts = set(doc.line_starts)
+    blocks: list[tuple[Finding, Edit, int, int]] = []
+    for f in findings:
+        edits = f.fix.edits if f.fix is not None else ()
+        if len(edits) != 1 or edits[0].replacement or edits[0].end <= edits[0].start:
+            continue
+        e = edits[0]
+        if e.start in starts and (e.end in starts or e.end == len(text)):
+            blocks.append((f, e, doc.line_of(e.start), doc.line_of(e.end - 1)))
+    if not blocks:
+        return
+    n = doc.line_count
+    deleted = [False] * n
+    for _f, _e, a, b in blocks:
+        for i in range(a, b + 1):
+            deleted[i] = True
+    blank = [not deleted[i] and _is_blank(doc, i) for i in range(n)]
+    # next_deleted[i]: the first deleted line at or after i with only blank lines between
+    next_deleted: list[int | None] = [None] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        next_deleted[i] = i if deleted[i] else next_deleted[i + 1] if blank[i] else None
+    # chain_of[i] for deleted lines: (first, last) deleted line of the chain
+    chain_of: dict[int, tuple[int, int]] = {}
+    i = 0
+    while i < n:
+        if not deleted[i]:
+            i += 1
+            continue
+        first = last = i
+        j = i
+        while j < n and (deleted[j] or blank[j]):
+            if deleted[j]:
+                last = j
+            j += 1
+        for m in range(first, last + 1):
+            chain_of[m] = (first, last)
+        i = last + 1
+    for f, e, a, b in blocks:
+        first, last = chain_of[a]
+        k = first - 1
+        while k >= 0 and blank[k]:
+            k -= 1
+        q = last + 1
+        while q < n and blank[q]:
+            q += 1
+        at_end = q == n
+        start, end = e.start, e.end
+        if b < last:
+            nxt = next_deleted[b + 1]
+            assert nxt is not None
+            end = doc.line_starts[nxt]
+        elif at_end:
+            end = len(text)
+        elif k < 0 or first - 1 - k > 0:
+            end = doc.line_starts[q]
+        if at_end and a == first:
+            if k < 0:
+                start = 0
+            elif text.endswith(("\n", "\r")):
+                start = doc.line_starts[k + 1]
+            else:
+                start = doc.line_ends[k]  # the file had no final break: nor will it now
+        if (start, end) != (e.start, e.end):
+            assert f.fix is not None
+            f.fix = Fix((Edit(start, end, ""),), f.fix.safety)
 
 
 class TextMatchCheck(Check):
@@ -241,6 +339,7 @@ class TextMatchCheck(Check):
 
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
         seen: set[tuple[str, int, int]] = set()
+        findings: list[Finding] = []
         for rule, start, end, repl in self._candidates(doc, ctx):
             cr = self.compiled[rule.code]
             if not cr.accepts(doc, start, end, ctx):
@@ -250,7 +349,9 @@ class TextMatchCheck(Check):
             if key in seen:
                 continue
             seen.add(key)
-            yield self.finding(doc, cr, start, end, s, e, repl)
+            findings.append(self.finding(doc, cr, start, end, s, e, repl))
+        settle_line_deletions(doc, findings)
+        yield from findings
 
     def finding(
         self,
