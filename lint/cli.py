@@ -10,13 +10,17 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from lint import __version__
 from lint.types import SEVERITY_RANK, Diagnostic, ReportlintError
 
-FORMAT_CHOICES = ["concise", "full", "json"]
+if TYPE_CHECKING:
+    from lint.config import ConfigFinder
+
+FORMAT_CHOICES = ["concise", "full", "json", "json-lines", "github", "sarif", "junit", "gitlab"]
 
 
 def _parse_as_of(value: str | None) -> tuple[dt.date | None, bool]:
@@ -43,9 +47,7 @@ def _explain(code: str, rules_paths: Sequence[str]) -> str:
     from lint.ruleset import load_ruleset
 
     ruleset = load_ruleset(rules_paths)
-    rule = next(
-        (r for r in ruleset if r.code == code.upper() or r.name == code), None
-    )
+    rule = next((r for r in ruleset if r.code == code.upper() or r.name == code), None)
     if rule is None:
         raise ReportlintError(f"{code}: 没有这条规则 (unknown rule)")
     lines = [f"{rule.code} ({rule.name})", ""]
@@ -109,16 +111,38 @@ def _write_output(text: str, output_file: str | None) -> None:
     metavar="YYYY-MM-DD|auto",
     help="Judge formulations at this date (default: today); 'auto' reads the document's date.",
 )
-@click.option("--select", multiple=True, help="Only these codes, code prefixes, categories or names.")
-@click.option("--ignore", multiple=True, help="Skip these codes, code prefixes, categories or names.")
+@click.option(
+    "--select", multiple=True, help="Only these codes, code prefixes, categories or names."
+)
+@click.option(
+    "--ignore", multiple=True, help="Skip these codes, code prefixes, categories or names."
+)
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),
-    default="warning",
-    show_default=True,
-    help="Lowest severity that makes the exit code 1.",
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: config, else warning).",
 )
-@click.option("--rules", "rules_paths", multiple=True, help="Extra rule file or folder (repeatable).")
+@click.option(
+    "--extend-select", multiple=True, help="Add these to the selection (config or --select)."
+)
+@click.option("--config", "config_path", metavar="PATH", help="Use this config file only.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--show-config", metavar="PATH", help="Print the settings that apply to PATH.")
+@click.option("--baseline", metavar="FILE", help="Report only problems not in this baseline.")
+@click.option("--write-baseline", metavar="FILE", help="Record the current problems and exit 0.")
+@click.option("--statistics", is_flag=True, help="Print counts per rule instead of problems.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
+@click.option("--quiet", "-q", is_flag=True, help="Print problems only, no notes on stderr.")
+@click.option(
+    "--test-rules", is_flag=True, help="Run the examples of the rule files given as PATHS."
+)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=0), default=0, help="Parallel workers (0: CPU count)."
+)
+@click.option(
+    "--rules", "rules_paths", multiple=True, help="Extra rule file or folder (repeatable)."
+)
 @click.option("--encoding", help="Force the input encoding (e.g. gb18030).")
 @click.option("--stdin-filename", default="-", help="Name to report for input read from '-'.")
 @click.option("--output-file", "-o", help="Write the report to this file instead of stdout.")
@@ -131,7 +155,18 @@ def command(
     as_of: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
-    fail_on: str,
+    fail_on: str | None,
+    extend_select: tuple[str, ...],
+    config_path: str | None,
+    isolated: bool,
+    show_config: str | None,
+    baseline: str | None,
+    write_baseline: str | None,
+    statistics: bool,
+    exit_zero: bool,
+    quiet: bool,
+    test_rules: bool,
+    jobs: int,
     rules_paths: tuple[str, ...],
     encoding: str | None,
     stdin_filename: str,
@@ -154,45 +189,159 @@ def command(
     if list_rules:
         _write_output(_list_rules(rules_paths), output_file)
         return 0
+    if show_config:
+        _write_output(_show_config(show_config, config_path, isolated), output_file)
+        return 0
+    if test_rules:
+        return _test_rules(paths, output_file)
     if not paths:
         raise click.UsageError("no PATH given (use '-' to read standard input)")
     day, auto = _parse_as_of(as_of)
 
-    from lint.engine import Engine, select_rules
+    from lint import pipeline
+    from lint.baseline import load_baseline, save_baseline
     from lint.report import ReportContext, renderer
-    from lint.ruleset import load_ruleset
-    from lint.runner import Settings, discover, lint_file
 
-    ruleset = load_ruleset(rules_paths)
-    rules = select_rules(ruleset, _split(select), _split(ignore))
-    engine = Engine(rules)
-    settings = Settings(as_of=day, as_of_auto=auto, encoding=encoding, stdin_filename=stdin_filename)
+    request = pipeline.Request(
+        as_of=day,
+        as_of_auto=auto,
+        as_of_given=as_of is not None,
+        encoding=encoding,
+        stdin_filename=stdin_filename,
+        select=tuple(_split(select)) if select else None,
+        ignore=tuple(_split(ignore)),
+        extend_select=tuple(_split(extend_select)),
+        rules=tuple(str(Path(r).resolve()) for r in rules_paths),
+        fail_on=fail_on,
+    )
+    items, _excluded = pipeline.plan(paths, request, _finder(config_path, isolated))
+    # Read the baseline before linting: a bad baseline file is exit 2 without waiting.
+    known = load_baseline(baseline) if baseline and not write_baseline else None
     ctx = ReportContext(
-        rules=ruleset.by_code(),
         color=fmt in ("concise", "full") and not output_file and sys.stdout.isatty(),
         version=__version__,
         output_path=output_file,
     )
+    fail_on_by_path: dict[str, str] = {}
+    progress = pipeline.Progress.for_run(len(items), quiet)
     diagnostics: list[Diagnostic] = []
-    for path in discover(paths, settings.suffixes):
-        result = lint_file(path, engine, settings)
+    results = pipeline.run(items, jobs or pipeline.default_jobs(), progress)
+    for item, result in zip(items, results, strict=True):
+        ctx.rules.update(pipeline.ruleset_for(item.profile.rule_files).by_code())
         if result.error:
             ctx.errors.append((result.path, result.error))
             click.echo(f"reportlint: {result.error}", err=True)
             continue
         if result.document is not None:
             ctx.documents[result.path] = result.document
-        if auto and result.as_of is not None:
+        if item.profile.as_of_auto and result.as_of is not None and not quiet:
             click.echo(f"reportlint: {result.path}: 按 {result.as_of} 判断提法 (as-of)", err=True)
         for code, problem in result.problems:
             click.echo(f"reportlint: {result.path}: {code}: {problem}", err=True)
+        fail_on_by_path[result.path] = item.profile.fail_on
         diagnostics.extend(result.diagnostics)
+    progress.close()
     diagnostics.sort(key=Diagnostic.sort_key)
-    _write_output(renderer(fmt)(diagnostics, ctx), output_file)
+    if write_baseline:
+        n = save_baseline(write_baseline, diagnostics, ctx.documents)
+        if not quiet:
+            click.echo(f"reportlint: 已将 {n} 个问题写入基线 {write_baseline}", err=True)
+        return 2 if ctx.errors else 0
+    if known is not None:
+        diagnostics, suppressed = known.filter(diagnostics, ctx.documents)
+        if suppressed and not quiet:
+            click.echo(f"reportlint: 基线 {baseline} 抑制了 {suppressed} 个已知问题", err=True)
+    if statistics:
+        _write_output(_statistics(diagnostics, fmt), output_file)
+    else:
+        _write_output(renderer(fmt)(diagnostics, ctx), output_file)
     if ctx.errors:
         return 2
-    threshold = SEVERITY_RANK[fail_on]
-    return 1 if any(SEVERITY_RANK[d.severity] >= threshold for d in diagnostics) else 0
+    if exit_zero:
+        return 0
+    failed = any(
+        SEVERITY_RANK[d.severity] >= SEVERITY_RANK[fail_on_by_path.get(d.path, "warning")]
+        for d in diagnostics
+    )
+    return 1 if failed else 0
+
+
+def _finder(config_path: str | None, isolated: bool) -> ConfigFinder:
+    from lint.config import Config, ConfigFinder, load_config
+
+    if isolated:
+        return ConfigFinder(forced=Config())
+    return ConfigFinder(forced=load_config(config_path) if config_path else None)
+
+
+def _show_config(path: str, config_path: str | None, isolated: bool) -> str:
+    import yaml
+
+    from lint import pipeline
+    from lint.config import glob_matches
+
+    config = _finder(config_path, isolated).for_file(path)
+    profile = pipeline.make_profile(path, config, pipeline.Request())
+    excluded = any(glob_matches(g, path, config.root) for g in config.exclude)
+    as_of: str | None = "auto" if profile.as_of_auto else None
+    if profile.as_of is not None:
+        as_of = profile.as_of.isoformat()
+    data = {
+        "file": path,
+        "config": config.path or "(none: built-in defaults)",
+        "excluded": excluded,
+        "as-of": as_of or "(today)",
+        "select": list(profile.select) if profile.select is not None else ["ALL"],
+        "ignore": list(profile.ignore),
+        "extend-select": list(profile.extend_select),
+        "per-file-ignores": list(profile.file_ignores),
+        "severity": dict(profile.severity),
+        "fail-on": profile.fail_on,
+        "rules": list(profile.rule_files),
+        "exclude": list(config.exclude),
+        "allow": list(profile.allow),
+    }
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def _test_rules(paths: Sequence[str], output_file: str | None) -> int:
+    from lint.rule_tests import check_rule_examples
+    from lint.ruleset import expand_rule_paths, load_ruleset
+
+    if not paths:
+        raise click.UsageError("--test-rules needs rule files or folders as PATHS")
+    files = expand_rule_paths(paths)
+    # Loading them together with the built-in rules validates them and catches code clashes.
+    ruleset = load_ruleset(files)
+    wanted = {str(f.resolve()) for f in files}
+    rules = [r for r in ruleset if str(Path(r.file).resolve()) in wanted]
+    lines: list[str] = []
+    examples = 0
+    for rule in rules:
+        examples += len(rule.bad) + len(rule.good)
+        lines.extend(str(f) for f in check_rule_examples(rule))
+    failed = len(lines)
+    lines.append(
+        f"{len(rules)} 条规则, {examples} 个示例: "
+        + (f"{failed} 个失败" if failed else "全部通过")
+        + f" ({len(rules)} rules, {examples} examples, {failed} failed)"
+    )
+    _write_output("\n".join(lines) + "\n", output_file)
+    return 1 if failed else 0
+
+
+def _statistics(diagnostics: Sequence[Diagnostic], fmt: str) -> str:
+    counts: dict[str, list[object]] = {}
+    for d in diagnostics:
+        row = counts.setdefault(d.code, [d.code, d.name, d.severity, 0])
+        row[3] = int(str(row[3])) + 1
+    rows = sorted(counts.values(), key=lambda r: (-int(str(r[3])), str(r[0])))
+    if fmt in ("json", "json-lines"):
+        import json
+
+        data = [{"code": c, "name": n, "severity": s, "count": k} for c, n, s, k in rows]
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return "".join(f"{k:>6}  {c:<6} {n} ({s})\n" for c, n, s, k in rows)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -18,6 +18,11 @@ FORMATS: dict[str, str] = {
     "concise": "concise",
     "full": "full",
     "json": "json",
+    "json-lines": "jsonlines",
+    "github": "github",
+    "sarif": "sarif",
+    "junit": "junit",
+    "gitlab": "gitlab",
 }
 
 

@@ -1,0 +1,325 @@
+"""Team configuration: `.reportlint.yaml`, `reportlint.yaml` or `[tool.reportlint]`.
+
+The configuration for a draft is the nearest one found by walking up from the draft's folder
+(in each folder `.reportlint.yaml` wins over `reportlint.yaml`, which wins over a
+`pyproject.toml` that has a `[tool.reportlint]` table); `--config PATH` overrides the search.
+Nearest wins as a whole: configurations are not stacked, so a subfolder's file states
+everything it needs. Paths inside a configuration (`rules`, `exclude`, `per-file-ignores`) are
+relative to the folder of the file that names them. Every error names the file and is a
+ReportlintError (exit 2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import os
+import re
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lint.types import CATEGORIES, SEVERITIES, SEVERITY_RANK, ReportlintError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+# PyYAML is imported only when a YAML configuration file exists: most runs have none, and a
+# cold start should not pay for it (see lint.rulecache).
+
+CONFIG_FILES = (".reportlint.yaml", "reportlint.yaml", "pyproject.toml")
+KEYS = frozenset(
+    {
+        "as-of",
+        "select",
+        "ignore",
+        "extend-select",
+        "per-file-ignores",
+        "severity",
+        "fail-on",
+        "rules",
+        "exclude",
+        "allow",
+    }
+)
+_CODE_PREFIX = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class ConfigError(ReportlintError):
+    """A configuration file is malformed; the message starts with its path."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """One configuration file, validated; `path` is None for the built-in defaults."""
+
+    path: str | None = None
+    # Folder that relative paths and globs in this file are resolved against.
+    root: str = "."
+    as_of: dt.date | None = None
+    as_of_auto: bool = False
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    fail_on: str | None = None
+    rules: tuple[str, ...] = ()  # absolute paths
+    exclude: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()
+
+
+def selector_applies(selector: str, code: str, name: str, category: str) -> bool:
+    """Same selector language as --select: ALL, a category, a rule name or a code prefix."""
+    s = selector.strip()
+    if not s:
+        return False
+    if s in ("ALL", category, name):
+        return True
+    return bool(_CODE_PREFIX.match(s)) and code.startswith(s)
+
+
+def _specificity(selector: str) -> int:
+    # An exact code or a rule name beats a prefix, a longer prefix beats a shorter one, and
+    # any prefix beats a category or ALL: the most specific `severity` entry wins.
+    if selector == "ALL":
+        return 0
+    if selector in CATEGORIES:
+        return 1
+    if _CODE_PREFIX.match(selector):
+        return 2 + len(selector)
+    return 10
+
+
+def remap_severity(
+    mapping: Sequence[tuple[str, str]], code: str, name: str, category: str
+) -> str | None:
+    best: tuple[int, str] | None = None
+    for selector, severity in mapping:
+        if selector_applies(selector, code, name, category):
+            rank = _specificity(selector)
+            if best is None or rank >= best[0]:
+                best = (rank, severity)
+    return best[1] if best else None
+
+
+def _rel(path: str, root: str) -> str:
+    try:
+        rel = os.path.relpath(os.path.abspath(path), root)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        rel = os.path.abspath(path)
+    return rel.replace(os.sep, "/")
+
+
+def glob_matches(pattern: str, path: str, root: str) -> bool:
+    """`pattern` relative to `root`; a pattern without '/' also matches any file or folder name."""
+    rel = _rel(path, root)
+    pat = pattern.strip().removeprefix("./").rstrip("/")
+    if fnmatch.fnmatchcase(rel, pat) or fnmatch.fnmatchcase(rel, pat + "/*"):
+        return True
+    if "/" not in pat:
+        return any(fnmatch.fnmatchcase(part, pat) for part in rel.split("/"))
+    return False
+
+
+def _where(label: str, key: str | None = None) -> str:
+    return f"{label}: key '{key}'" if key else label
+
+
+def _selectors(value: object, label: str, key: str) -> tuple[str, ...]:
+    items: list[object]
+    if isinstance(value, str):
+        items = list(value.split(","))
+    elif isinstance(value, list):
+        items = list(value)
+    else:
+        raise ConfigError(f"{_where(label, key)}: expected a list of codes or categories")
+    out: list[str] = []
+    for item in items:
+        if not isinstance(item, str) or not item.strip():
+            raise ConfigError(f"{_where(label, key)}: expected a code or category, got {item!r}")
+        s = item.strip()
+        if not (s == "ALL" or s in CATEGORIES or _CODE_PREFIX.match(s) or _NAME.match(s)):
+            raise ConfigError(f"{_where(label, key)}: not a code, category or rule name: {s!r}")
+        out.append(s)
+    return tuple(out)
+
+
+def _strings(value: object, label: str, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{_where(label, key)}: expected a list of strings")
+    return tuple(v.strip() for v in value)
+
+
+def _severity_choice(value: object, label: str, key: str) -> str:
+    if not isinstance(value, str) or value not in SEVERITIES:
+        raise ConfigError(
+            f"{_where(label, key)}: expected one of {', '.join(SEVERITIES)}, got {value!r}"
+        )
+    return value
+
+
+def parse_as_of(value: object, label: str) -> tuple[dt.date | None, bool]:
+    if isinstance(value, dt.datetime):
+        return value.date(), False
+    if isinstance(value, dt.date):
+        return value, False
+    if value == "auto":
+        return None, True
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value), False
+        except ValueError:
+            pass
+    raise ConfigError(f"{_where(label, 'as-of')}: expected YYYY-MM-DD or 'auto', got {value!r}")
+
+
+def from_mapping(data: Mapping[str, Any], label: str, root: str) -> Config:
+    """Validate a configuration mapping read from `label` (whose folder is `root`)."""
+    unknown = sorted(set(data) - KEYS)
+    if unknown:
+        hint = ""
+        snake = unknown[0].replace("_", "-")
+        if snake in KEYS:
+            hint = f" (did you mean '{snake}'?)"
+        raise ConfigError(f"{label}: unknown key '{unknown[0]}'{hint}")
+    kw: dict[str, Any] = {"path": label, "root": root}
+    if "as-of" in data:
+        kw["as_of"], kw["as_of_auto"] = parse_as_of(data["as-of"], label)
+    for key in ("select", "ignore", "extend-select"):
+        if key in data:
+            kw[key.replace("-", "_")] = _selectors(data[key], label, key)
+    if "fail-on" in data:
+        kw["fail_on"] = _severity_choice(data["fail-on"], label, "fail-on")
+    if "per-file-ignores" in data:
+        pfi = data["per-file-ignores"]
+        if not isinstance(pfi, dict):
+            raise ConfigError(f"{_where(label, 'per-file-ignores')}: expected glob: [codes]")
+        kw["per_file_ignores"] = tuple(
+            (str(glob), _selectors(codes, label, "per-file-ignores")) for glob, codes in pfi.items()
+        )
+    if "severity" in data:
+        sev = data["severity"]
+        if not isinstance(sev, dict):
+            raise ConfigError(f"{_where(label, 'severity')}: expected code-or-category: severity")
+        kw["severity"] = tuple(
+            (_selectors([str(k)], label, "severity")[0], _severity_choice(v, label, "severity"))
+            for k, v in sev.items()
+        )
+    if "rules" in data:
+        rules = []
+        for entry in _strings(data["rules"], label, "rules"):
+            path = Path(root, os.path.expanduser(entry))
+            if not path.exists():
+                raise ConfigError(f"{_where(label, 'rules')}: {entry}: 规则文件不存在 (not found)")
+            rules.append(str(path.resolve()))
+        kw["rules"] = tuple(rules)
+    if "exclude" in data:
+        kw["exclude"] = _strings(data["exclude"], label, "exclude")
+    if "allow" in data:
+        kw["allow"] = _strings(data["allow"], label, "allow")
+    return Config(**kw)
+
+
+def _read_yaml(path: Path) -> Mapping[str, Any]:
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: 无法读取配置文件 ({exc})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = f":{mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}{line}: YAML 错误: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: YAML 错误: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: 配置文件须是映射 (expected a mapping of settings)")
+    return data
+
+
+def _read_pyproject(path: Path) -> Mapping[str, Any] | None:
+    """The [tool.reportlint] table, or None when the file has none."""
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"{path}: 无法读取配置文件 ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: TOML 错误: {exc}") from None
+    table = data.get("tool", {}).get("reportlint")
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.reportlint] must be a table")
+    return table
+
+
+def load_config(path: str | Path) -> Config:
+    """Load one configuration file named explicitly (e.g. by --config)."""
+    p = Path(path)
+    if not p.is_file():
+        raise ConfigError(f"{p}: 配置文件不存在 (config file not found)")
+    root = str(p.resolve().parent)
+    if p.name == "pyproject.toml" or p.suffix == ".toml":
+        table = _read_pyproject(p)
+        if table is None:
+            raise ConfigError(f"{p}: 没有 [tool.reportlint] 表 (no [tool.reportlint] table)")
+        return from_mapping(table, str(p), root)
+    return from_mapping(_read_yaml(p), str(p), root)
+
+
+@dataclass
+class ConfigFinder:
+    """Find the nearest configuration for a file, caching the answer per folder."""
+
+    forced: Config | None = None
+    _by_dir: dict[str, Config] = field(default_factory=dict)
+
+    def for_file(self, path: str) -> Config:
+        if self.forced is not None:
+            return self.forced
+        start = Path.cwd() if path == "-" else Path(os.path.abspath(path)).parent
+        return self.for_dir(start)
+
+    def for_dir(self, folder: Path) -> Config:
+        key = str(folder)
+        cached = self._by_dir.get(key)
+        if cached is not None:
+            return cached
+        found = self._in_dir(folder)
+        if found is None:
+            parent = folder.parent
+            found = Config() if parent == folder else self.for_dir(parent)
+        self._by_dir[key] = found
+        return found
+
+    @staticmethod
+    def _in_dir(folder: Path) -> Config | None:
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name == "pyproject.toml":
+                table = _read_pyproject(candidate)
+                if table is None:
+                    continue
+                return from_mapping(table, str(candidate), str(folder))
+            return from_mapping(_read_yaml(candidate), str(candidate), str(folder))
+        return None
+
+
+def fail_rank(config: Config, cli_fail_on: str | None) -> int:
+    return SEVERITY_RANK[cli_fail_on or config.fail_on or "warning"]

@@ -1,0 +1,46 @@
+"""GitHub Actions workflow commands: each problem becomes an annotation on the pull request.
+
+`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CODE::message`; `warning` and
+`notice` for the other severities. Property values and the message are escaped as the runner
+expects (`%`, CR and LF everywhere; `:` and `,` in properties too), so a path or message with
+those characters cannot end the command early or inject another one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lint.report import ReportContext
+from lint.types import Diagnostic
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def line_for(d: Diagnostic) -> str:
+    props = [
+        ("file", d.path),
+        ("line", str(d.line)),
+        ("col", str(d.column)),
+        ("endLine", str(d.end_line)),
+        ("endColumn", str(d.end_column)),
+        ("title", d.code),
+    ]
+    joined = ",".join(f"{k}={escape_property(v)}" for k, v in props)
+    message = f"{d.code} {d.message}"
+    if d.suggestion:
+        message += f" (建议: {d.suggestion})"
+    return f"::{COMMANDS.get(d.severity, 'warning')} {joined}::{escape_data(message)}"
+
+
+def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
+    lines = [line_for(d) for d in diagnostics]
+    lines += [f"::error file={escape_property(p)}::{escape_data(e)}" for p, e in ctx.errors]
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,141 @@
+"""SARIF 2.1.0: the format GitHub code scanning and many IDEs import.
+
+One run; `tool.driver.rules` describes every rule that has a result (id, name, short and full
+description, help text with the rule's examples, default level, category), and each result
+points at its rule by `ruleId` and `ruleIndex`, with a region that carries start and end
+line/column. Columns count Unicode code points, which the run declares with `columnKind`.
+Results carry a stable `partialFingerprints` entry (see lint.baseline) so that code scanning
+follows a problem across commits. Files that could not be read become tool notifications and
+mark the invocation as unsuccessful.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import urllib.parse
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from lint.baseline import fingerprints, relative_path
+from lint.report import ReportContext
+from lint.ruleset import Rule
+from lint.types import Diagnostic
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def artifact_uri(path: str) -> str:
+    """A relative URI for files under the current folder, else a file:// URI."""
+    rel = relative_path(path, os.getcwd())
+    if not rel.startswith("../") and not os.path.isabs(rel):
+        return urllib.parse.quote(rel)
+    return Path(os.path.abspath(path)).as_uri()
+
+
+def _help_text(rule: Rule) -> str:
+    parts = [rule.description.strip() or rule.message]
+    if rule.bad:
+        parts.append("Flagged: " + " / ".join(e.text for e in rule.bad[:3]))
+    if rule.good:
+        parts.append("Not flagged: " + " / ".join(e.text for e in rule.good[:3]))
+    if rule.source:
+        parts.append(f"Source: {rule.source}")
+    return "\n\n".join(parts)
+
+
+def rule_descriptor(code: str, rule: Rule | None, sample: Diagnostic) -> dict[str, Any]:
+    if rule is None:  # a diagnostic from a rule the context does not know: describe minimally
+        return {
+            "id": code,
+            "name": sample.name,
+            "shortDescription": {"text": sample.name},
+            "defaultConfiguration": {"level": LEVELS.get(sample.severity, "warning")},
+            "properties": {"category": sample.category, "tags": [sample.category]},
+        }
+    descriptor: dict[str, Any] = {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.name.replace("-", " ")},
+        "fullDescription": {"text": rule.description.strip() or rule.message},
+        "help": {"text": _help_text(rule)},
+        "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
+        "properties": {"category": rule.category, "tags": [rule.category]},
+    }
+    if rule.source:
+        descriptor["properties"]["source"] = rule.source
+    return descriptor
+
+
+def result(d: Diagnostic, index: int, fingerprint: str) -> dict[str, Any]:
+    message = d.message + (f" (建议: {d.suggestion})" if d.suggestion else "")
+    region: dict[str, Any] = {
+        "startLine": d.line,
+        "startColumn": d.column,
+        "endLine": d.end_line,
+        "endColumn": d.end_column,
+    }
+    if d.text:
+        region["snippet"] = {"text": d.text}
+    return {
+        "ruleId": d.code,
+        "ruleIndex": index,
+        "level": LEVELS.get(d.severity, "warning"),
+        "message": {"text": message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(d.path)},
+                    "region": region,
+                }
+            }
+        ],
+        "partialFingerprints": {"reportlint/v1": fingerprint},
+    }
+
+
+def build(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> dict[str, Any]:
+    index: dict[str, int] = {}
+    descriptors: list[dict[str, Any]] = []
+    for d in diagnostics:
+        if d.code not in index:
+            index[d.code] = len(descriptors)
+            descriptors.append(rule_descriptor(d.code, ctx.rules.get(d.code), d))
+    prints = fingerprints(diagnostics, ctx.documents, os.getcwd())
+    results = [result(d, index[d.code], fp) for d, fp in zip(diagnostics, prints, strict=True)]
+    invocation: dict[str, Any] = {"executionSuccessful": not ctx.errors}
+    if ctx.errors:
+        invocation["toolExecutionNotifications"] = [
+            {
+                "level": "error",
+                "message": {"text": reason},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}
+                ],
+            }
+            for path, reason in ctx.errors
+        ]
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "reportlint",
+                        "version": ctx.version or "0",
+                        "rules": descriptors,
+                    }
+                },
+                "invocations": [invocation],
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+
+
+def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
+    return json.dumps(build(diagnostics, ctx), ensure_ascii=False, indent=2) + "\n"
