@@ -9,18 +9,29 @@ token that is a prefix of a longer one found at the same place is reported too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _casefold(word: str) -> str:
+    return word.casefold()
+
+
+def _same(word: str) -> str:
+    return word
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    trie: _Trie = {}
     for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def walk(node: dict) -> str:  # type: ignore[type-arg]
+    def walk(node: _Trie) -> str:
         end = "" in node
         branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
@@ -37,7 +48,7 @@ class LiteralMatcher:
     def __init__(self, words: Iterable[str], ignore_case: bool = False) -> None:
         uniq = sorted({w for w in words if w})
         self.ignore_case = ignore_case
-        key = (lambda w: w.casefold()) if ignore_case else (lambda w: w)
+        key: Callable[[str], str] = _casefold if ignore_case else _same
         self._words = {key(w) for w in uniq}
         # For each word, the shorter words that are its prefixes (reported at the same start).
         self._prefixes: dict[str, list[str]] = {}

@@ -43,8 +43,18 @@ def test_json_has_exact_keys_and_positions(draft: Path) -> None:
         (2, 13, 2, 15),
     ]
     keys = {
-        "path", "line", "column", "end_line", "end_column", "code", "name",
-        "category", "severity", "message", "suggestion", "fix",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "name",
+        "category",
+        "severity",
+        "message",
+        "suggestion",
+        "fix",
     }
     for d in data:
         assert set(d) == keys

@@ -32,7 +32,12 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 def test_good_file_loads(tmp_path: Path) -> None:
     (rule,) = load_rule_file(_write(tmp_path, GOOD))
-    assert (rule.code, rule.kind, rule.category, rule.line) == ("ZZ101", "existence", "placeholder", 3)
+    assert (rule.code, rule.kind, rule.category, rule.line) == (
+        "ZZ101",
+        "existence",
+        "placeholder",
+        3,
+    )
 
 
 def test_default_ruleset_loads_with_unique_codes() -> None:
@@ -43,14 +48,23 @@ def test_default_ruleset_loads_with_unique_codes() -> None:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (("tokens: [\"某项目\"]", "tokens: [\"某项目\"]\n    colour: red"), r"team.yaml:\d+: rule ZZ101 key 'colour': unknown key"),
+        (
+            ('tokens: ["某项目"]', 'tokens: ["某项目"]\n    colour: red'),
+            r"team.yaml:\d+: rule ZZ101 key 'colour': unknown key",
+        ),
         (("severity: warning", "severity: loud"), r"team.yaml:6: rule ZZ101 key 'severity'"),
         (("kind: existence", "kind: magic"), r"team.yaml:5: rule ZZ101 key 'kind': unknown kind"),
-        (("tokens: [\"某项目\"]", "patterns: ['(unclosed']"), r"team.yaml:8: rule ZZ101 key 'patterns': bad regular expression"),
-        (("    message: \"“{match}”\"\n", ""), r"team.yaml:3: rule ZZ101: missing required key 'message'"),
+        (
+            ('tokens: ["某项目"]', "patterns: ['(unclosed']"),
+            r"team.yaml:8: rule ZZ101 key 'patterns': bad regular expression",
+        ),
+        (
+            ('    message: "“{match}”"\n', ""),
+            r"team.yaml:3: rule ZZ101: missing required key 'message'",
+        ),
         (("code: ZZ101", "code: zz1"), r"key 'code'"),
-        (("tokens: [\"某项目\"]", "tokens: 5"), r"key 'tokens': expected a list"),
-        (("      good: [\"本项目进展顺利\"]\n", ""), r"key 'examples'"),
+        (('tokens: ["某项目"]', "tokens: 5"), r"key 'tokens': expected a list"),
+        (('      good: ["本项目进展顺利"]\n', ""), r"key 'examples'"),
     ],
 )
 def test_validation_errors_name_file_line_rule_key(
@@ -81,7 +95,7 @@ def test_formulation_rules_need_source_and_dates() -> None:
     text = GOOD.replace("category: placeholder", "category: formulation")
     with pytest.raises(RuleError, match="source"):
         parse_rules(text, "f.yaml")
-    text = text.replace("    tokens:", "    source: \"x\"\n    tokens:")
+    text = text.replace("    tokens:", '    source: "x"\n    tokens:')
     with pytest.raises(RuleError, match="effective"):
         parse_rules(text, "f.yaml")
 
@@ -101,6 +115,6 @@ def test_cli_reports_rule_error_as_exit_2(tmp_path: Path) -> None:
     bad = _write(tmp_path, GOOD.replace("severity: warning", "severity: loud"))
     draft = tmp_path / "d.txt"
     draft.write_text("正文\n", encoding="utf-8")
-    code, out, err = run_cli("--rules", str(bad), str(draft))
+    code, _out, err = run_cli("--rules", str(bad), str(draft))
     assert code == 2
     assert "team.yaml:6" in err and "ZZ101" in err and "Traceback" not in err

@@ -21,7 +21,9 @@ def _covered(diags: list[dict], lines: list[str]) -> set[tuple[int, int]]:
 def test_every_asterisk_is_in_a_placeholder_and_nothing_else_is(seed_path: Path) -> None:
     lines = seed_path.read_text(encoding="utf-8").split("\n")
     _, diags = run_json("--select", "placeholder", "--as-of", "2026-11-26", str(seed_path))
-    stars = {(i + 1, j + 1) for i, line in enumerate(lines) for j, ch in enumerate(line) if ch == "*"}
+    stars = {
+        (i + 1, j + 1) for i, line in enumerate(lines) for j, ch in enumerate(line) if ch == "*"
+    }
     assert len(stars) == 57
     covered = _covered(diags, lines)
     assert stars <= covered

@@ -38,13 +38,16 @@ def test_tokens_overlapping_and_prefixes_all_found() -> None:
 
 def test_not_before_and_not_after() -> None:
     body = BASE.replace(
-        "message: m", "message: m\n    tokens: [来源]\n    not-before: ['资金']\n    not-after: ['国']"
+        "message: m",
+        "message: m\n    tokens: [来源]\n    not-before: ['资金']\n    not-after: ['国']",
     )
     assert _spans(body, "资金来源,来源国,来源:") == [(9, 11, "XX101")]
 
 
 def test_unless_and_only_if_look_at_the_sentence() -> None:
-    body = BASE.replace("message: m", "message: m\n    tokens: [甲]\n    only-if: ['乙']\n    unless: ['丙']")
+    body = BASE.replace(
+        "message: m", "message: m\n    tokens: [甲]\n    only-if: ['乙']\n    unless: ['丙']"
+    )
     # sentences: "甲乙。" (hit), "甲。" (no 乙), "甲乙丙。" (丙 vetoes)
     assert _spans(body, "甲乙。甲。甲乙丙。") == [(0, 1, "XX101")]
 
@@ -75,7 +78,8 @@ def test_scope_line_and_to_end_and_sentence() -> None:
 def test_line_deletion_fix_takes_the_line_break() -> None:
     body = BASE.replace(
         "message: m",
-        "message: m\n    tokens: [发布时间]\n    scope: line\n    fix: {safety: safe, replacement: ''}",
+        "message: m\n    tokens: [发布时间]\n    scope: line\n"
+        "    fix: {safety: safe, replacement: ''}",
     )
     engine = Engine(_rules(body))
     text = "标题\r\n发布时间:2026\r\n正文"
@@ -105,7 +109,8 @@ def test_substitution_message_suggestion_and_fix() -> None:
 
 def test_effective_window() -> None:
     body = BASE.replace(
-        "message: m", "message: m\n    tokens: [甲]\n    effective: {from: 2020-01-01, until: 2021-01-01}"
+        "message: m",
+        "message: m\n    tokens: [甲]\n    effective: {from: 2020-01-01, until: 2021-01-01}",
     )
     engine = Engine(_rules(body))
     doc = Document("d.txt", "甲")

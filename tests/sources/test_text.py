@@ -59,7 +59,7 @@ def test_forced_wrong_encoding_is_one_line_error(tmp_path: Path) -> None:
     p.write_bytes("投资*万元\n".encode())
     from tests.helpers import run_cli
 
-    code, out, err = run_cli("--encoding", "ascii", str(p))
+    code, _out, err = run_cli("--encoding", "ascii", str(p))
     assert code == 2
     assert str(p) in err and len(err.strip().splitlines()) == 1
 
@@ -70,11 +70,11 @@ def test_unknown_encoding_name(tmp_path: Path) -> None:
 
 
 def test_nul_bytes_are_binary() -> None:
-    with pytest.raises(ReportlintError, match="x.bin"):
+    with pytest.raises(ReportlintError, match=r"x\.bin"):
         decode_bytes(b"abc\x00def", "x.bin")
 
 
 def test_undecodable_bytes_name_the_file() -> None:
     # \x80 alone is invalid in UTF-8 and a truncated GB18030 sequence at the end.
-    with pytest.raises(ReportlintError, match="bad.txt"):
+    with pytest.raises(ReportlintError, match=r"bad\.txt"):
         decode_bytes("正文".encode() + b"\x81", "bad.txt")
