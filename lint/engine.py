@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from lint import timing
 from lint.checks import Check, Finding, RunContext, check_class
 from lint.document import Document
 from lint.ruleset import Rule, RuleSet
 from lint.segment import Segmenter
 from lint.types import Diagnostic
-
 
 _CODE_PREFIX = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")
 
@@ -82,7 +83,8 @@ class Engine:
         by_kind: dict[str, list[Rule]] = defaultdict(list)
         for r in self.rules:
             by_kind[r.kind].append(r)
-        self.checks: list[Check] = [check_class(k)(rs) for k, rs in sorted(by_kind.items())]
+        with timing.stage("engine.build"):
+            self.checks: list[Check] = [check_class(k)(rs) for k, rs in sorted(by_kind.items())]
         self.segmenter = segmenter or Segmenter()
         self.regex_timeout = regex_timeout
         self._active: dict[dt.date, frozenset[str]] = {}
@@ -105,12 +107,24 @@ class Engine:
         out: list[Diagnostic] = []
         seen: set[tuple[str, int, int]] = set()
         for chk in self.checks:
-            for f in chk.run(doc, ctx):
-                key = (f.rule.code, f.start, f.end)
-                if key in seen or (doc.disabled and doc.is_disabled(f.rule.code, f.start)):
-                    continue
-                seen.add(key)
-                out.append(self.diagnostic(doc, f))
+            t0 = time.perf_counter()
+            try:
+                for f in chk.run(doc, ctx):
+                    key = (f.rule.code, f.start, f.end)
+                    if key in seen or (doc.disabled and doc.is_disabled(f.rule.code, f.start)):
+                        continue
+                    seen.add(key)
+                    out.append(self.diagnostic(doc, f))
+            except Exception as exc:  # a bug in one kind must not lose the other kinds' findings
+                ctx.problems.append(
+                    (
+                        chk.kind or type(chk).__name__,
+                        f"内部错误,本文件中此类检查未完成 (internal error, please report: "
+                        f"{type(exc).__name__}: {exc})",
+                    )
+                )
+            if timing.ENABLED:
+                timing.add(f"check.{chk.kind}", time.perf_counter() - t0)
         out.sort(key=Diagnostic.sort_key)
         problems = list(dict.fromkeys(ctx.problems))
         return Result(out, problems)

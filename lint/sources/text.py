@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from lint import timing
 from lint.types import ReportlintError
 
 # Signatures of common binary formats people commit next to drafts.
@@ -46,6 +47,11 @@ def _looks_binary(data: bytes) -> bool:
 
 def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> Decoded:
     """Decode a draft. Raises ReportlintError naming `path` when it cannot be read as text."""
+    with timing.stage("read.decode"):
+        return _decode(data, path, encoding)
+
+
+def _decode(data: bytes, path: str, encoding: str | None) -> Decoded:
     if encoding:
         try:
             codecs.lookup(encoding)
