@@ -52,8 +52,9 @@ class Diagnostic:
     # (line, column, end_line, end_column) of each fix edit, filled in by the engine.
     edit_positions: tuple[tuple[int, int, int, int], ...] = field(default=(), compare=False)
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.line, self.column, self.code)
+    def sort_key(self) -> tuple[str, int, int, str, int, int]:
+        # The end position breaks ties so that output order never depends on check order.
+        return (self.path, self.line, self.column, self.code, self.end_line, self.end_column)
 
     def to_json(self) -> dict[str, Any]:
         return {
