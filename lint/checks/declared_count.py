@@ -1,0 +1,218 @@
+"""`declared-count`: a stated number of items that the enumeration after it does not match.
+
+Two kinds of announcement are checked (`check:` picks one):
+
+- `term`: a quoted numeric term — `“四个到位”`, `“五学”`, `“四着力”` — in a heading or a
+  sentence, followed by child headings or an in-text list (`一是…`) whose items all repeat the
+  term's word (`到位`, `学`, `着力`). That repetition is what shows the list spells the term
+  out: `“三农”` before unrelated sub-headings is a name, not a count;
+- `colon`: a sentence ending in a colon that announces `N个方面` / `N项` / `N条` …, followed
+  directly by headings or an in-text list.
+
+Compound terms such as `“三查三改”` or `“两学一做”` name more than one count and are skipped.
+Values for messages: {match}, {declared}, {found}.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from lint.checks import Check, Finding, RunContext
+from lint.checks.enumeration import Run, runs
+from lint.document import Document
+from lint.ruleset import Rule
+from lint.structure import Heading, chinese_number, structure
+
+CHECKS = ("term", "colon")
+
+_NUM = "一二三四五六七八九十两"
+_TERM = re.compile(r"“([" + _NUM + r"]{1,2})(?:个|项|大|条|种)?([\u4e00-\u9fff]{1,4})”")
+_COUNT = re.compile(
+    r"(?<![0-9０-９.．" + _NUM + r"])([0-9]{1,2}|[" + _NUM + r"]{1,3})"
+    r"(?:个|项|条|件|大)?(?:方面|项|条|件|点|类|种|部分)"
+)
+_SENTENCE_END = "。！？!?；;\n"
+_COLON_RE = re.compile("[：:]")
+_SPACE = " \t\u3000\u00a0"
+# How far after an announcing sentence in the body its list may begin.
+_REACH = 200
+
+
+@dataclass
+class Items:
+    """An enumeration: where each item starts and the text that belongs to it."""
+
+    starts: list[int]
+    texts: list[str]
+
+
+def _heading_items(doc: Document, first: Heading) -> Items:
+    """`first` and its following siblings, counting up from it without a restart."""
+    series = first.series
+    i = series.index(first)
+    chosen = [first]
+    for h in series[i + 1 :]:
+        if h.number != chosen[-1].number + 1:
+            break
+        chosen.append(h)
+    return Items(
+        [h.marker.start for h in chosen],
+        [doc.text[h.text_start : h.title_end] for h in chosen],
+    )
+
+
+def _run_items(doc: Document, run: Run) -> Items:
+    texts = []
+    for k, o in enumerate(run.items):
+        stop = run.items[k + 1].start if k + 1 < len(run.items) else len(doc.text)
+        end = o.end
+        while end < stop and doc.text[end] not in _SENTENCE_END:
+            end += 1
+        texts.append(doc.text[o.end : end])
+    return Items([o.start for o in run.items], texts)
+
+
+def _first_run(all_runs: list[Run], start: int, stop: int) -> Run | None:
+    for r in all_runs:
+        first = r.items[0].start
+        if start <= first < stop and len(r.items) >= 2:
+            return r
+    return None
+
+
+def _heading_at(doc: Document, line: int) -> Heading | None:
+    for h in structure(doc).headings:
+        if h.line == line:
+            return h
+    return None
+
+
+class DeclaredCountCheck(Check):
+    kind = "declared-count"
+    keys = frozenset({"check"})
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        if rule.params.get("check") not in CHECKS:
+            raise rule.error("check", f"expected one of {', '.join(CHECKS)}")
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        super().__init__(rules)
+        self.by_check: dict[str, list[Rule]] = {}
+        for r in rules:
+            self.by_check.setdefault(r.params["check"], []).append(r)
+
+    def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
+        active = {
+            name: [r for r in rules if r.code in ctx.active]
+            for name, rules in self.by_check.items()
+        }
+        if any(active.get("term", ())):
+            yield from self._terms(doc, active["term"])
+        if any(active.get("colon", ())):
+            yield from self._colons(doc, active["colon"])
+
+    @staticmethod
+    def _finding(
+        rules: list[Rule], start: int, end: int, declared: int, found: int
+    ) -> Iterator[Finding]:
+        for rule in rules:
+            yield Finding(rule, start, end, values={"declared": str(declared), "found": str(found)})
+
+    def _terms(self, doc: Document, rules: list[Rule]) -> Iterator[Finding]:
+        text = doc.scan_text
+        if "“" not in text:
+            return
+        st = structure(doc)
+        all_runs = runs(doc)
+        by_line = {h.line: h for h in st.headings}
+        for m in _TERM.finditer(text):
+            word = m.group(2)
+            if any(c in _NUM for c in word):
+                continue  # “三查三改”: two counts in one name
+            declared = chinese_number(m.group(1).replace("两", "二"))
+            if not declared:
+                continue
+            h = by_line.get(doc.line_of(m.start()))
+            items: Items | None = None
+            if h is not None and m.start() < h.title_end:
+                if h.children:
+                    items = _heading_items(doc, h.children[0])
+                else:
+                    run = _first_run(all_runs, h.title_end, h.section_end)
+                    items = _run_items(doc, run) if run else None
+            else:
+                _s, sentence_end = doc.sentence_span(m.start(), m.end())
+                run = _first_run(all_runs, m.end(), sentence_end + _REACH)
+                if run is not None and _same_section(doc, m.end(), run.items[0].start):
+                    items = _run_items(doc, run)
+            if items is None or len(items.starts) < 2 or len(items.starts) == declared:
+                continue
+            if all(word in t for t in items.texts):
+                yield from self._finding(rules, m.start(), m.end(), declared, len(items.starts))
+
+    def _colons(self, doc: Document, rules: list[Rule]) -> Iterator[Finding]:
+        for c, declared, items in self.colon_lists(doc):
+            if len(items.starts) != declared:
+                yield from self._finding(rules, c[0], c[1], declared, len(items.starts))
+
+    @staticmethod
+    def colon_lists(doc: Document) -> Iterator[tuple[tuple[int, int], int, Items]]:
+        """((start, end) of the count, declared number, the list) for every announcing colon."""
+        text = doc.scan_text
+        all_runs = runs(doc)
+        for colon_match in _COLON_RE.finditer(text):
+            colon = colon_match.start()
+            ls = doc.line_starts[doc.line_of(colon)]
+            s = colon
+            while s > ls and text[s - 1] not in _SENTENCE_END:
+                s -= 1
+            counts = list(_COUNT.finditer(text, s, colon))
+            if len(counts) != 1:
+                continue
+            c = counts[0]
+            raw = c.group(1)
+            declared = int(raw) if raw.isdigit() else chinese_number(raw.replace("两", "二"))
+            if not declared:
+                continue
+            items = _after_colon(doc, all_runs, colon)
+            if items is not None and len(items.starts) >= 2:
+                yield (c.start(), c.end()), declared, items
+
+
+def _after_colon(doc: Document, all_runs: list[Run], colon: int) -> Items | None:
+    """The list that directly follows a colon: an in-text list opening the rest of the line,
+    or numbered headings / an in-text list opening the next paragraph."""
+    text = doc.scan_text
+    index = doc.line_of(colon)
+    rest = text[colon + 1 : doc.line_ends[index]]
+    if rest.strip(_SPACE):
+        first = colon + 1 + (len(rest) - len(rest.lstrip(_SPACE)))
+        run = _first_run(all_runs, first, first + 1)
+        return _run_items(doc, run) if run else None
+    nxt = index + 1
+    while nxt < doc.line_count and not doc.line_text(nxt).strip(_SPACE):
+        nxt += 1
+    if nxt >= doc.line_count:
+        return None
+    h = _heading_at(doc, nxt)
+    if h is not None:
+        return _heading_items(doc, h) if h.number == 1 else None
+    ls, le = doc.line_span(nxt)
+    first = ls + (len(text[ls:le]) - len(text[ls:le].lstrip(_SPACE)))
+    run = _first_run(all_runs, first, first + 1)
+    return _run_items(doc, run) if run else None
+
+
+def _same_section(doc: Document, a: int, b: int) -> bool:
+    st = structure(doc)
+    for item in st.items:
+        start = doc.line_starts[item.line]
+        if a < start <= b:
+            return False
+    return True
+
+
+CHECK = DeclaredCountCheck
