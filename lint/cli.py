@@ -134,6 +134,11 @@ def _write_output(text: str, output_file: str | None) -> None:
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of problems.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
 @click.option("--quiet", "-q", is_flag=True, help="Print problems only, no notes on stderr.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place ('-': print the fixed text).")
+@click.option(
+    "--diff", is_flag=True, help="Print a diff of what --fix would change; write nothing."
+)
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
 @click.option(
     "--test-rules", is_flag=True, help="Run the examples of the rule files given as PATHS."
 )
@@ -165,6 +170,9 @@ def command(
     statistics: bool,
     exit_zero: bool,
     quiet: bool,
+    fix: bool,
+    diff: bool,
+    unsafe_fixes: bool,
     test_rules: bool,
     jobs: int,
     rules_paths: tuple[str, ...],
@@ -196,6 +204,8 @@ def command(
         return _test_rules(paths, output_file)
     if not paths:
         raise click.UsageError("no PATH given (use '-' to read standard input)")
+    if unsafe_fixes and not (fix or diff):
+        raise click.UsageError("--unsafe-fixes needs --fix or --diff")
     day, auto = _parse_as_of(as_of)
 
     from lint import pipeline
@@ -225,7 +235,14 @@ def command(
     fail_on_by_path: dict[str, str] = {}
     progress = pipeline.Progress.for_run(len(items), quiet)
     diagnostics: list[Diagnostic] = []
-    results = pipeline.run(items, jobs or pipeline.default_jobs(), progress)
+    fixer = None
+    if fix or diff:
+        from lint.fix import FixRun
+
+        fixer = FixRun(unsafe=unsafe_fixes, write=not diff)
+        results = fixer.run(items, progress)
+    else:
+        results = pipeline.run(items, jobs or pipeline.default_jobs(), progress)
     for item, result in zip(items, results, strict=True):
         ctx.rules.update(pipeline.ruleset_for(item.profile.rule_files).by_code())
         if result.error:
@@ -242,6 +259,14 @@ def command(
         diagnostics.extend(result.diagnostics)
     progress.close()
     diagnostics.sort(key=Diagnostic.sort_key)
+    if fixer is not None:
+        for note in fixer.notes if not quiet else ():
+            click.echo(f"reportlint: {note}", err=True)
+        if not quiet:
+            click.echo(f"reportlint: {fixer.summary()}", err=True)
+        if diff:
+            _write_output("".join(fixer.diffs), output_file)
+            return 2 if ctx.errors else 1 if fixer.changed_files else 0
     if write_baseline:
         n = save_baseline(write_baseline, diagnostics, ctx.documents)
         if not quiet:
@@ -253,6 +278,15 @@ def command(
             click.echo(f"reportlint: 基线 {baseline} 抑制了 {suppressed} 个已知问题", err=True)
     if statistics:
         _write_output(_statistics(diagnostics, fmt), output_file)
+    elif fixer is not None and fixer.stdin_output is not None:
+        # Standard output carries the fixed text, so the report goes elsewhere.
+        report = renderer(fmt)(diagnostics, ctx)
+        if output_file:
+            _write_output(report, output_file)
+        elif isinstance(report, str):
+            click.echo(report, err=True, nl=False)
+        sys.stdout.buffer.write(fixer.stdin_output)
+        sys.stdout.flush()
     else:
         _write_output(renderer(fmt)(diagnostics, ctx), output_file)
     if ctx.errors:

@@ -1,0 +1,385 @@
+"""Apply the fixes that diagnostics carry: choose, apply, re-lint, write back safely.
+
+A fix must never lose a character it was not asked to change, so:
+
+- only edits of the allowed safety are collected (`safe`, plus `unsafe` with --unsafe-fixes);
+- edits are applied only when they do not overlap an edit already chosen in the same round
+  (sorted by start, then end, then replacement, so the choice never depends on rule order);
+  identical edits reported by several rules count once;
+- after each round the text is linted again, because a skipped edit may still be needed and
+  an applied one may expose a new finding; this repeats until nothing changes (at most
+  `MAX_ROUNDS` times, so rules that undo each other cannot loop forever);
+- a file is written only when its text changed, through a temporary file in the same folder
+  and `os.replace`, in the encoding, BOM and file mode it was read with. Line breaks are
+  whatever the decoded text already holds: edits delete whole lines together with the
+  line's own break, so a CRLF file stays CRLF.
+
+.docx files are never rewritten: their text is a projection of XML runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import difflib
+import os
+import stat
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from lint import pipeline
+from lint.document import Document
+from lint.engine import Engine
+from lint.runner import FileResult, Settings, lint_file
+from lint.sources.text import Decoded, encode_text
+from lint.types import Diagnostic, Edit, ReportlintError
+
+MAX_ROUNDS = 10
+
+# Drops or adjusts a document's diagnostics the way the report will (per-file ignores,
+# `allow` phrases), so that --fix never changes text the user told reportlint to accept.
+Refine = Callable[[Document, list[Diagnostic]], list[Diagnostic]]
+
+
+def allowed_safeties(unsafe: bool) -> frozenset[str]:
+    return frozenset({"safe", "unsafe"}) if unsafe else frozenset({"safe"})
+
+
+def collect_edits(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> list[Edit]:
+    """Every edit of the allowed safety, each distinct edit once."""
+    allowed = allowed_safeties(unsafe)
+    edits: dict[Edit, None] = {}
+    for d in diagnostics:
+        if d.fix is not None and d.fix.safety in allowed:
+            edits.update(dict.fromkeys(d.fix.edits))
+    return list(edits)
+
+
+def _conflicts(a: Edit, b: Edit) -> bool:
+    """True when applying both would be ambiguous: their ranges share a character, or both
+    touch the same point and one is an insertion (whose text would go first is undefined)."""
+    if a.start < b.end and b.start < a.end:
+        return True
+    return a.start == b.start and (a.start == a.end or b.start == b.end)
+
+
+def choose_edits(edits: Iterable[Edit]) -> list[Edit]:
+    """A deterministic, pairwise non-overlapping subset, sorted by position."""
+    ordered = sorted(set(edits), key=lambda e: (e.start, e.end, e.replacement))
+    chosen: list[Edit] = []
+    for e in ordered:
+        # Sorted by start, so only the last chosen edit can reach into `e`.
+        if chosen and _conflicts(chosen[-1], e):
+            continue
+        chosen.append(e)
+    return chosen
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply sorted, non-overlapping edits (as returned by `choose_edits`)."""
+    parts: list[str] = []
+    pos = 0
+    for e in edits:
+        if e.start < pos or e.end < e.start or e.end > len(text):
+            raise ValueError(f"edit {e} overlaps or lies outside the text")
+        parts.append(text[pos : e.start])
+        parts.append(e.replacement)
+        pos = e.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def rebuild(doc: Document, text: str) -> Document:
+    """The same kind of Document for new text (Markdown markup is masked again)."""
+    if doc.kind == "markdown":
+        from lint.sources.markdown import markdown_document
+
+        return markdown_document(text, doc.path, doc.encoding)
+    return Document(path=doc.path, text=text, kind=doc.kind, encoding=doc.encoding)
+
+
+@dataclass
+class FixOutcome:
+    """What fixing one document did. `diagnostics` are those left after the last round."""
+
+    document: Document
+    original: str
+    diagnostics: list[Diagnostic]
+    applied: int = 0
+    rounds: int = 0
+    converged: bool = True
+    # The edits applied in each round, in that round's coordinates.
+    history: list[list[Edit]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    @property
+    def changed(self) -> bool:
+        return self.document.text != self.original
+
+
+def fix_document(
+    doc: Document,
+    engine: Engine,
+    as_of: dt.date | None,
+    *,
+    unsafe: bool = False,
+    diagnostics: list[Diagnostic] | None = None,
+    refine: Refine | None = None,
+    max_rounds: int = MAX_ROUNDS,
+) -> FixOutcome:
+    """Apply fixes to a fixed point.
+
+    `diagnostics` (already refined) saves the first lint when the caller has it.
+    """
+
+    def lint(d: Document) -> list[Diagnostic]:
+        found = engine.check(d, as_of).diagnostics
+        return refine(d, found) if refine is not None else found
+
+    if diagnostics is None:
+        diagnostics = lint(doc)
+    outcome = FixOutcome(doc, doc.text, diagnostics)
+    # Texts already reached: rules that undo each other would cycle through them.
+    seen = {doc.text}
+    for _ in range(max_rounds):
+        chosen = choose_edits(collect_edits(outcome.diagnostics, unsafe))
+        if not chosen:
+            return outcome
+        new_text = apply_edits(outcome.document.text, chosen)
+        if new_text == outcome.document.text:
+            return outcome  # every edit rewrote text with itself
+        if new_text in seen:
+            outcome.converged = False
+            return outcome
+        seen.add(new_text)
+        outcome.rounds += 1
+        outcome.applied += len(chosen)
+        outcome.history.append(chosen)
+        outcome.document = rebuild(outcome.document, new_text)
+        outcome.diagnostics = lint(outcome.document)
+    outcome.converged = not collect_edits(outcome.diagnostics, unsafe)
+    return outcome
+
+
+def fix_text(
+    text: str,
+    engine: Engine,
+    as_of: dt.date | None = None,
+    *,
+    unsafe: bool = False,
+    path: str = "-",
+    kind: str = "text",
+) -> FixOutcome:
+    """Convenience for callers holding a string (tests, editors)."""
+    if kind == "markdown":
+        from lint.sources.markdown import markdown_document
+
+        doc = markdown_document(text, path)
+    else:
+        doc = Document(path=path, text=text, kind=kind)
+    return fix_document(doc, engine, as_of, unsafe=unsafe)
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """A unified diff (as `diff -u` / git print it, with no-newline markers)."""
+    a = before.splitlines(keepends=True)
+    b = after.splitlines(keepends=True)
+    out: list[str] = []
+    for line in difflib.unified_diff(a, b, fromfile=path, tofile=path, lineterm="\n"):
+        if line.endswith(("\n", "\r")):
+            out.append(line)
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _encode(text: str, decoded: Decoded, path: str) -> bytes:
+    try:
+        return encode_text(text, decoded)
+    except UnicodeEncodeError as exc:
+        raise ReportlintError(
+            f"{path}: 修复后的文本无法按 {decoded.encoding} 编码,第 {exc.start} 个字符"
+            "(fixed text cannot be encoded; file left unchanged)"
+        ) from None
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Replace the file's content atomically, keeping its mode (and owner where allowed).
+
+    A symbolic link is followed, so the link stays a link to the fixed file.
+    """
+    target = os.path.realpath(path)
+    try:
+        st = os.stat(target)
+        folder = os.path.dirname(target) or "."
+        fd, tmp = tempfile.mkstemp(
+            prefix="." + os.path.basename(target) + ".", suffix=".reportlint-tmp", dir=folder
+        )
+    except OSError as exc:
+        raise ReportlintError(f"{path}: 无法写入 ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        with contextlib.suppress(OSError):  # only root may give a file away; keep ours
+            os.chown(tmp, st.st_uid, st.st_gid)
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise ReportlintError(f"{path}: 无法写入 ({exc.strerror or exc})") from None
+
+
+def _signature(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+@dataclass
+class FileFix:
+    """The lint result of one path plus what fixing did to it."""
+
+    result: FileResult
+    outcome: FixOutcome | None = None
+    # Why the file was linted but not fixed (e.g. .docx): shown as a note, not an error.
+    skipped: str | None = None
+    written: bool = False
+
+
+def fix_path(
+    path: str,
+    engine: Engine,
+    settings: Settings,
+    *,
+    unsafe: bool = False,
+    write: bool = True,
+    refine: Refine | None = None,
+) -> FileFix:
+    """Lint `path`, fix it to a fixed point, and (with `write`) save it if it changed.
+
+    Standard input ('-') is never written; the caller prints `outcome.text` instead. On a
+    write error `result.error` is set and the file is left as it was.
+    """
+    before = _signature(path) if path != "-" else None
+    result = lint_file(path, engine, settings)
+    ff = FileFix(result)
+    doc = result.document
+    if result.error or doc is None:
+        return ff
+    if refine is not None:
+        result.diagnostics = refine(doc, result.diagnostics)
+    if doc.kind == "docx" or result.decoded is None:
+        ff.skipped = f"{result.path}: 不会改写 .docx 文件,请在 Word 中修改 (.docx is never fixed)"
+        return ff
+    outcome = fix_document(
+        doc, engine, result.as_of, unsafe=unsafe, diagnostics=result.diagnostics, refine=refine
+    )
+    ff.outcome = outcome
+    result.document = outcome.document
+    result.diagnostics = outcome.diagnostics
+    if not (write and outcome.changed and path != "-"):
+        return ff
+    try:
+        data = _encode(outcome.text, result.decoded, result.path)
+        if _signature(path) != before:
+            raise ReportlintError(
+                f"{result.path}: 文件在检查期间被修改,未写入 (file changed while linting)"
+            )
+        write_atomic(path, data)
+    except ReportlintError as exc:
+        result.error = str(exc)
+        return ff
+    ff.written = True
+    return ff
+
+
+def encoded_output(outcome: FixOutcome, decoded: Decoded, path: str) -> bytes:
+    """The fixed text of standard input, in the encoding it came in."""
+    return _encode(outcome.text, decoded, path)
+
+
+class FixRun:
+    """--fix / --diff over the planned files: fixes each file, remembers what to print.
+
+    Files are fixed one after another in this process: each one is written as soon as it
+    is fixed, and a run stopped half way leaves every file either old or new, never mixed.
+    """
+
+    def __init__(self, *, unsafe: bool, write: bool) -> None:
+        self.unsafe = unsafe
+        self.write = write
+        self.diffs: list[str] = []
+        self.notes: list[str] = []
+        self.stdin_output: bytes | None = None
+        self.applied = 0
+        self.changed_files = 0
+
+    def run(
+        self, items: Sequence[pipeline.Item], progress: pipeline.Progress | None = None
+    ) -> Iterator[FileResult]:
+        for item in items:
+            # Rule files are loaded before any file is touched: a bad one stops the run first.
+            pipeline.engine_for(item.profile)
+        for item in items:
+            result = self.fix_item(item)
+            if progress is not None:
+                progress.step()
+            yield result
+
+    def fix_item(self, item: pipeline.Item) -> FileResult:
+        profile = item.profile
+
+        def refine(doc: Document, found: list[Diagnostic]) -> list[Diagnostic]:
+            r = FileResult(doc.path, document=doc, diagnostics=found)
+            pipeline.apply_profile(r, profile)
+            return r.diagnostics
+
+        ff = fix_path(
+            item.path,
+            pipeline.engine_for(profile),
+            profile.settings,
+            unsafe=self.unsafe,
+            write=self.write,
+            refine=refine,
+        )
+        result, outcome = ff.result, ff.outcome
+        if ff.skipped:
+            self.notes.append(ff.skipped)
+        if outcome is None or result.error:
+            return result
+        if not outcome.converged:
+            self.notes.append(
+                f"{result.path}: 部分修复互相冲突或 {MAX_ROUNDS} 轮内未完成,请检查剩余问题"
+                f" (fixes did not settle: they conflict or need more than {MAX_ROUNDS} rounds)"
+            )
+        if outcome.changed:
+            self.applied += outcome.applied
+            self.changed_files += 1
+            if not self.write:
+                self.diffs.append(unified_diff(result.path, outcome.original, outcome.text))
+        if item.path == "-" and self.write and result.decoded is not None:
+            try:
+                self.stdin_output = encoded_output(outcome, result.decoded, result.path)
+            except ReportlintError as exc:
+                result.error = str(exc)
+        return result
+
+    def summary(self) -> str:
+        if self.write:
+            return (
+                f"已修复 {self.applied} 处,涉及 {self.changed_files} 个文件"
+                f" ({self.applied} fixes applied to {self.changed_files} files)"
+            )
+        return (
+            f"可修复 {self.applied} 处,涉及 {self.changed_files} 个文件"
+            f" ({self.applied} fixes would change {self.changed_files} files)"
+        )
