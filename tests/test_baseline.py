@@ -81,6 +81,7 @@ def test_edit_next_to_a_known_problem_keeps_it_suppressed(tmp_path: Path) -> Non
     # a different flagged text is new
     draft.write_text("今年先后共投资**万元,建成了长廊。\n", encoding="utf-8")
     code, data = run_json(*PH, "--baseline", str(baseline), str(draft))
+    assert code == 1
     assert [(d["line"], d["column"]) for d in data] == [(1, 8)]
 
 

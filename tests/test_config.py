@@ -74,6 +74,7 @@ def test_pyproject_without_table_is_skipped_and_search_goes_on(team: Path) -> No
     (team / ".reportlint.yaml").write_text("select: [TM101]\nrules: [team.yaml]\n")
     (team / "drafts" / "pyproject.toml").write_text('[project]\nname = "x"\n')
     code, data = run_json(str(team / "drafts" / "2026" / "report.txt"))
+    assert code == 1
     assert _codes(data) == [("TM101", 2, 7)]
 
 
@@ -190,6 +191,7 @@ def test_as_of_in_config_and_cli_override(team: Path) -> None:
     )
     assert run_json(str(draft)) == (0, [])
     code, data = run_json("--as-of", "2021-01-01", str(draft))
+    assert code == 1
     assert _codes(data) == [("TM201", 1, 2)]
 
 
