@@ -30,6 +30,8 @@ _T = TypeVar("_T")
 _MODULES: dict[str, str] = {
     "existence": "existence",
     "substitution": "substitution",
+    "pairs": "pairs",
+    "repetition": "repetition",
     "numbering": "numbering",
     "enumeration": "enumeration",
     "declared-count": "declared_count",
