@@ -20,7 +20,18 @@ from lint.types import SEVERITY_RANK, Diagnostic, ReportlintError
 if TYPE_CHECKING:
     from lint.config import ConfigFinder
 
-FORMAT_CHOICES = ["concise", "full", "json", "json-lines", "github", "sarif", "junit", "gitlab"]
+FORMAT_CHOICES = [
+    "concise",
+    "full",
+    "json",
+    "json-lines",
+    "github",
+    "sarif",
+    "junit",
+    "gitlab",
+    "html",
+    "docx",
+]
 
 
 def _parse_as_of(value: str | None) -> tuple[dt.date | None, bool]:
@@ -81,12 +92,19 @@ def _list_rules(rules_paths: Sequence[str]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _write_output(text: str, output_file: str | None) -> None:
+def _write_output(text: str | bytes, output_file: str | None) -> None:
     if output_file:
         try:
-            Path(output_file).write_text(text, encoding="utf-8")
+            # Binary formats (the reviewed .docx copy) are written as they are.
+            if isinstance(text, bytes):
+                Path(output_file).write_bytes(text)
+            else:
+                Path(output_file).write_text(text, encoding="utf-8")
         except OSError as exc:
             raise ReportlintError(f"{output_file}: 无法写入 ({exc.strerror or exc})") from None
+    elif isinstance(text, bytes):
+        sys.stdout.buffer.write(text)
+        sys.stdout.flush()
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -186,7 +204,7 @@ def command(
     """Lint Chinese report drafts (公文) for placeholders, outdated formulations, numbering
     and web residue.
 
-    PATHS are files, folders (searched for *.txt and *.md), or '-' for standard input.
+    PATHS are files, folders (searched for *.txt, *.md and *.docx), or '-' for standard input.
     """
     if version:
         click.echo(f"reportlint {__version__}")

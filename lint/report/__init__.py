@@ -1,4 +1,5 @@
-"""Output formats: one module per format, each exposing `render(diagnostics, ctx) -> str`.
+"""Output formats: one module per format, each exposing `render(diagnostics, ctx) -> str`
+(or `bytes` for binary formats such as the reviewed .docx copy).
 
 Modules are imported lazily so the common path (concise output) stays small.
 """
@@ -23,6 +24,8 @@ FORMATS: dict[str, str] = {
     "sarif": "sarif",
     "junit": "junit",
     "gitlab": "gitlab",
+    "html": "html",
+    "docx": "docx",
 }
 
 
@@ -37,7 +40,7 @@ class ReportContext:
     output_path: str | None = None
 
 
-def renderer(fmt: str) -> Callable[[Sequence[Diagnostic], ReportContext], str]:
+def renderer(fmt: str) -> Callable[[Sequence[Diagnostic], ReportContext], str | bytes]:
     module = importlib.import_module(f"lint.report.{FORMATS[fmt]}")
-    fn: Callable[[Sequence[Diagnostic], ReportContext], str] = module.render
+    fn: Callable[[Sequence[Diagnostic], ReportContext], str | bytes] = module.render
     return fn

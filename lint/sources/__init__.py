@@ -15,7 +15,7 @@ from lint.types import ReportlintError
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 DOCX_SUFFIXES = frozenset({".docx"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
-DEFAULT_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES
+DEFAULT_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | DOCX_SUFFIXES
 
 
 def kind_for(path: str) -> str:

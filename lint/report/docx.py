@@ -1,0 +1,232 @@
+"""`--format docx --output-file reviewed.docx`: the input Word file with one comment per problem.
+
+The copy is made from the bytes read when linting, so the original file is never written. Runs
+are split where a flagged span starts or ends (each half keeps the run's properties, so the
+formatting is unchanged) and the comment is anchored on exactly the flagged text. Only range
+markers, comment references and the comments part are added: the copy's text is the original's.
+
+Word does not allow comments in headers and footers; a problem found there is anchored at the
+start of the body, and its comment says where it really is.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import os
+from collections.abc import Sequence
+from typing import Any
+
+from lint.document import Document
+from lint.report import ReportContext
+from lint.report.html import suggestion_text
+from lint.sources.docx import (
+    Paragraph,
+    RunSlice,
+    open_docx,
+    paragraph_of,
+    paragraphs,
+    piece_text,
+    w,
+)
+from lint.types import Diagnostic, ReportlintError
+
+AUTHOR = "reportlint"
+INITIALS = "RL"
+_W_RPR = w("rPr")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_STORY_NAMES = {"header": "页眉", "footer": "页脚"}
+
+
+def split_run(r: Any, k: int) -> Any:
+    """Split run `r` so that its first `k` characters stay in `r`; return the new second run.
+
+    The new run is a deep copy (same w:rPr and attributes), inserted right after `r`.
+    """
+    second = copy.deepcopy(r)
+    r.addnext(second)
+    _keep(r, 0, k)
+    _keep(second, k, None)
+    return second
+
+
+def _keep(r: Any, lo: int, hi: int | None) -> None:
+    """Drop the content of run `r` outside characters [lo, hi).
+
+    Zero-width content (an image, a page break, a field character) at position p stays in the
+    half that holds p, so it is kept exactly once.
+    """
+    pos = 0
+    for child in list(r):
+        if child.tag == _W_RPR:
+            continue
+        n = len(piece_text(child))
+        a, b = pos, pos + n
+        pos = b
+        if n == 0:
+            if a < lo or (hi is not None and a >= hi):
+                r.remove(child)
+            continue
+        keep_lo, keep_hi = max(a, lo), b if hi is None else min(b, hi)
+        if keep_hi <= keep_lo:
+            r.remove(child)
+        elif (keep_lo, keep_hi) != (a, b):
+            # Tabs and breaks are one character, so only w:t is ever cut.
+            child.text = (child.text or "")[keep_lo - a : keep_hi - a]
+            child.set(_XML_SPACE, "preserve")
+
+
+def _split_at(para: Paragraph, offsets: set[int]) -> None:
+    for k in sorted(offsets, reverse=True):
+        for rs in para.runs:
+            if rs.start < k < rs.end:
+                split_run(rs.element, k - rs.start)
+                break
+
+
+def _runs_covering(runs: list[RunSlice], start: int, end: int) -> list[RunSlice]:
+    return [r for r in runs if r.end > r.start and r.start >= start and r.end <= end]
+
+
+def _comment_text(d: Diagnostic, story: str | None) -> str:
+    where = ""
+    if story in _STORY_NAMES:
+        where = f"[{_STORY_NAMES[story]}:“{d.text}”] "
+    text = f"{where}{d.code} {d.message}"
+    sug = suggestion_text(d.suggestion)
+    if sug:
+        text += f"\n{sug}"
+    return text
+
+
+def _span_in_lines(doc: Document, d: Diagnostic) -> tuple[int, int, int, int]:
+    """(first line, start in it, last line, end in it) with 0-based lines, end exclusive."""
+    start = max(0, min(d.start, len(doc.text)))
+    end = max(start, min(d.end, len(doc.text)))
+    first = doc.line_of(start)
+    s = start - doc.line_starts[first]
+    if end == start:
+        return first, s, first, s
+    last = doc.line_of(end - 1)
+    e = min(end, doc.line_ends[last]) - doc.line_starts[last]
+    if e <= 0 and last > first:  # the span ends on a line break: stop at the previous line end
+        last -= 1
+        e = doc.line_ends[last] - doc.line_starts[last]
+    return first, s, last, e
+
+
+def _widen(para: Paragraph, s: int, e: int) -> tuple[int, int]:
+    """A comment needs at least one character: widen an empty span onto a neighbour."""
+    if e > s:
+        return s, e
+    if s < len(para.text):
+        return s, s + 1
+    if s > 0:
+        return s - 1, s
+    return s, s
+
+
+def _empty_run(para: Paragraph) -> Any:
+    """An empty run to anchor a comment in a paragraph without text."""
+    from docx.oxml import OxmlElement
+
+    r = OxmlElement("w:r")
+    ppr = para.element.find(w("pPr"))
+    if ppr is not None:
+        ppr.addnext(r)
+    else:
+        para.element.insert(0, r)
+    return r
+
+
+def reviewed_copy(doc: Document, diagnostics: Sequence[Diagnostic]) -> bytes:
+    """The .docx bytes of `doc` with one comment per diagnostic."""
+    data = doc.meta.get("docx_bytes")
+    if not isinstance(data, bytes):
+        raise ReportlintError(f"{doc.path}: 不是 .docx 输入,无法生成批注副本 (--format docx)")
+    from docx.text.run import Run
+
+    document = open_docx(data, doc.path)
+    paras = paragraphs(document)
+    if len(paras) != doc.line_count or any(p.text != doc.line_text(i) for i, p in enumerate(paras)):
+        raise ReportlintError(f"{doc.path}: 重新打开的文档与检查时不一致 (docx changed)")
+    body_paras = [i for i, p in enumerate(paras) if p.story not in _STORY_NAMES]
+    if not body_paras:
+        raise ReportlintError(f"{doc.path}: 文档没有正文段落,无法添加批注 (no body)")
+    # Problems in headers and footers are anchored on the body's first non-empty paragraph.
+    home = next((i for i in body_paras if paras[i].text), body_paras[0])
+
+    # Where each comment goes: (diagnostic, first line, start, last line, end, story note).
+    plans: list[tuple[Diagnostic, int, int, int, int, str | None]] = []
+    cuts: dict[int, set[int]] = {}
+    for d in diagnostics:
+        first, s, last, e = _span_in_lines(doc, d)
+        story = paras[first].story
+        if story in _STORY_NAMES:
+            # Comments live in the main story only: anchor at the body's first character.
+            first = last = home
+            s, e = _widen(paras[first], 0, 0)
+            plans.append((d, first, s, last, e, story))
+        else:
+            if first == last:
+                s, e = _widen(paras[first], s, e)
+            plans.append((d, first, s, last, e, None))
+        cuts.setdefault(first, set()).add(s)
+        cuts.setdefault(last, set()).add(e)
+
+    for index, offsets in cuts.items():
+        _split_at(paras[index], offsets)
+        # Splits add runs beside their originals: read the paragraph's runs again.
+        paras[index] = paragraph_of(paras[index].element, paras[index].story)
+        if paras[index].text != doc.line_text(index):
+            raise ReportlintError(f"{doc.path}: 拆分文字块时出错 (internal error)")
+
+    for d, first, s, last, e, note in plans:
+        if first == last:
+            runs = _runs_covering(paras[first].runs, s, e)
+        else:
+            runs = _runs_covering(paras[first].runs, s, len(paras[first].text))
+            runs += _runs_covering(paras[last].runs, 0, e)
+            if not runs:  # both ends on empty text: take anything in between
+                for i in range(first, last + 1):
+                    runs += [r for r in paras[i].runs if r.end > r.start]
+        if runs:
+            first_el, last_el = runs[0].element, runs[-1].element
+        else:
+            first_el = last_el = _empty_run(paras[first])
+        parent = document.part
+        document.add_comment(
+            [Run(first_el, parent), Run(last_el, parent)],
+            text=_comment_text(d, note),
+            author=AUTHOR,
+            initials=INITIALS,
+        )
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> bytes:
+    if not ctx.output_path:
+        raise ReportlintError("--format docx 需要 --output-file reviewed.docx (no output file)")
+    docs = list(ctx.documents.values())
+    if not docs:
+        raise ReportlintError("--format docx: 没有可读取的 .docx 输入 (no readable input)")
+    paths = set(ctx.documents) | {d.path for d in diagnostics} | {p for p, _ in ctx.errors}
+    if len(paths) != 1 or len(docs) != 1:
+        raise ReportlintError(
+            f"--format docx 只能处理一个 .docx 文件,收到 {len(paths)} 个 (one input only)"
+        )
+    doc = docs[0]
+    if doc.kind != "docx":
+        raise ReportlintError(f"{doc.path}: --format docx 只接受 .docx 输入 (not a .docx)")
+    if _same_file(doc.path, ctx.output_path):
+        raise ReportlintError(f"{ctx.output_path}: 不能覆盖原文件,请另选输出文件 (same file)")
+    return reviewed_copy(doc, [d for d in diagnostics if d.path == doc.path])
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)

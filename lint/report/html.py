@@ -1,0 +1,349 @@
+"""`--format html`: one self-contained page for people who do not read `path:line:col`.
+
+The page holds a summary by category, then per document a list of problems (each linking to its
+place) and the document's full text with every flagged span highlighted in its category colour.
+Hovering a highlight shows the message (the `title` tooltip); clicking or tapping it opens a panel
+with message and suggestion. Everything is inline, and a Content-Security-Policy forbids any
+network request, so the file can be mailed around and opened offline. Without JavaScript (or
+printed) nothing is lost: the problem list carries every message, and printed highlights carry
+their problem number.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lint.document import Document
+from lint.report import ReportContext
+from lint.types import CATEGORIES, SEVERITIES, SEVERITY_RANK, Diagnostic
+
+CATEGORY_NAMES = {
+    "placeholder": "占位符未填",
+    "formulation": "提法过时",
+    "numbering": "序号层次",
+    "residue": "网页残留",
+    "typo": "错别字",
+    "punctuation": "标点符号",
+}
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+# Background / accent colour per category, chosen to stay distinguishable when printed in grey.
+CATEGORY_COLORS = {
+    "placeholder": ("#ffd6d6", "#c62828"),
+    "formulation": ("#ffe2b8", "#e65100"),
+    "numbering": ("#d3e4ff", "#1565c0"),
+    "residue": ("#e6dcf5", "#6a1b9a"),
+    "typo": ("#d5f2d5", "#2e7d32"),
+    "punctuation": ("#fff4b0", "#8d6e00"),
+}
+_OTHER_COLORS = ("#e0e0e0", "#424242")
+_OPEN_LIST_MAX = 50
+_SAFE_CLASS = re.compile(r"[^a-z0-9-]")
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _cat_class(category: str) -> str:
+    return "c-" + (_SAFE_CLASS.sub("", category.lower()) or "other")
+
+
+@dataclass
+class _Span:
+    number: int  # 1-based problem number across the whole report
+    diag: Diagnostic
+    start: int  # clamped to one line
+    end: int
+
+
+def suggestion_text(suggestion: str | None) -> str | None:
+    """How a suggested replacement reads to a person; quoted, since it is often one character."""
+    if suggestion is None:
+        return None
+    if suggestion == "":
+        return "建议删除"
+    if not suggestion.strip():
+        return "建议改为普通空格" if suggestion == " " else f"建议改为“{suggestion}”"
+    return f"建议改为“{suggestion}”"
+
+
+def _title(d: Diagnostic) -> str:
+    lines = [f"{d.code} {d.message}"]
+    sug = suggestion_text(d.suggestion)
+    if sug:
+        lines.append(sug)
+    return "\n".join(lines)
+
+
+def _render_line(
+    doc: Document, index: int, spans: list[_Span], starts_here: dict[int, list[int]]
+) -> str:
+    ls, le = doc.line_span(index)
+    text = doc.text
+    bounds = {ls, le}
+    for s in spans:
+        bounds.update((s.start, s.end))
+    points = sorted(b for b in bounds if ls <= b <= le)
+    out: list[str] = []
+
+    def anchors(at: int) -> None:
+        for n in starts_here.pop(at, []):
+            out.append(f'<span class="anchor" id="d{n}"></span>')
+
+    for a, b in zip(points, [*points[1:], None], strict=True):
+        anchors(a)
+        for s in spans:
+            if s.start == s.end == a:
+                out.append(_mark([s], ""))
+        if b is None:
+            break
+        covering = [s for s in spans if s.start <= a and b <= s.end and s.start < s.end]
+        chunk = text[a:b]
+        out.append(_mark(covering, chunk) if covering else esc(chunk))
+    return "".join(out)
+
+
+def _mark(spans: list[_Span], chunk: str) -> str:
+    # The most severe problem decides the colour; every problem is listed in data-d and title.
+    lead = max(spans, key=lambda s: (SEVERITY_RANK.get(s.diag.severity, 0), -s.number))
+    numbers = " ".join(str(s.number) for s in spans)
+    title = "\n\n".join(_title(s.diag) for s in spans)
+    empty = "" if chunk else " empty"
+    return (
+        f'<mark class="hl {_cat_class(lead.diag.category)} s-{esc(lead.diag.severity)}{empty}"'
+        f' data-d="{numbers}" data-n="{esc(numbers.replace(" ", ","))}" tabindex="0"'
+        f' title="{esc(title)}">{esc(chunk)}</mark>'
+    )
+
+
+def _document_html(
+    doc_id: int, doc: Document, numbered: list[tuple[int, Diagnostic]]
+) -> tuple[str, str]:
+    """(problem list, text) for one document."""
+    by_line: dict[int, list[_Span]] = defaultdict(list)
+    starts: dict[int, list[int]] = defaultdict(list)
+    for n, d in numbered:
+        start = max(0, min(d.start, len(doc.text)))
+        end = max(start, min(d.end, len(doc.text)))
+        first = doc.line_of(start)
+        last = doc.line_of(end - 1) if end > start else first
+        for i in range(first, last + 1):
+            ls, le = doc.line_span(i)
+            s, e = max(start, ls), min(end, le)
+            if s > e or (s == e and i != first):
+                continue
+            by_line[i].append(_Span(n, d, s, e))
+        starts[max(start, doc.line_starts[first])].append(n)
+
+    numbering = doc.meta.get("docx_numbering")
+    auto = numbering if isinstance(numbering, dict) else {}
+    rows: list[str] = []
+    for i in range(doc.line_count):
+        label = auto.get(i)
+        label_text = getattr(label, "label", None)
+        auto_html = (
+            f'<span class="auto" title="Word 自动编号(不属于正文文字)">{esc(label_text)}</span>'
+            if label_text
+            else ""
+        )
+        body = _render_line(doc, i, by_line.get(i, []), starts)
+        rows.append(
+            f'<div class="ln" id="f{doc_id}-L{i + 1}"><span class="no">{i + 1}</span>'
+            f'{auto_html}<span class="tx">{body}</span></div>'
+        )
+
+    # In a Word file a "line" is a paragraph; say so to people who think in paragraphs.
+    unit = "段" if doc.kind == "docx" else "行"
+    items: list[str] = []
+    for n, d in numbered:
+        sug_text = suggestion_text(d.suggestion)
+        sug = f'<div class="sug">{esc(sug_text)}</div>' if sug_text else ""
+        match = f'<q class="match">{esc(d.text)}</q>' if d.text.strip() else ""
+        items.append(
+            f'<li id="p{n}" class="problem {_cat_class(d.category)} s-{esc(d.severity)}"'
+            f' value="{n}" data-line="{d.line}" data-column="{d.column}"'
+            f' data-code="{esc(d.code)}">'
+            f'<a class="where" href="#d{n}">第 {d.line} {unit}第 {d.column} 字</a> '
+            f'<span class="code">{esc(d.code)}</span> '
+            f'<span class="tag">{esc(CATEGORY_NAMES.get(d.category, d.category))}·'
+            f"{esc(SEVERITY_NAMES.get(d.severity, d.severity))}</span> {match}"
+            f'<div class="msg">{esc(d.message)}</div>{sug}</li>'
+        )
+    problems = f'<ol class="problems">{"".join(items)}</ol>' if items else ""
+    return problems, "".join(rows)
+
+
+def _summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
+    counts: Counter[tuple[str, str]] = Counter((d.category, d.severity) for d in diagnostics)
+    cats = [c for c in CATEGORIES if any(k[0] == c for k in counts)]
+    cats += sorted({c for c, _ in counts} - set(CATEGORIES))
+    head = "".join(f"<th>{SEVERITY_NAMES[s]}</th>" for s in SEVERITIES)
+    rows = []
+    for c in cats:
+        cells = "".join(f"<td>{counts.get((c, s), 0) or ''}</td>" for s in SEVERITIES)
+        total = sum(counts.get((c, s), 0) for s in SEVERITIES)
+        rows.append(
+            f'<tr class="{_cat_class(c)}"><th><label><input type="checkbox" checked'
+            f' data-cat="{_cat_class(c)}"> <span class="sw"></span>'
+            f"{esc(CATEGORY_NAMES.get(c, c))}</label></th>{cells}<td>{total}</td></tr>"
+        )
+    totals = "".join(
+        f"<td>{sum(1 for d in diagnostics if d.severity == s) or ''}</td>" for s in SEVERITIES
+    )
+    table = (
+        f'<table class="summary"><thead><tr><th>类别</th>{head}<th>合计</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody><tfoot><tr><th>合计</th>{totals}"
+        f"<td>{len(diagnostics)}</td></tr></tfoot></table>"
+    )
+    if not diagnostics:
+        return f'<p class="clean">检查了 {files} 个文件,未发现问题。</p>'
+    return f"<p>检查了 {files} 个文件,发现 {len(diagnostics)} 个问题。</p>{table}"
+
+
+def _css() -> str:
+    cat_rules = []
+    for cat, (bg, fg) in [*CATEGORY_COLORS.items(), ("other", _OTHER_COLORS)]:
+        cls = _cat_class(cat)
+        cat_rules.append(
+            f"mark.{cls}{{background:{bg};border-bottom:2px solid {fg}}}"
+            f"li.{cls}{{border-left-color:{fg}}}tr.{cls} .sw{{background:{bg};border-color:{fg}}}"
+            f"body.hide-{cls} li.{cls}{{display:none}}"
+            f"body.hide-{cls} mark.{cls}{{background:none;border-bottom:none}}"
+        )
+    return _BASE_CSS + "".join(cat_rules)
+
+
+_BASE_CSS = """
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.7 "Noto Sans CJK SC","Source Han Sans SC","PingFang SC",
+"Microsoft YaHei",sans-serif;color:#1a1a1a;background:#fff}
+main{max-width:60rem;margin:0 auto;padding:1rem}
+h1{font-size:1.4rem;margin:.2rem 0 .6rem}h2{font-size:1.15rem;margin:1.6rem 0 .5rem;
+word-break:break-all}
+table.summary{border-collapse:collapse;margin:.5rem 0}
+.summary th,.summary td{border:1px solid #ccc;padding:.2rem .6rem;text-align:right}
+.summary th:first-child{text-align:left;font-weight:normal}
+.sw{display:inline-block;width:.9em;height:.9em;border:1px solid;margin-right:.3em;
+vertical-align:-.1em}
+ol.problems{padding-left:2.6em;margin:.3rem 0}
+li.problem{border-left:4px solid #999;padding:.15rem .5rem;margin:.3rem 0;background:#fafafa}
+li.problem:target,li.problem.focus{background:#fff8d0}
+.where{font-size:.85em;white-space:nowrap}.code{font-family:monospace;font-weight:bold}
+.tag{font-size:.8em;color:#555}.match{color:#333;background:#f1f1f1;padding:0 .2em}
+.msg{margin:.1rem 0}.sug{color:#1b5e20}
+.text{border:1px solid #ddd;border-radius:4px;padding:.5rem 0;margin-top:.6rem}
+.ln{display:flex;gap:.6rem;padding:0 .6rem;min-height:1.7em}
+.no{flex:0 0 2.6em;text-align:right;color:#999;font-size:.8em;user-select:none;
+padding-top:.15em}
+.auto{color:#777;white-space:nowrap}
+.tx{flex:1;white-space:pre-wrap;word-break:break-all;overflow-wrap:anywhere}
+mark.hl{color:inherit;cursor:pointer;border-radius:2px;padding:0}
+mark.hl.empty::before{content:"\\2038";font-weight:bold}
+mark.hl.focus{outline:2px solid #000}
+.anchor{scroll-margin-top:40vh}
+#pop{position:fixed;left:0;right:0;bottom:0;max-height:45vh;overflow:auto;background:#fff;
+border-top:3px solid #333;padding:.6rem 1rem 1rem;box-shadow:0 -4px 16px rgba(0,0,0,.2)}
+#pop[hidden]{display:none}#pop ol{padding-left:1.5em;margin:0}#pop button{float:right}
+.errors{color:#b71c1c}
+details>summary{cursor:pointer;font-weight:bold}
+@media (max-width:40rem){body{font-size:15px}main{padding:.5rem}.no{flex-basis:2em}
+.summary th,.summary td{padding:.15rem .35rem}}
+@media print{body{font-size:11pt}main{max-width:none;padding:0}#pop,.filters input{display:none}
+mark.hl,li.problem,.sw{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+mark.hl::after{content:"[" attr(data-n) "]";font-size:.7em;vertical-align:super;color:#000}
+details>summary{display:none}.ln{break-inside:avoid}a{color:inherit;text-decoration:none}}
+"""
+
+_JS = """
+(function(){
+var pop=document.getElementById('pop'),body=document.getElementById('pop-body');
+function clear(){document.querySelectorAll('.focus').forEach(function(e){
+e.classList.remove('focus')});}
+function marks(n){return Array.prototype.filter.call(document.querySelectorAll('mark.hl'),
+function(m){return m.dataset.d.split(' ').indexOf(n)>=0;});}
+function show(ids){clear();body.innerHTML='';var ol=document.createElement('ol');
+ids.forEach(function(n){var li=document.getElementById('p'+n);if(!li)return;
+var c=li.cloneNode(true);c.removeAttribute('id');ol.appendChild(c);
+marks(n).forEach(function(m){m.classList.add('focus')});li.classList.add('focus');});
+body.appendChild(ol);pop.hidden=false;}
+document.addEventListener('click',function(e){var m=e.target.closest('mark.hl');
+if(m){show(m.dataset.d.split(' '));return;}
+if(e.target.id==='pop-close'){pop.hidden=true;clear();}});
+document.addEventListener('keydown',function(e){var m=e.target.closest&&
+e.target.closest('mark.hl');if(m&&(e.key==='Enter'||e.key===' ')){e.preventDefault();
+show(m.dataset.d.split(' '));}if(e.key==='Escape'){pop.hidden=true;clear();}});
+function fromHash(){var h=location.hash.match(/^#d(\\d+)$/);if(h){clear();
+marks(h[1]).forEach(function(m){m.classList.add('focus')});}}
+window.addEventListener('beforeprint',function(){
+document.querySelectorAll('details').forEach(function(d){d.open=true});});
+window.addEventListener('hashchange',fromHash);fromHash();
+document.querySelectorAll('input[data-cat]').forEach(function(box){
+box.addEventListener('change',function(){
+document.body.classList.toggle('hide-'+box.dataset.cat,!box.checked);});});
+})();
+"""
+
+# The page may not fetch anything: no fonts, images, scripts or beacons from the network.
+_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+    "img-src data:; base-uri 'none'; form-action 'none'"
+)
+
+
+def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
+    by_path: dict[str, list[Diagnostic]] = defaultdict(list)
+    for d in diagnostics:
+        by_path[d.path].append(d)
+    paths = list(ctx.documents)
+    paths += [p for p in by_path if p not in ctx.documents]
+
+    sections: list[str] = []
+    number = 0
+    for doc_id, path in enumerate(paths, start=1):
+        numbered = []
+        for d in by_path.get(path, []):
+            number += 1
+            numbered.append((number, d))
+        doc = ctx.documents.get(path)
+        head = f'<h2 id="f{doc_id}">{esc(path)} <small>({len(numbered)} 个问题)</small></h2>'
+        if doc is None:
+            problems, text = _document_html(doc_id, Document(path=path, text=""), numbered)
+            sections.append(f"<section>{head}{problems}</section>")
+            continue
+        problems, text = _document_html(doc_id, doc, numbered)
+        # A long list would bury the text on a phone: it starts folded (printing unfolds it).
+        fold = "" if len(numbered) > _OPEN_LIST_MAX else " open"
+        listing = (
+            f"<details{fold}><summary>问题列表({len(numbered)})</summary>{problems}</details>"
+            if problems
+            else ""
+        )
+        sections.append(
+            f'<section class="doc">{head}<div class="text" lang="zh-CN">{text}</div>'
+            f"{listing}</section>"
+        )
+
+    errors = ""
+    if ctx.errors:
+        items = "".join(f"<li>{esc(p)}: {esc(reason)}</li>" for p, reason in ctx.errors)
+        errors = f'<section class="errors"><h2>无法检查的文件</h2><ul>{items}</ul></section>'
+    version = f" {esc(ctx.version)}" if ctx.version else ""
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="zh-CN"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">'
+        '<meta name="generator" content="reportlint">'
+        f"<title>reportlint 检查报告</title><style>{_css()}</style></head>"
+        f'<body><main><h1>reportlint 检查报告</h1><div class="filters">'
+        f"{_summary(diagnostics, len(paths))}</div>{errors}{''.join(sections)}"
+        f'<p class="foot"><small>由 reportlint{version} 生成。点击高亮文字查看问题与建议;'
+        "灰色编号为 Word 自动编号,不属于正文文字。</small></p></main>"
+        '<div id="pop" hidden role="dialog" aria-label="问题详情">'
+        '<button type="button" id="pop-close">关闭</button><div id="pop-body"></div></div>'
+        f"<script>{_JS}</script></body></html>\n"
+    )
