@@ -1,0 +1,125 @@
+"""Many files: parallel runs print exactly what serial runs print; progress only on a TTY."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint import pipeline
+from lint.config import Config, ConfigFinder
+
+ROOT = Path(__file__).resolve().parent.parent
+LINES = [
+    "会议定于*月*日召开。",
+    "由XX区负责。",
+    "请于3月5日前报送。",
+    "兹证明×××同志在我单位工作。",
+]
+
+
+def _drafts(folder: Path, n: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        # every file different, so a misordered result would show
+        text = "\n".join(LINES[(i + k) % len(LINES)] for k in range(1 + i % 4)) + "\n"
+        (folder / f"d{i:03d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _reportlint(*args: str, **kw: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "lint", "--as-of", "2026-11-26", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize("fmt", ["concise", "json", "gitlab"])
+def test_parallel_output_is_identical_to_serial(tmp_path: Path, fmt: str) -> None:
+    folder = _drafts(tmp_path / "drafts", 40)
+    serial = _reportlint("--jobs", "1", "--format", fmt, str(folder))
+    parallel = _reportlint("--jobs", "4", "--format", fmt, str(folder))
+    assert serial.returncode == parallel.returncode == 1
+    assert serial.stdout == parallel.stdout
+    assert serial.stdout.count("d039.txt") >= 1
+
+
+def test_run_yields_results_in_input_order_with_a_pool(tmp_path: Path) -> None:
+    folder = _drafts(tmp_path / "drafts", 24)
+    request = pipeline.Request(select=("placeholder",))
+    items, excluded = pipeline.plan([str(folder)], request, ConfigFinder(forced=Config()))
+    assert excluded == 0 and len(items) == 24
+    serial = [
+        (r.path, [(d.code, d.line, d.column) for d in r.diagnostics])
+        for r in pipeline.run(items, 1)
+    ]
+    pooled = [
+        (r.path, [(d.code, d.line, d.column) for d in r.diagnostics])
+        for r in pipeline.run(items, 3)
+    ]
+    assert pooled == serial
+    assert [p for p, _ in serial] == [i.path for i in items]
+
+
+def test_engine_is_built_once_per_selection_not_per_file(tmp_path: Path) -> None:
+    base = pipeline.Profile(select=("PH101",))
+    same = pipeline.Profile(select=("PH101",), allow=("x",), file_ignores=("PH1",))
+    other = pipeline.Profile(select=("PH102",))
+    assert pipeline.engine_for(base) is pipeline.engine_for(same)
+    assert pipeline.engine_for(base) is not pipeline.engine_for(other)
+    assert pipeline.ruleset_for(()) is pipeline.ruleset_for(())
+
+
+def _stderr_on_tty(*args: str) -> tuple[int, str]:
+    """Run reportlint with stderr on a pseudo-terminal; return (exit code, what it showed)."""
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "lint", "--as-of", "2026-11-26", *args],
+            stdout=subprocess.DEVNULL,
+            stderr=follower,
+            cwd=ROOT,
+            timeout=120,
+        )
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                data = os.read(leader, 65536)
+            except OSError:  # EIO: the terminal has no writer left
+                break
+            if not data:
+                break
+            chunks.append(data)
+    finally:
+        os.close(leader)
+    return proc.returncode, b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_bar_on_a_terminal_with_many_files(tmp_path: Path) -> None:
+    folder = _drafts(tmp_path / "many", 60)
+    code, shown = _stderr_on_tty("--jobs", "2", str(folder))
+    assert code == 1
+    assert "reportlint [" in shown
+    assert "] 60/60" in shown
+
+
+def test_no_progress_bar_for_few_files_or_quiet(tmp_path: Path) -> None:
+    few = _drafts(tmp_path / "few", 10)
+    assert _stderr_on_tty(str(few)) == (1, "")
+    many = _drafts(tmp_path / "many", 60)
+    assert _stderr_on_tty("--quiet", str(many)) == (1, "")
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    folder = _drafts(tmp_path / "many", 60)
+    proc = _reportlint(str(folder))
+    assert proc.returncode == 1
+    assert proc.stderr == ""
