@@ -1,0 +1,124 @@
+"""pairs: balanced paired punctuation per paragraph, reporting the unmatched mark itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from lint.document import Document
+from lint.engine import Engine
+from lint.ruleset import RuleError, parse_rules
+from lint.sources.markdown import markdown_document
+from tests.helpers import run_cli, run_json
+
+DAY = dt.date(2026, 11, 26)
+
+RULE = """category: punctuation
+rules:
+  - code: XP101
+    name: pairs
+    kind: pairs
+    severity: warning
+    message: "{match} 缺 {partner}"
+    pairs: ["“”", "《》", "（）", "()", "(）", "（)", "【】", "〔〕"]
+    enumerator: '[0-9一二三四五六七八九十a-z]{1,3}'
+    continued-quote: true
+    examples: {bad: ["“甲"], good: ["“甲”"]}
+"""
+
+
+def _found(text: str, body: str = RULE, markdown: bool = False) -> list[tuple[int, int, str]]:
+    engine = Engine(parse_rules(body, "t.yaml"))
+    doc = markdown_document(text, "d.md") if markdown else Document("d.txt", text)
+    return [(d.line, d.column, d.message) for d in engine.check(doc, DAY).diagnostics]
+
+
+def test_unclosed_opener_is_reported_at_itself() -> None:
+    text = "开展了“学习王瑛事迹、“加强党性修养”等活动"
+    assert _found(text) == [(1, 4, "“ 缺 ”")]
+
+
+def test_unmatched_closer_is_reported_at_itself() -> None:
+    assert _found("第一行\n完成投资5亿元）,同比增长") == [(2, 8, "） 缺 （")]
+
+
+def test_each_family_is_balanced_on_its_own() -> None:
+    # A missing 》 gives one finding; the quotes and brackets around it stay quiet.
+    assert _found("学习《条例（试行）和“准则”") == [(1, 3, "《 缺 》")]
+    # Crossed pairs of different families are not reported at all.
+    assert _found("“甲（乙”丙）") == []
+
+
+def test_half_and_full_width_brackets_pair_with_each_other() -> None:
+    assert _found("面积18200平方米(包括地下室）") == []
+    assert _found("面积(包括地下室") == [(1, 3, "( 缺 )")]
+
+
+def test_a_paragraph_is_a_line_in_plain_text() -> None:
+    assert _found("“甲\n乙”") == [(1, 1, "“ 缺 ”"), (2, 2, "” 缺 “")]
+
+
+def test_markdown_paragraphs_run_to_the_blank_line() -> None:
+    assert _found("“甲\n乙”\n\n《丙\n\n丁", markdown=True) == [(4, 1, "《 缺 》")]
+
+
+def test_list_marker_closers_are_not_pairs() -> None:
+    assert _found("1）加强组织领导\n  二)压实责任\na) 其他") == []
+    # Only a short marker at the line start counts.
+    assert _found("加强组织领导）") == [(1, 7, "） 缺 （")]
+
+
+def test_quotation_continued_over_paragraphs() -> None:
+    text = "他说：“第一段。\n“第二段。\n“第三段。”\n“未完的引文。\n正文"
+    assert _found(text) == [(4, 1, "“ 缺 ”")]
+
+
+def test_many_unmatched_marks_each_reported_once() -> None:
+    text = "“" * 3000 + "》" * 3000
+    found = _found(text)
+    assert len(found) == 6000
+    assert found[0] == (1, 1, "“ 缺 ”") and found[-1] == (1, 6000, "》 缺 《")
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        ('["“"]', "pairs"),
+        ('["““"]', "pairs"),
+        ('["“”", "”“"]', "pairs"),
+        ("[]", "pairs"),
+    ],
+)
+def test_bad_pairs_are_rejected(value: str, key: str) -> None:
+    body = RULE.replace(
+        'pairs: ["“”", "《》", "（）", "()", "(）", "（)", "【】", "〔〕"]', "pairs: " + value
+    )
+    with pytest.raises(RuleError, match=f"key '{key}'"):
+        parse_rules(body, "t.yaml")
+
+
+def test_bad_enumerator_and_flag_are_rejected() -> None:
+    with pytest.raises(RuleError, match="key 'enumerator'"):
+        parse_rules(RULE.replace("'[0-9一二三四五六七八九十a-z]{1,3}'", "'[0-9'"), "t.yaml")
+    with pytest.raises(RuleError, match="key 'continued-quote'"):
+        parse_rules(RULE.replace("continued-quote: true", "continued-quote: 1"), "t.yaml")
+
+
+def test_cli_reports_the_seed_unclosed_quote(seed_path: Path) -> None:
+    code, found = run_json("--select", "PU101", str(seed_path))
+    assert code == 1
+    assert [(d["line"], d["column"], d["end_column"]) for d in found] == [(76, 174, 175)]
+    assert found[0]["message"] == "成对标点缺少配对:“ 没有对应的 ”"
+    assert found[0]["fix"] is None
+
+
+def test_cli_bad_rule_file_is_one_line_exit_2(tmp_path: Path) -> None:
+    rules = tmp_path / "r.yaml"
+    rules.write_text(RULE.replace("pairs: [", 'pairs: ["x", '), encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text("正文", encoding="utf-8")
+    code, _out, err = run_cli("--rules", str(rules), str(draft))
+    assert code == 2
+    assert "Traceback" not in err and err.count("\n") == 1 and "key 'pairs'" in err
