@@ -1,0 +1,138 @@
+"""The pre-commit hooks for real: a throwaway drafts repository uses this checkout as a hook
+repository, and `pre-commit run --files …` installs and runs it.
+
+pre-commit clones the hook repository at a commit and `pip install`s it into its own cache, so
+the test commits a copy of this checkout (its code as it is now, not only what is committed) to
+a temporary repository. Only PyPI has to be reachable, for the dependencies.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = [
+    pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
+    pytest.mark.skipif(
+        importlib.util.find_spec("pre_commit") is None,
+        reason="pre-commit is not installed (pip install '.[test]')",
+    ),
+]
+
+CLEAN = "关于开展安全检查的通知\n会议定于3月5日召开，请各单位准时参加。\n"
+BAD = "关于开展安全检查的通知\n会议定于*月*日召开，由XX区负责。\n"
+FIXABLE = "会议定于3月5日召开,请准时参加。\n"
+
+
+def _git(cwd: Path, *args: str) -> str:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "test",
+        "GIT_AUTHOR_EMAIL": "test@example.invalid",
+        "GIT_COMMITTER_NAME": "test",
+        "GIT_COMMITTER_EMAIL": "test@example.invalid",
+    }
+    proc = subprocess.run(
+        ["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return proc.stdout.strip()
+
+
+def _hook_repo(dest: Path) -> tuple[Path, str]:
+    """A git repository holding this checkout's package, rules and hook manifest."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    dest.mkdir()
+    for folder in ("lint", "rules"):
+        shutil.copytree(ROOT / folder, dest / folder, ignore=ignore)
+    for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
+        shutil.copy(ROOT / name, dest / name)
+    _git(dest, "init", "-q")
+    _git(dest, "add", ".")
+    _git(dest, "commit", "-q", "-m", "hook repository")
+    return dest, _git(dest, "rev-parse", "HEAD")
+
+
+@pytest.fixture(scope="module")
+def drafts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("precommit")
+    repo, rev = _hook_repo(base / "hooks")
+    work = base / "drafts"
+    work.mkdir()
+    (work / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    (work / "bad.txt").write_text(BAD, encoding="utf-8")
+    (work / "fixable.txt").write_text(FIXABLE, encoding="utf-8")
+    (work / ".pre-commit-config.yaml").write_text(
+        "repos:\n"
+        f"  - repo: {repo}\n"
+        f"    rev: {rev}\n"
+        "    hooks:\n"
+        "      - id: reportlint\n"
+        "        args: [--as-of, '2026-11-26']\n"
+        "      - id: reportlint-fix\n"
+        "        args: [--as-of, '2026-11-26']\n"
+        "        stages: [manual]\n",
+        encoding="utf-8",
+    )
+    _git(work, "init", "-q")
+    _git(work, "add", ".")
+    _git(work, "commit", "-q", "-m", "drafts")
+    return work
+
+
+def _pre_commit(work: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(work.parent / "cache"),
+        "PRE_COMMIT_COLOR": "never",
+        "REPORTLINT_NO_CACHE": "1",
+    }
+    env.pop("VIRTUAL_ENV", None)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", *args],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
+def test_clean_draft_passes(drafts: Path) -> None:
+    proc = _pre_commit(drafts, "reportlint", "--files", "clean.txt")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "reportlint" in proc.stdout and "Passed" in proc.stdout
+
+
+def test_bad_draft_fails_with_located_output(drafts: Path) -> None:
+    proc = _pre_commit(drafts, "reportlint", "--files", "bad.txt", "clean.txt")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "Failed" in proc.stdout
+    lines = proc.stdout.splitlines()
+    assert "bad.txt:2:5: PH101 占位符“*”未填写:此处应填入具体的名称、数字或日期" in lines
+    assert "bad.txt:2:7: PH101 占位符“*”未填写:此处应填入具体的名称、数字或日期" in lines
+    assert any(line.startswith("bad.txt:2:13: PH103 ") for line in lines)
+    assert not any(line.startswith("clean.txt:") for line in lines)
+
+
+def test_fix_hook_rewrites_the_draft(drafts: Path) -> None:
+    proc = _pre_commit(drafts, "reportlint-fix", "--hook-stage", "manual", "--files", "fixable.txt")
+    # pre-commit fails a hook that modified files, so the author reviews the change
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "files were modified by this hook" in proc.stdout
+    fixed = (drafts / "fixable.txt").read_text(encoding="utf-8")
+    assert fixed == "会议定于3月5日召开，请准时参加。\n"
+    proc = _pre_commit(drafts, "reportlint", "--files", "fixable.txt")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
