@@ -108,14 +108,24 @@ def _render_line(
 
 
 def _mark(spans: list[_Span], chunk: str) -> str:
-    # The most severe problem decides the colour; every problem is listed in data-d and title.
-    lead = max(spans, key=lambda s: (SEVERITY_RANK.get(s.diag.severity, 0), -s.number))
+    # Where problems overlap (a punctuation mark inside a residue line), the background shows
+    # the most specific (shortest) one and the underline the widest, so neither hides the other;
+    # every problem is listed in data-d, data-cats and the tooltip.
+    def size(s: _Span) -> int:
+        return s.diag.end - s.diag.start
+
+    inner = min(spans, key=lambda s: (size(s), -SEVERITY_RANK.get(s.diag.severity, 0), s.number))
+    outer = max(spans, key=lambda s: (size(s), SEVERITY_RANK.get(s.diag.severity, 0), -s.number))
+    worst = max(spans, key=lambda s: SEVERITY_RANK.get(s.diag.severity, 0))
     numbers = " ".join(str(s.number) for s in spans)
+    cats = " ".join(dict.fromkeys(_cat_class(s.diag.category) for s in spans))
     title = "\n\n".join(_title(s.diag) for s in spans)
     empty = "" if chunk else " empty"
+    underline = "u" + _cat_class(outer.diag.category)[1:]
     return (
-        f'<mark class="hl {_cat_class(lead.diag.category)} s-{esc(lead.diag.severity)}{empty}"'
-        f' data-d="{numbers}" data-n="{esc(numbers.replace(" ", ","))}" tabindex="0"'
+        f'<mark class="hl {_cat_class(inner.diag.category)} {underline}'
+        f' s-{esc(worst.diag.severity)}{empty}" data-d="{numbers}" data-cats="{cats}"'
+        f' data-n="{esc(numbers.replace(" ", ","))}" tabindex="0"'
         f' title="{esc(title)}">{esc(chunk)}</mark>'
     )
 
@@ -209,10 +219,11 @@ def _css() -> str:
     for cat, (bg, fg) in [*CATEGORY_COLORS.items(), ("other", _OTHER_COLORS)]:
         cls = _cat_class(cat)
         cat_rules.append(
-            f"mark.{cls}{{background:{bg};border-bottom:2px solid {fg}}}"
+            f"mark.{cls}{{background:{bg}}}mark.u{cls[1:]}{{border-bottom:2px solid {fg}}}"
             f"li.{cls}{{border-left-color:{fg}}}tr.{cls} .sw{{background:{bg};border-color:{fg}}}"
             f"body.hide-{cls} li.{cls}{{display:none}}"
-            f"body.hide-{cls} mark.{cls}{{background:none;border-bottom:none}}"
+            f"body.hide-{cls} mark.{cls}{{background:none}}"
+            f"body.hide-{cls} mark.u{cls[1:]}{{border-bottom:none}}"
         )
     return _BASE_CSS + "".join(cat_rules)
 
