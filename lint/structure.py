@@ -210,11 +210,12 @@ def _is_decimal(text: str, m: re.Match[str], end: int) -> bool:
     nxt = text[after]
     punct = m.group(2)
     if punct in ".．" and nxt.isdigit():
-        fullwidth_num = m.group(1)[0] in "０１２３４５６７８９"
-        fullwidth_next = nxt in "０１２３４５６７８９"
-        # A decimal keeps one width throughout; a full-width stop between ASCII digits
-        # is how some drafts write a marker before a number.
-        return punct == "." or fullwidth_num == fullwidth_next
+        if punct == ".":
+            return True
+        # A decimal keeps one width throughout (`２．５`); a full-width stop between ASCII
+        # digits is how some drafts write a marker before a number.
+        fullwidth = "０１２３４５６７８９"
+        return m.group(1)[0] in fullwidth and nxt in fullwidth
     # `1、2月份` lists numbers, `1:2` is a ratio
     return punct in "、，,：:" and nxt.isdigit()
 

@@ -68,7 +68,9 @@ def _ordinals(doc: Document, heading_starts: set[int]) -> list[Ordinal]:
         n = chinese_number(m.group(2))
         if n:
             family = "di" if m.group(1) == "第" else "qi"
-            found.append(Ordinal(family, n, m.start(1), m.end() - 1, text[m.start(1) : m.end()]))
+            found.append(
+                Ordinal(family, n, m.start(1), m.end() - 1, text[m.start(1) : m.end() - 1])
+            )
     for m in _ORDER.finditer(text):
         found.append(Ordinal("order", _ORDER_NUMBER[m.group(1)], m.start(1), m.end(1), m.group(1)))
     for m in _CIRCLED.finditer(text):

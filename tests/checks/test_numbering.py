@@ -1,0 +1,194 @@
+"""`numbering` rules NB101-NB109 on real text, with exact positions and fixes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from lint.document import Document
+from lint.engine import Engine, select_rules
+from lint.ruleset import load_ruleset
+from lint.sources import read_document
+from lint.sources.markdown import markdown_document
+from lint.types import Diagnostic
+from tests.helpers import run_json
+
+DAY = dt.date(2026, 11, 26)
+ENGINE = Engine(select_rules(load_ruleset(), ["NB1"]))
+
+
+def _lint(text: str, path: str = "d.txt") -> list[Diagnostic]:
+    doc = markdown_document(text, path) if path.endswith(".md") else Document(path, text)
+    return ENGINE.check(doc, DAY).diagnostics
+
+
+def _where(text: str, path: str = "d.txt") -> list[tuple[int, int, int, int, str]]:
+    return [(d.line, d.column, d.end_line, d.end_column, d.code) for d in _lint(text, path)]
+
+
+def _apply(text: str, d: Diagnostic) -> str:
+    assert d.fix is not None
+    for e in sorted(d.fix.edits, key=lambda e: e.start, reverse=True):
+        text = text[: e.start] + e.replacement + text[e.end :]
+    return text
+
+
+def test_seed_flags_only_the_arabic_comma_markers_and_one_period(seed_path: Path) -> None:
+    code, found = run_json("--select", "numbering", "--fail-on", "info", str(seed_path))
+    assert code == 1
+    got = [(d["line"], d["column"], d["end_column"], d["code"], d["severity"]) for d in found]
+    assert got == [
+        (92, 20, 21, "NB109", "warning"),
+        (110, 3, 5, "NB105", "error"),
+        (112, 3, 5, "NB105", "error"),
+    ]
+    fix = found[1]["fix"]
+    assert fix == [
+        {
+            "start": fix[0]["start"],
+            "end": fix[0]["start"] + 1,
+            "replacement": ".",
+            "safety": "safe",
+            "line": 110,
+            "column": 4,
+            "end_line": 110,
+            "end_column": 5,
+        }
+    ]
+
+
+def test_official_texts_are_silent(official_dir: Path) -> None:
+    found = []
+    for row in (official_dir / "index.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        name, date = row.split("\t")
+        doc, _ = read_document(str(official_dir / name))
+        found.extend(
+            f"{name}:{d.line}:{d.column} {d.code}"
+            for d in ENGINE.check(doc, dt.date.fromisoformat(date)).diagnostics
+            if d.severity != "info"
+        )
+    assert found == []
+
+
+def test_gap_with_unsafe_renumbering_of_the_rest() -> None:
+    text = "一、甲\n二、乙\n四、丙\n五、丁\n"
+    (d,) = _lint(text)
+    assert (d.line, d.column, d.end_column, d.code) == (3, 1, 3, "NB101")
+    assert d.message == "序号“四、”跳号:上一个同级序号是“二、”,此处应为“三”"
+    assert d.fix is not None and d.fix.safety == "unsafe"
+    assert _apply(text, d) == "一、甲\n二、乙\n三、丙\n四、丁\n"
+
+
+def test_gap_keeps_full_width_digits() -> None:
+    text = "１．甲\n３．乙\n"
+    (d,) = _lint(text)
+    assert d.code == "NB101"
+    assert _apply(text, d) == "１．甲\n２．乙\n"
+
+
+def test_duplicate_and_going_back() -> None:
+    assert _where("一、甲\n二、乙\n二、丙\n三、丁\n") == [(3, 1, 3, 3, "NB102")]
+    assert _where("1.甲\n2.乙\n3.丙\n2.丁\n") == [(4, 1, 4, 3, "NB102")]
+
+
+def test_not_starting_at_one() -> None:
+    assert _where("（二）甲\n（三）乙\n") == [(1, 1, 1, 4, "NB103")]
+
+
+def test_restart_under_the_same_parent() -> None:
+    assert _where("一、甲\n二、乙\n一、丙\n") == [(3, 1, 3, 3, "NB104")]
+
+
+def test_multi_document_file_restarts_after_each_title() -> None:
+    text = (
+        "关于文明单位创建工作情况的汇报\n\n一、甲\n\n二、乙\n\n"
+        "关于文明单位创建工作情况的汇报\n\n一、丙\n\n二、丁\n"
+    )
+    assert _where(text) == []
+
+
+def test_restart_after_an_unnumbered_heading_is_fine() -> None:
+    text = "（一）甲\n（二）乙\n2025年工作安排建议\n（一）丙\n（二）丁\n"
+    assert _where(text) == []
+
+
+def test_continuation_across_a_soft_break_is_checked() -> None:
+    assert _where("一、甲\n附表说明\n三、乙\n") == [(3, 1, 3, 3, "NB101")]
+
+
+def test_marker_punctuation_with_safe_fixes() -> None:
+    cases = {
+        "1、甲": "1.甲",
+        "１，甲": "１.甲",
+        "一.甲": "一、甲",
+        "一，甲": "一、甲",
+        "（一）、甲": "（一）甲",
+        "（1）.甲": "（1）甲",
+        "(1)，甲": "(1)甲",
+    }
+    for bad, good in cases.items():
+        (d,) = _lint(bad + "\n")
+        assert d.code == "NB105", bad
+        assert (d.line, d.column) == (1, 1)
+        assert d.fix is not None and d.fix.safety == "safe"
+        assert _apply(bad + "\n", d) == good + "\n"
+        assert len(d.fix.edits) == 1 and d.fix.edits[0].end - d.fix.edits[0].start == 1
+
+
+def test_accepted_marker_forms_are_silent() -> None:
+    assert _where("一、甲\n（一）乙\n1.丙\n2．丁\n（1）戊\n") == []
+
+
+def test_full_width_indent_positions() -> None:
+    text = "\u3000\u3000一、甲\n\u3000\u3000（一）乙\n\u3000\u3000\u30001、丙\n"
+    assert _where(text) == [(3, 4, 3, 6, "NB105")]
+
+
+def test_markdown_heading_positions() -> None:
+    text = "# 一、总体要求\n\n## （一）指导思想\n\n### 1、学习\n"
+    (d,) = _lint(text, "draft.md")
+    assert (d.line, d.column, d.end_column, d.code) == (5, 5, 7, "NB105")
+    assert _apply(text, d).endswith("### 1.学习\n")
+
+
+def test_bracket_width_inside_one_marker_and_among_siblings() -> None:
+    (d,) = _lint("(一）甲\n")
+    assert (d.code, d.column, d.end_column) == ("NB106", 1, 4)
+    assert _apply("(一）甲\n", d) == "（一）甲\n"
+    text = "（一）甲\n(二)乙\n（三）丙\n"
+    (d,) = _lint(text)
+    assert (d.line, d.column, d.end_column, d.code) == (2, 1, 4, "NB106")
+    assert d.fix is not None and d.fix.safety == "unsafe"
+    assert _apply(text, d) == "（一）甲\n（二）乙\n（三）丙\n"
+
+
+def test_inverted_nesting_is_an_error() -> None:
+    found = _lint("一、甲\n1.乙\n2.丙\n（一）丁\n")
+    assert [(d.line, d.column, d.code, d.severity) for d in found] == [
+        (2, 1, "NB108", "info"),
+        (4, 1, "NB107", "error"),
+    ]
+    assert found[1].message == "层级倒置:较高层级的序号“（一）”出现在较低层级的“2.”之下"
+
+
+def test_level_skip_is_info_once_per_series() -> None:
+    found = _lint("一、甲\n1.乙\n2.丙\n二、丁\n1.戊\n")
+    assert [(d.line, d.code, d.severity) for d in found] == [
+        (2, "NB108", "info"),
+        (5, "NB108", "info"),
+    ]
+
+
+def test_trailing_period_minority_is_flagged() -> None:
+    text = "一、组织领导到位\n正文。\n二、学习教育经常化\n正文。\n三、成果显著。\n正文。\n"
+    (d,) = _lint(text)
+    assert (d.line, d.column, d.end_column, d.code) == (5, 7, 8, "NB109")
+    assert _apply(text, d).splitlines()[4] == "三、成果显著"
+    text = "一、甲。\n二、乙。\n三、丙\n"
+    (d,) = _lint(text)
+    assert (d.line, d.column, d.end_column) == (3, 1, 4)
+    assert _apply(text, d).splitlines()[2] == "三、丙。"
+
+
+def test_run_in_headings_are_not_compared_for_periods() -> None:
+    assert _where("（一）指导思想。全面贯彻。\n（二）基本原则\n（三）目标任务\n") == []
