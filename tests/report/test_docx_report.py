@@ -1,0 +1,256 @@
+"""`--format docx`: a reviewed copy with one Word comment per diagnostic."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from lxml import etree
+
+from lint.report.docx import split_run
+from lint.sources.docx import read_docx, run_text
+from tests.helpers import run_cli, run_json
+from tests.sources.test_docx import save, seed_as_docx
+
+AS_OF = "2026-11-26"
+W_T, W_R, W_P = qn("w:t"), qn("w:r"), qn("w:p")
+START, END = qn("w:commentRangeStart"), qn("w:commentRangeEnd")
+
+
+def review(src: Path, out: Path, *args: str) -> tuple[int, str]:
+    code, stdout, err = run_cli("--format", "docx", "-o", str(out), *args, str(src))
+    assert "Traceback" not in err, err
+    assert stdout == ""
+    return code, err
+
+
+def anchored_texts(path: Path) -> dict[int, str]:
+    """comment id -> the text between its range start and end, paragraphs joined by newlines."""
+    with zipfile.ZipFile(path) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    open_ids: dict[int, list[str]] = {}
+    done: dict[int, str] = {}
+    for el in root.iter(START, END, W_T, W_P, qn("w:tab"), qn("w:br")):
+        if el.tag == START:
+            open_ids[int(el.get(qn("w:id")))] = []
+        elif el.tag == END:
+            cid = int(el.get(qn("w:id")))
+            done[cid] = "".join(open_ids.pop(cid))
+        elif el.tag == W_P:
+            for parts in open_ids.values():
+                if parts:
+                    parts.append("\n")
+        else:
+            if any(a.tag in (qn("w:del"), qn("w:txbxContent")) for a in el.iterancestors()):
+                continue
+            piece = el.text or "" if el.tag == W_T else ("\t" if el.tag == qn("w:tab") else "")
+            if el.tag == qn("w:br"):
+                piece = "\u2028"
+            for parts in open_ids.values():
+                parts.append(piece)
+    assert not open_ids, f"unclosed comment ranges: {sorted(open_ids)}"
+    return done
+
+
+def char_formats(path: Path) -> list[tuple[str, bytes]]:
+    """Every character of the body with the serialised w:rPr of the run that holds it."""
+    document = docx.Document(str(path))
+    out: list[tuple[str, bytes]] = []
+    for p in document.element.body.iter(W_P):
+        for r in p.iter(W_R):
+            rpr = r.find(qn("w:rPr"))
+            fmt = etree.tostring(rpr, method="c14n") if rpr is not None else b""
+            out.extend((ch, fmt) for ch in run_text(r))
+    return out
+
+
+def expected_text(doc_text: str, d: dict[str, Any]) -> str:
+    lines = doc_text.split("\n")
+    if d["line"] == d["end_line"]:
+        return lines[d["line"] - 1][d["column"] - 1 : d["end_column"] - 1]
+    parts = [lines[d["line"] - 1][d["column"] - 1 :]]
+    parts += lines[d["line"] : d["end_line"] - 1]
+    parts.append(lines[d["end_line"] - 1][: d["end_column"] - 1])
+    return "\n".join(parts)
+
+
+def test_seed_copy_has_a_comment_per_diagnostic_on_the_flagged_text(
+    seed_path: Path, tmp_path: Path
+) -> None:
+    src = seed_as_docx(seed_path, tmp_path / "seed.docx")
+    original = hashlib.sha256(src.read_bytes()).hexdigest()
+    out = tmp_path / "reviewed.docx"
+    code, _ = review(src, out, "--as-of", AS_OF)
+    assert code == 1
+    _, diags = run_json("--as-of", AS_OF, str(src))
+    assert len(diags) > 100
+
+    assert hashlib.sha256(src.read_bytes()).hexdigest() == original
+    before, after = read_docx(src.read_bytes(), "a"), read_docx(out.read_bytes(), "b")
+    assert after.text == before.text
+    assert char_formats(out) == char_formats(src)
+
+    comments = list(docx.Document(str(out)).comments)
+    assert len(comments) == len(diags)
+    assert {c.author for c in comments} == {"reportlint"}
+    anchors = anchored_texts(out)
+    assert len(anchors) == len(diags)
+    by_id = {c.comment_id: c for c in comments}
+    # Comments are added in diagnostic order, so the n-th comment id belongs to the n-th problem.
+    for cid, d in zip(sorted(by_id), diags, strict=True):
+        assert by_id[cid].text.startswith(f"{d['code']} {d['message']}")
+        want = expected_text(before.text, d) or None
+        got = anchors[cid]
+        if want is None:  # an empty span is widened onto one neighbouring character
+            assert len(got) == 1
+        else:
+            assert got == want, (d, got)
+
+
+def test_split_runs_keep_their_formatting(tmp_path: Path) -> None:
+    document = docx.Document()
+    p = document.add_paragraph("今年")
+    styled = p.add_run("先后投资*万元,")
+    styled.bold = True
+    styled.italic = True
+    styled.font.size = docx.shared.Pt(16)
+    p.add_run("建成长廊。")
+    src = save(document, tmp_path / "fmt.docx")
+    out = tmp_path / "out.docx"
+    code, _ = review(src, out, "--select", "PH101")
+    assert code == 1
+    assert char_formats(out) == char_formats(src)
+    assert list(anchored_texts(out).values()) == ["*"]
+    para = docx.Document(str(out)).paragraphs[0]
+    # The empty run after "*" is Word's comment reference mark.
+    assert [r.text for r in para.runs] == ["今年", "先后投资", "*", "", "万元,", "建成长廊。"]
+    assert [r.bold for r in para.runs[1:3]] + [para.runs[4].bold] == [True, True, True]
+    comment = next(iter(docx.Document(str(out)).comments))
+    assert comment.initials == "RL"
+    assert "PH101" in comment.text
+
+
+def test_split_run_with_tab_and_image_placeholder() -> None:
+    document = docx.Document()
+    r = document.add_paragraph().add_run("甲乙\t丙丁")
+    r._r.append(etree.fromstring(f'<w:lastRenderedPageBreak xmlns:w="{r._r.nsmap["w"]}"/>'))
+    second = split_run(r._r, 3)
+    assert (run_text(r._r), run_text(second)) == ("甲乙\t", "丙丁")
+    # Zero-width content is kept exactly once, in the half that holds its position.
+    tag = qn("w:lastRenderedPageBreak")
+    assert (len(r._r.findall(tag)), len(second.findall(tag))) == (0, 1)
+    third = split_run(second, 1)
+    assert [run_text(x) for x in (r._r, second, third)] == ["甲乙\t", "丙", "丁"]
+    assert second.find(W_T).get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+
+
+def test_table_header_and_multi_paragraph_problems(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("")
+    document.add_paragraph("关于建设情况的汇报")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "金额"
+    table.cell(0, 1).text = "投资*万元"
+    document.sections[0].header.paragraphs[0].text = "**局"
+    src = save(document, tmp_path / "t.docx")
+    out = tmp_path / "out.docx"
+    code, _ = review(src, out, "--select", "PH101")
+    assert code == 1
+    comments = {c.comment_id: c.text for c in docx.Document(str(out)).comments}
+    anchors = anchored_texts(out)
+    assert sorted(anchors[i] for i in comments) == ["*", "关"]
+    header_note = next(t for t in comments.values() if t.startswith("[页眉"))
+    assert header_note.startswith("[页眉:“**”] PH101 ")
+    # The header itself is untouched: Word does not allow comments there.
+    with zipfile.ZipFile(out) as z:
+        headers = [n for n in z.namelist() if re.match(r"word/header\d*\.xml", n)]
+        assert headers and all(b"commentRange" not in z.read(n) for n in headers)
+    assert read_docx(out.read_bytes(), "o").text == read_docx(src.read_bytes(), "s").text
+
+
+def test_clean_document_gets_no_comments(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("全年完成投资5万元。")
+    src = save(document, tmp_path / "clean.docx")
+    out = tmp_path / "out.docx"
+    code, _ = review(src, out, "--select", "PH")
+    assert code == 0
+    assert len(docx.Document(str(out)).comments) == 0
+    assert read_docx(out.read_bytes(), "o").text == "全年完成投资5万元。"
+
+
+@pytest.mark.parametrize(
+    ("setup", "needle"),
+    [
+        ("text", "只接受 .docx"),
+        ("two", "只能处理一个"),
+        ("no-output", "需要 --output-file"),
+        ("same", "不能覆盖原文件"),
+    ],
+)
+def test_refusals_are_one_line(tmp_path: Path, setup: str, needle: str) -> None:
+    document = docx.Document()
+    document.add_paragraph("投资*万元")
+    src = save(document, tmp_path / "a.docx")
+    before = src.read_bytes()
+    out = tmp_path / "out.docx"
+    args = ["--format", "docx", "--select", "PH101"]
+    if setup == "text":
+        txt = tmp_path / "a.txt"
+        txt.write_text("投资*万元", encoding="utf-8")
+        args += ["-o", str(out), str(txt)]
+    elif setup == "two":
+        args += ["-o", str(out), str(src), str(save(document, tmp_path / "b.docx"))]
+    elif setup == "no-output":
+        args += [str(src)]
+    else:
+        args += ["-o", str(src), str(src)]
+    code, stdout, err = run_cli(*args)
+    assert code == 2 and stdout == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0], err
+    assert not out.exists()
+    assert src.read_bytes() == before
+
+
+def _soffice() -> str:
+    for name in ("libreoffice", "soffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.skip("LibreOffice not installed (apt-get install libreoffice-writer-nogui)")
+
+
+def test_reviewed_copy_opens_in_libreoffice(seed_path: Path, tmp_path: Path) -> None:
+    soffice = _soffice()
+    src = seed_as_docx(seed_path, tmp_path / "seed.docx")
+    out = tmp_path / "reviewed.docx"
+    review(src, out, "--as-of", AS_OF)
+    pdf_dir = tmp_path / "pdf"
+    result = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(pdf_dir),
+            str(out),
+        ],
+        capture_output=True,
+        timeout=300,  # only so that a hung office process fails instead of blocking CI
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
+    pdf = pdf_dir / "reviewed.pdf"
+    assert pdf.exists() and pdf.read_bytes()[:5] == b"%PDF-"
+    assert pdf.stat().st_size > 10_000
