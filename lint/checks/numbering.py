@@ -74,9 +74,10 @@ class NumberingCheck(Check):
         if not active:
             return
         st = structure(doc)
+        styles = _bracket_styles(st.headings)
         seen_series: set[int] = set()
         for h in st.headings:
-            yield from self._heading(doc, h, active)
+            yield from self._heading(doc, h, active, styles)
             if id(h.series) not in seen_series:
                 seen_series.add(id(h.series))
                 yield from self._series(doc, h.series, active)
@@ -97,7 +98,11 @@ class NumberingCheck(Check):
             )
 
     def _heading(
-        self, doc: Document, h: Heading, active: dict[str, list[Rule]]
+        self,
+        doc: Document,
+        h: Heading,
+        active: dict[str, list[Rule]],
+        styles: dict[tuple[int, int], tuple[bool, bool]],
     ) -> Iterator[Finding]:
         m = h.marker
         if m.punct not in _RIGHT_PUNCT[m.level]:
@@ -112,24 +117,8 @@ class NumberingCheck(Check):
                 expected=LEVEL_NAMES[m.level],
                 fix=Fix((Edit(m.punct_start, m.punct_start + len(m.punct), right),), "safe"),
             )
-        if m.open_bracket and (m.open_bracket == "(") != (m.close_bracket == ")"):
-            full = _FULL.get(m.open_bracket, m.open_bracket)
-            closing = _FULL.get(m.close_bracket, m.close_bracket)
-            fixed_label = full + doc.text[m.num_start : m.num_end] + closing
-            yield from self._emit(
-                active,
-                "bracket-width",
-                m.start,
-                m.num_end + 1,
-                replacement=fixed_label,
-                fix=Fix(
-                    (
-                        Edit(m.start, m.start + 1, full),
-                        Edit(m.num_end, m.num_end + 1, closing),
-                    ),
-                    "safe",
-                ),
-            )
+        if m.open_bracket:
+            yield from self._brackets(doc, h, active, styles.get((h.scope, h.level)))
         if h.inverted_after is not None:
             yield from self._emit(
                 active,
@@ -195,7 +184,6 @@ class NumberingCheck(Check):
                 )
             prev = h
         yield from self._periods(doc, series, active)
-        yield from self._widths(doc, series, active)
 
     @staticmethod
     def _renumber(doc: Document, series: list[Heading], i: int, first: int) -> Fix | None:
@@ -255,36 +243,50 @@ class NumberingCheck(Check):
                     fix=fix,
                 )
 
-    def _widths(
-        self, doc: Document, series: list[Heading], active: dict[str, list[Rule]]
+    def _brackets(
+        self,
+        doc: Document,
+        h: Heading,
+        active: dict[str, list[Rule]],
+        style: tuple[bool, bool] | None,
     ) -> Iterator[Finding]:
-        if "bracket-width" not in active:
+        """Brackets of another width than the rest of this level, or mixed in one marker."""
+        m = h.marker
+        half_open, half_close = m.open_bracket == "(", m.close_bracket == ")"
+        mixed_inside = half_open != half_close
+        full, level_mixed = style if style is not None else (True, False)
+        # Only whole markers of the minority width, or a marker mixed inside, are flagged;
+        # the fix follows the width most markers of this level use (else full width).
+        if not mixed_inside and (not level_mixed or (not half_open) == full):
             return
-        bracketed = [h for h in series if h.marker.open_bracket]
-        styles = Counter(h.marker.open_bracket == "（" for h in bracketed)
-        if len(styles) < 2:
-            return
-        # The majority wins; a tie goes to full width, the form GB/T 15834 describes.
-        full = styles[True] >= styles[False]
         table = _FULL if full else _HALF
-        for h in bracketed:
-            m = h.marker
-            if (m.open_bracket == "（") == full:
-                continue
-            edits = tuple(
-                Edit(pos, pos + 1, table[doc.text[pos]])
-                for pos in (m.start, m.num_end)
-                if doc.text[pos] in table
-            )
-            fixed = "".join(table.get(c, c) for c in doc.text[m.start : m.num_end + 1])
-            yield from self._emit(
-                active,
-                "bracket-width",
-                m.start,
-                m.num_end + 1,
-                replacement=fixed,
-                fix=Fix(edits, "unsafe"),
-            )
+        edits = tuple(
+            Edit(pos, pos + 1, table[doc.text[pos]])
+            for pos in (m.start, m.num_end)
+            if doc.text[pos] in table
+        )
+        fixed = "".join(table.get(c, c) for c in doc.text[m.start : m.num_end + 1])
+        # Mending one odd bracket is certain; changing a whole marker is a style choice.
+        safety = "safe" if mixed_inside else "unsafe"
+        yield from self._emit(
+            active,
+            "bracket-width",
+            m.start,
+            m.num_end + 1,
+            replacement=fixed,
+            fix=Fix(edits, safety),
+        )
+
+
+def _bracket_styles(headings: list[Heading]) -> dict[tuple[int, int], tuple[bool, bool]]:
+    """(scope, level) -> (most markers are full width, both widths occur)."""
+    counts: dict[tuple[int, int], Counter[bool]] = {}
+    for h in headings:
+        m = h.marker
+        if m.open_bracket and (m.open_bracket == "(") == (m.close_bracket == ")"):
+            counts.setdefault((h.scope, h.level), Counter())[m.open_bracket == "（"] += 1
+    # A tie goes to full width, the form GB/T 15834 describes.
+    return {key: (c[True] >= c[False], len(c) == 2) for key, c in counts.items()}
 
 
 CHECK = NumberingCheck

@@ -192,3 +192,22 @@ def test_trailing_period_minority_is_flagged() -> None:
 
 def test_run_in_headings_are_not_compared_for_periods() -> None:
     assert _where("（一）指导思想。全面贯彻。\n（二）基本原则\n（三）目标任务\n") == []
+
+
+def test_bracket_width_is_compared_across_a_whole_level() -> None:
+    # Each series is uniform, but the second section uses full width while most use half.
+    text = "一、甲\n(一)子\n(二)子\n二、乙\n(一)子\n三、丙\n（一）子\n（二）子\n（三）子\n"
+    found = _lint(text)
+    assert [(d.line, d.column, d.end_column, d.code) for d in found] == [
+        (2, 1, 4, "NB106"),
+        (3, 1, 4, "NB106"),
+        (5, 1, 4, "NB106"),
+    ]
+
+
+def test_one_odd_bracket_follows_the_document_style() -> None:
+    text = "(一)甲\n(二)乙\n（三)丙\n"
+    (d,) = _lint(text)
+    assert (d.line, d.column, d.end_column, d.code) == (3, 1, 4, "NB106")
+    assert d.fix is not None and d.fix.safety == "safe"
+    assert _apply(text, d).splitlines()[2] == "(三)丙"
