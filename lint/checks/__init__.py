@@ -30,6 +30,8 @@ _T = TypeVar("_T")
 _MODULES: dict[str, str] = {
     "existence": "existence",
     "substitution": "substitution",
+    "conditional": "conditional",
+    "stale-year": "staleyear",
     "pairs": "pairs",
     "repetition": "repetition",
     "numbering": "numbering",
