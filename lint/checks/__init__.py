@@ -30,13 +30,13 @@ _T = TypeVar("_T")
 _MODULES: dict[str, str] = {
     "existence": "existence",
     "substitution": "substitution",
-    "conditional": "conditional",
-    "stale-year": "staleyear",
     "pairs": "pairs",
     "repetition": "repetition",
     "numbering": "numbering",
     "enumeration": "enumeration",
     "declared-count": "declared_count",
+    "conditional": "conditional",
+    "stale-year": "staleyear",
 }
 
 

@@ -1,0 +1,110 @@
+"""Infer a document's own date (成文日期) for `--as-of auto`.
+
+Formulations are judged at the date a text was written, and archives rarely say it anywhere
+but in the text itself. In order of trust:
+
+1. the 落款 date: a line holding nothing but a date (optionally in brackets), the last one
+   when there are several, because the signature block closes a document;
+2. a dateline near the top: a line that starts with a date followed by the occasion
+   (`——2019年3月5日在第十三届全国人民代表大会第二次会议上`, `（2020年5月28日…通过）`);
+3. otherwise the latest full date anywhere in the text, leaving out deadlines
+   (`2025年6月30日前完成`) and period bounds (`1949年10月1日（含）之后`), which are not
+   the writing date.
+
+Dates are `YYYY年M月D日` in ASCII or full-width digits, or Chinese numerals
+(`二〇一九年十二月二十日`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+_DIGIT = "0-9０-９〇○零Ｏ一二三四五六七八九"
+_SMALL = "0-9０-９一二三四五六七八九十〇零"
+_DATE = (
+    rf"(?P<y>[{_DIGIT}]{{4}})\s*年\s*(?P<m>[{_SMALL}]{{1,3}})\s*月"
+    rf"\s*(?P<d>[{_SMALL}]{{1,4}})\s*[日号]"
+)
+_ANY_DATE = regex.compile(_DATE)
+_OPEN = r"[\s\u3000（(〔\[【—\-－]*"
+_CLOSE = r"[\s\u3000）)〕\]】]*"
+_DATE_ONLY = regex.compile(rf"^{_OPEN}{_DATE}{_CLOSE}$", regex.MULTILINE)
+_DATELINE = regex.compile(
+    rf"^{_OPEN}{_DATE}\s*(?:在|于|第|通过|印发|发布|召开|[)）])", regex.MULTILINE
+)
+# A date followed by one of these is a deadline or the start of a period, not the writing date.
+_DEADLINE = regex.compile(
+    r"\s*(?:[（(]含[)）])?\s*(?:之?前|以前|之?后|以后|前后|起|至|到|—|-|～|~)"
+)
+# Datelines live under the title; a line starting with a date further down is narrative.
+_DATELINE_LINES = 12
+
+_VALUE = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+          "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _year(text: str) -> int:
+    """Four digits, each an Arabic digit or a Chinese numeral (`二〇一九`)."""
+    out = 0
+    for ch in text.translate(_WIDE):
+        out = out * 10 + (int(ch) if ch.isdigit() else _VALUE[ch])
+    return out
+
+
+def _small(text: str) -> int | None:
+    """A month or day: Arabic digits, or Chinese numerals up to 三十一 (`十二`, `二十`)."""
+    text = text.translate(_WIDE)
+    if text.isdigit():
+        return int(text)
+    if any(ch not in _VALUE and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        return _VALUE[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+        return None
+    return (_VALUE[tens] if tens else 1) * 10 + (_VALUE[ones] if ones else 0)
+
+
+def _date(m: regex.Match[str]) -> dt.date | None:
+    try:
+        year = _year(m.group("y"))
+    except (KeyError, ValueError):
+        return None
+    month, day = _small(m.group("m")), _small(m.group("d"))
+    if month is None or day is None or not 1900 <= year <= 2200:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def infer_date(text: str) -> dt.date | None:
+    """The document's date, or None when it names no full date."""
+    for m in reversed(list(_DATE_ONLY.finditer(text))):
+        day = _date(m)
+        if day is not None:
+            return day
+    head_end = 0
+    for _ in range(_DATELINE_LINES):
+        nl = text.find("\n", head_end)
+        if nl < 0:
+            head_end = len(text)
+            break
+        head_end = nl + 1
+    for m in _DATELINE.finditer(text, 0, head_end):
+        day = _date(m)
+        if day is not None:
+            return day
+    latest: dt.date | None = None
+    for m in _ANY_DATE.finditer(text):
+        if _DEADLINE.match(text, m.end()):
+            continue
+        day = _date(m)
+        if day is not None and (latest is None or day > latest):
+            latest = day
+    return latest
