@@ -153,6 +153,9 @@ class Heading:
     # The lower-level heading this one follows when it opens a higher level under the same
     # parent (`1.` then `(一)`): a nesting inversion; None when the order is fine.
     inverted_after: Heading | None = None
+    # True when this heading opens a series in a new scope with the number that follows the
+    # same level's last number before the title: a title-like line inside one document.
+    continues: bool = False
 
     @property
     def level(self) -> int:
@@ -380,11 +383,15 @@ def _link(items: list[Heading | Break]) -> None:
     scope = 0
     soft = 0
     open_series: dict[tuple[int, int], list[Heading]] = {}
+    last_number: dict[int, int] = {}
+    before_title: dict[int, int] = {}
     for item in items:
         if isinstance(item, Break):
             if item.title:
                 stack.clear()
                 open_series.clear()
+                before_title = last_number
+                last_number = {}
                 scope += 1
             else:
                 soft += 1
@@ -403,6 +410,9 @@ def _link(items: list[Heading | Break]) -> None:
             item.inverted_after = deeper
         key = (id(parent) if parent is not None else 0, level)
         series = open_series.setdefault(key, [])
+        if not series and parent is None:
+            item.continues = before_title.get(level) == item.number - 1
+        last_number[level] = item.number
         series.append(item)
         item.series = series
         if parent is not None:

@@ -30,7 +30,7 @@ CHECKS = ("term", "colon")
 _NUM = "一二三四五六七八九十两"
 _TERM = re.compile(r"“([" + _NUM + r"]{1,2})(?:个|项|大|条|种)?([\u4e00-\u9fff]{1,4})”")
 _COUNT = re.compile(
-    r"(?<![0-9０-９.．" + _NUM + r"])([0-9]{1,2}|[" + _NUM + r"]{1,3})"
+    r"(?<![0-9０-９.．第" + _NUM + r"])([0-9]{1,2}|[" + _NUM + r"]{1,3})"
     r"(?:个|项|条|件|大)?(?:方面|项|条|件|点|类|种|部分)"
 )
 _SENTENCE_END = "。！？!?；;\n"
@@ -175,7 +175,8 @@ class DeclaredCountCheck(Check):
             c = counts[0]
             raw = c.group(1)
             declared = int(raw) if raw.isdigit() else chinese_number(raw.replace("两", "二"))
-            if not declared:
+            # `一个方面` / `另一方面` are manners of speaking, not lists of one.
+            if not declared or declared < 2:
                 continue
             items = _after_colon(doc, all_runs, colon)
             if items is not None and len(items.starts) >= 2:

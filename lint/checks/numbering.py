@@ -145,7 +145,7 @@ class NumberingCheck(Check):
         for i, h in enumerate(series):
             m = h.marker
             if prev is None:
-                if h.number != 1:
+                if h.number != 1 and not h.continues:
                     yield from self._emit(
                         active,
                         "start",

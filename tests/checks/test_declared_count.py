@@ -79,3 +79,8 @@ def test_official_announcements_are_all_counted_right(official_dir: Path) -> Non
 def test_seed_terms_match_their_lists(seed_path: Path) -> None:
     code, found = run_json("--select", "NB12", "--fail-on", "info", str(seed_path))
     assert (code, found) == (0, [])
+
+
+def test_ordinal_and_single_counts_are_not_announcements() -> None:
+    assert _where("在第三方面：\n（一）甲\n（二）乙\n") == []
+    assert _where("从另一个方面看：一是甲；二是乙。\n") == []

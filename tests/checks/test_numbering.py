@@ -211,3 +211,9 @@ def test_one_odd_bracket_follows_the_document_style() -> None:
     assert (d.line, d.column, d.end_column, d.code) == (3, 1, 4, "NB106")
     assert d.fix is not None and d.fix.safety == "safe"
     assert _apply(text, d).splitlines()[2] == "(三)丙"
+
+
+def test_numbering_that_runs_on_past_a_title_like_line_is_not_a_new_start() -> None:
+    text = "一、2024年工作回顾\n正文。\n2025年工作计划\n二、2025年主要任务\n三、保障措施\n"
+    assert _where(text) == []
+    assert _where("关于甲的报告\n一、甲\n关于乙的报告\n三、乙\n") == [(4, 1, 4, 3, "NB103")]
