@@ -9,7 +9,6 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from lint import timing
 from lint.checks import Check, Finding, RunContext, check_class
@@ -49,19 +48,32 @@ def select_rules(
     return chosen
 
 
-class _Values(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 _FORMATTER = string.Formatter()
 
 
 def format_message(template: str, values: dict[str, str]) -> str:
+    """Fill `{name}` fields from `values`; everything else stays as written.
+
+    Only plain names are substituted: a format spec (`{match:>900000000}`), a conversion or an
+    attribute lookup (`{match.__class__}`) in a user's rule could otherwise allocate gigabytes
+    or reach into Python objects. Unknown names and such fields are left literally.
+    """
     try:
-        return _FORMATTER.vformat(template, (), _Values(values))
-    except (ValueError, IndexError, AttributeError):
+        parts = list(_FORMATTER.parse(template))
+    except ValueError:
         return template
+    out: list[str] = []
+    for literal, name, spec, conv in parts:
+        out.append(literal)
+        if name is None:
+            continue
+        if not spec and conv is None and name in values:
+            out.append(str(values[name]))
+        else:
+            out.append(
+                "{" + name + ("!" + conv if conv else "") + (":" + spec if spec else "") + "}"
+            )
+    return "".join(out)
 
 
 @dataclass

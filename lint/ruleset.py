@@ -225,6 +225,22 @@ def _str(value: object, rule: Rule, key: str, allowed: Sequence[str] | None = No
     return value
 
 
+def _message(value: object, rule: Rule) -> str:
+    """A message template: only plain `{name}` fields (see lint.engine.format_message)."""
+    import string
+
+    text = _str(value, rule, "message")
+    try:
+        fields = [(n, spec, conv) for _l, n, spec, conv in string.Formatter().parse(text) if n]
+    except ValueError as exc:
+        raise rule.error("message", f"{exc}; write {{{{ or }}}} for a literal brace") from None
+    for name, spec, conv in fields:
+        if spec or conv or not name.isidentifier():
+            got = "{" + name + ("!" + conv if conv else "") + (":" + spec if spec else "") + "}"
+            raise rule.error("message", f"only plain {{name}} fields are allowed, got {got}")
+    return text
+
+
 def build_rule(
     raw: Mapping[str, Any],
     file: str,
@@ -262,7 +278,7 @@ def build_rule(
         kind=kind,
         severity=_str(raw["severity"], probe, "severity", SEVERITIES),
         category=category,
-        message=_str(raw["message"], probe, "message"),
+        message=_message(raw["message"], probe),
         file=file,
         line=line,
         key_lines=key_lines,
