@@ -9,7 +9,8 @@ Two kinds of announcement are checked (`check:` picks one):
 - `colon`: a sentence ending in a colon that announces `N个方面` / `N项` / `N条` …, followed
   directly by headings or an in-text list.
 
-Compound terms such as `“三查三改”` or `“两学一做”` name more than one count and are skipped.
+`“三查三改”` counts three items that each hold both words; `“两学一做”` (two different counts)
+and `“十四五”` are names, not counts, and are skipped.
 Values for messages: {match}, {declared}, {found}.
 """
 
@@ -28,7 +29,9 @@ from lint.structure import Heading, chinese_number, structure
 CHECKS = ("term", "colon")
 
 _NUM = "一二三四五六七八九十两"
-_TERM = re.compile(r"“([" + _NUM + r"]{1,2})(?:个|项|大|条|种)?([\u4e00-\u9fff]{1,4})”")
+_TERM = re.compile(r"“([\u4e00-\u9fff]{2,12})”")
+# One count and its word: `四个到位` = 四 + 到位; `三查三改` is two parts with one count.
+_PART = re.compile(r"([" + _NUM + r"]{1,2})(?:个|项|大|条|种)?([^" + _NUM + r"]{1,4})")
 _COUNT = re.compile(
     r"(?<![0-9０-９.．第" + _NUM + r"])([0-9]{1,2}|[" + _NUM + r"]{1,3})"
     r"(?:个|项|条|件|大)?(?:方面|项|条|件|点|类|种|部分)"
@@ -129,12 +132,10 @@ class DeclaredCountCheck(Check):
         all_runs = runs(doc)
         by_line = {h.line: h for h in st.headings}
         for m in _TERM.finditer(text):
-            word = m.group(2)
-            if any(c in _NUM for c in word):
-                continue  # “三查三改”: two counts in one name
-            declared = chinese_number(m.group(1).replace("两", "二"))
-            if not declared:
+            parsed = _parse_term(m.group(1))
+            if parsed is None:
                 continue
+            declared, words = parsed
             h = by_line.get(doc.line_of(m.start()))
             items: Items | None = None
             if h is not None and m.start() < h.title_end:
@@ -150,7 +151,7 @@ class DeclaredCountCheck(Check):
                     items = _run_items(doc, run)
             if items is None or len(items.starts) < 2 or len(items.starts) == declared:
                 continue
-            if all(word in t for t in items.texts):
+            if all(w in t for t in items.texts for w in words):
                 yield from self._finding(rules, m.start(), m.end(), declared, len(items.starts))
 
     def _colons(self, doc: Document, rules: list[Rule]) -> Iterator[Finding]:
@@ -205,6 +206,30 @@ def _after_colon(doc: Document, all_runs: list[Run], colon: int) -> Items | None
     first = ls + (len(text[ls:le]) - len(text[ls:le].lstrip(_SPACE)))
     run = _first_run(all_runs, first, first + 1)
     return _run_items(doc, run) if run else None
+
+
+def _parse_term(term: str) -> tuple[int, list[str]] | None:
+    """(count, words) of a numeric term; None for names that are not one count of items.
+
+    `四个到位` -> (4, [到位]); `三查三改` -> (3, [查, 改]); `两学一做` and `十四五` -> None.
+    """
+    parts = []
+    pos = 0
+    while pos < len(term):
+        m = _PART.match(term, pos)
+        if m is None:
+            return None
+        parts.append(m)
+        pos = m.end()
+    if not parts or len(parts) > 2:
+        return None
+    counts = {chinese_number(p.group(1).replace("两", "二")) for p in parts}
+    if len(counts) != 1:
+        return None
+    count = counts.pop()
+    if not count or count < 2:
+        return None
+    return count, [p.group(2) for p in parts]
 
 
 def _same_section(doc: Document, a: int, b: int) -> bool:

@@ -46,7 +46,13 @@ def test_matching_counts_names_and_compound_terms_are_silent() -> None:
     assert (
         _where("十二、加强党对“三农”工作的领导\n（一）完善农村工作体制\n（二）强化规划引领\n") == []
     )
-    assert _where("开展“三查三改”。一是查思想改作风。二是查纪律改作风。\n") == []
+    assert _where("开展“三查三改”。一是查思想改作风。二是查纪律改作风。三是查制度改机制。\n") == []
+    assert _where("深化“两学一做”。一是学党章。二是学讲话。三是做合格党员。\n") == []
+
+
+def test_compound_term_with_one_count() -> None:
+    text = "开展“三查三改”。一是查思想改作风。二是查纪律改作风。\n"
+    assert _where(text) == [(1, 3, 9, "NB121", "“三查三改”表示3项,但随后列举了2项")]
 
 
 def test_colon_with_headings_on_the_next_paragraph() -> None:
