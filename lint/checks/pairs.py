@@ -35,6 +35,16 @@ from lint.ruleset import Rule
 _INDENT = " \t\u3000\u00a0"
 
 
+def _is_apostrophe(text: str, pos: int) -> bool:
+    """’ inside Latin text (China’s, don’t) is an apostrophe, not half of a pair."""
+    return (
+        0 < pos < len(text) - 1
+        and text[pos - 1].isascii()
+        and text[pos + 1].isascii()
+        and (text[pos - 1].isalnum() and text[pos + 1].isalnum())
+    )
+
+
 @dataclass(frozen=True)
 class _Families:
     # character -> family id, for openers and closers
@@ -102,6 +112,8 @@ class _CompiledPairs:
                 continue
             f = fam.closer_family.get(ch)
             if f is not None:
+                if _is_apostrophe(text, pos):
+                    continue
                 stack = stacks.get(f)
                 if stack:
                     stack.pop()

@@ -56,6 +56,12 @@ def test_half_and_full_width_brackets_pair_with_each_other() -> None:
     assert _found("面积(包括地下室") == [(1, 3, "( 缺 )")]
 
 
+def test_apostrophes_in_latin_text_are_not_closers() -> None:
+    body = RULE.replace('pairs: ["“”",', 'pairs: ["‘’", "“”",')
+    assert _found("引用China’s report和‘试点’", body) == []
+    assert _found("这是‘试点’’", body) == [(1, 7, "’ 缺 ‘")]
+
+
 def test_a_paragraph_is_a_line_in_plain_text() -> None:
     assert _found("“甲\n乙”") == [(1, 1, "“ 缺 ”"), (2, 2, "” 缺 “")]
 
