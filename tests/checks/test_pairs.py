@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lint.document import Document
 from lint.engine import Engine
@@ -128,3 +130,31 @@ def test_cli_bad_rule_file_is_one_line_exit_2(tmp_path: Path) -> None:
     code, _out, err = run_cli("--rules", str(rules), str(draft))
     assert code == 2
     assert "Traceback" not in err and err.count("\n") == 1 and "key 'pairs'" in err
+
+
+_FILL = st.text(alphabet="甲乙丙 ,。", max_size=4)
+
+
+@st.composite
+def _balanced(draw: st.DrawFn, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 3))):
+        parts.append(draw(_FILL))
+        if depth < 3 and draw(st.booleans()):
+            opener, closer = draw(st.sampled_from(["“”", "《》", "（）", "【】", "〔〕"]))
+            parts.append(opener + draw(_balanced(depth + 1)) + closer)
+    return "".join(parts)
+
+
+@given(_balanced())
+def test_balanced_text_is_silent(text: str) -> None:
+    assert _found(text) == []
+
+
+@given(_balanced(), st.data())
+def test_one_stray_mark_is_the_only_finding(text: str, data: st.DataObject) -> None:
+    at = data.draw(st.integers(0, len(text)))
+    mark = data.draw(st.sampled_from("“”《》【】〔〕"))
+    found = _found(text[:at] + mark + text[at:])
+    # The stray mark, or the mark it displaced, is reported: exactly one finding.
+    assert len(found) == 1
