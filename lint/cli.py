@@ -161,7 +161,11 @@ def _write_output(text: str | bytes, output_file: str | None) -> None:
     "--test-rules", is_flag=True, help="Run the examples of the rule files given as PATHS."
 )
 @click.option(
-    "--jobs", "-j", type=click.IntRange(min=0), default=0, help="Parallel workers (0: CPU count)."
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Parallel workers (default 0: the CPU count, for runs large enough to gain).",
 )
 @click.option(
     "--rules", "rules_paths", multiple=True, help="Extra rule file or folder (repeatable)."
@@ -260,7 +264,7 @@ def command(
         fixer = FixRun(unsafe=unsafe_fixes, write=not diff)
         results = fixer.run(items, progress)
     else:
-        results = pipeline.run(items, jobs or pipeline.default_jobs(), progress)
+        results = pipeline.run(items, pipeline.workers_for(items, jobs), progress)
     for item, result in zip(items, results, strict=True):
         ctx.rules.update(pipeline.ruleset_for(item.profile.rule_files).by_code())
         if result.error:

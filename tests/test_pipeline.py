@@ -123,3 +123,20 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
     proc = _reportlint(str(folder))
     assert proc.returncode == 1
     assert proc.stderr == ""
+
+
+def test_workers_for_explicit_and_automatic(tmp_path: Path) -> None:
+    finder = ConfigFinder(forced=Config())
+    small, _ = pipeline.plan([str(_drafts(tmp_path / "small", 20))], pipeline.Request(), finder)
+    assert pipeline.workers_for(small, 3) == 3
+    assert pipeline.workers_for(small[:2], 8) == 2
+    # automatic: twenty tiny drafts are not worth a pool
+    assert pipeline.workers_for(small, 0) == 1
+    big_dir = tmp_path / "big"
+    big_dir.mkdir()
+    for i in range(10):
+        (big_dir / f"b{i}.txt").write_text("请于3月5日前报送。\n" * 4000, encoding="utf-8")
+    big, _ = pipeline.plan([str(big_dir)], pipeline.Request(), finder)
+    assert pipeline.workers_for(big, 0) == min(pipeline.default_jobs(), 10)
+    stdin, _ = pipeline.plan(["-", str(big_dir)], pipeline.Request(), finder)
+    assert pipeline.workers_for(stdin, 4) == 1
