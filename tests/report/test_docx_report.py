@@ -254,3 +254,49 @@ def test_reviewed_copy_opens_in_libreoffice(seed_path: Path, tmp_path: Path) -> 
     pdf = pdf_dir / "reviewed.pdf"
     assert pdf.exists() and pdf.read_bytes()[:5] == b"%PDF-"
     assert pdf.stat().st_size > 10_000
+
+
+def _diag(doc: Any, start: int, end: int, code: str) -> Any:
+    from lint.types import Diagnostic
+
+    line, col = doc.position(start)
+    end_line, end_col = doc.end_position(start, end)
+    return Diagnostic(
+        path=doc.path,
+        start=start,
+        end=end,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        code=code,
+        name=code.lower(),
+        category="residue",
+        severity="warning",
+        message=f"{code} 的说明",
+        text=doc.text[start:end],
+    )
+
+
+def test_spans_over_paragraphs_empty_spans_and_empty_paragraphs(tmp_path: Path) -> None:
+    from lint.report.docx import reviewed_copy
+
+    document = docx.Document()
+    p = document.add_paragraph("来源:")
+    p.add_run("网站").italic = True
+    document.add_paragraph("下一篇:通知")
+    document.add_paragraph("")
+    doc = read_docx(save(document, tmp_path / "s.docx").read_bytes(), "s.docx")
+    assert doc.text == "来源:网站\n下一篇:通知\n"
+    diags = [
+        _diag(doc, 3, 9, "RS001"),  # "网站\n下一篇" over two paragraphs
+        _diag(doc, 12, 12, "RS002"),  # zero width at the end of paragraph 2
+        _diag(doc, 13, 13, "RS003"),  # zero width in the empty paragraph
+    ]
+    out = tmp_path / "out.docx"
+    out.write_bytes(reviewed_copy(doc, diags))
+    anchors = anchored_texts(out)
+    by_code = {c.text.split()[0]: anchors[c.comment_id] for c in docx.Document(str(out)).comments}
+    assert by_code == {"RS001": "网站\n下一篇", "RS002": "知", "RS003": ""}
+    assert read_docx(out.read_bytes(), "o").text == doc.text
+    assert char_formats(out) == char_formats(tmp_path / "s.docx")

@@ -306,3 +306,51 @@ def test_browser_screenshot_is_not_blank(seed_path: Path, tmp_path: Path) -> Non
     dark = sum(1 for c in colours if sum(c) < 200)
     assert dark > 0, "no text drawn"
     assert bytes(PLACEHOLDER_BG) in colours, "no placeholder highlight visible"
+
+
+def _diag(doc: Document, start: int, end: int, code: str, category: str, severity: str) -> Any:
+    from lint.types import Diagnostic
+
+    line, col = doc.position(start)
+    end_line, end_col = doc.end_position(start, end)
+    return Diagnostic(
+        path=doc.path,
+        start=start,
+        end=end,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        code=code,
+        name=code.lower(),
+        category=category,
+        severity=severity,
+        message=f"{code} 的说明",
+        suggestion="" if code == "RS999" else None,
+        text=doc.text[start:end],
+    )
+
+
+def test_overlapping_multi_line_and_empty_spans() -> None:
+    from lint.report import ReportContext
+    from lint.report.html import render
+
+    doc = Document(path="d.txt", text="来源:网站,投资*万元\n下一篇\n")
+    wide = _diag(doc, 0, 15, "RS999", "residue", "warning")  # two lines
+    star = _diag(doc, 8, 9, "PH101", "placeholder", "error")
+    gap = _diag(doc, 12, 12, "NB999", "numbering", "info")  # zero width, end of line 1
+    diags = sorted([wide, star, gap], key=lambda d: d.sort_key())
+    page = render(diags, ReportContext(documents={doc.path: doc}))
+    p = parse(page)
+    assert p.lines == ["来源:网站,投资*万元", "下一篇", ""]
+    numbers = {d.code: str(n) for n, d in enumerate(diags, start=1)}
+    joined = {
+        code: "".join(m["text"] for m in p.marks if n in m["d"]) for code, n in numbers.items()
+    }
+    assert joined == {"RS999": "来源:网站,投资*万元下一篇", "PH101": "*", "NB999": ""}
+    star_mark = next(m for m in p.marks if m["text"] == "*")
+    # The narrow problem colours the background, the wide one the underline.
+    assert {"c-placeholder", "u-residue"} <= set(star_mark["cls"])
+    assert star_mark["cats"].split() == ["c-residue", "c-placeholder"]
+    assert any("empty" in m["cls"] for m in p.marks if numbers["NB999"] in m["d"])
+    assert "建议删除" in page
