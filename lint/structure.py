@@ -58,6 +58,7 @@ _TITLE_WORDS = re.compile(
 )
 _ATTACHMENT = re.compile(r"^附(?:件|录)\s*[0-9０-９一二三四五六七八九十]*(?:$|[\s：:])")
 
+_MD_ORDERED = re.compile(r"[0-9]{1,9}[.)][ \t]")
 # A title or soft break is short: longer lines are prose whose closing punctuation was lost.
 MAX_BREAK_LENGTH = 40
 MAX_TITLE_LENGTH = 60
@@ -335,6 +336,10 @@ def build(doc: Document) -> Structure:
             prev_blank_or_closed = True
             continue
         marker = find_marker(doc, pos, le, expect)
+        if marker is not None and doc.kind == "markdown" and _MD_ORDERED.match(text, pos, le):
+            # `1. 项目` is a Markdown ordered list: the renderer numbers it, so `1.` on every
+            # item is correct Markdown, not a repeated heading number.
+            marker = None
         # A wikisource page may break a sentence mid-way: a marker-like start right after a
         # line that stopped without punctuation continues that sentence, unless it carries
         # exactly the number the sequence expects next.

@@ -198,3 +198,14 @@ def test_render_number_keeps_the_style() -> None:
     assert render_number(12, "9") == "12"
     assert render_number(12, "９") == "１２"
     assert chinese_number("甲") is None
+
+
+def test_markdown_ordered_lists_are_not_headings() -> None:
+    text = "# 一、总体要求\n\n1. 学习\n1. 研讨\n\n2.实践\n"
+    assert _headings(text, "d.md") == [(1, 3, 0, 1), (6, 1, 2, 2)]
+    assert _headings("1. 学习\n", "d.txt") == [(1, 1, 2, 1)]
+
+
+def test_crlf_bom_and_zero_width_space() -> None:
+    text = "\ufeff一、甲\r\n\u200b二、乙\r\n（一）丙\r\n"
+    assert _headings(text) == [(1, 2, 0, 1), (2, 2, 0, 2), (3, 1, 1, 1)]
