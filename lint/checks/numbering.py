@@ -50,6 +50,13 @@ def _label(doc: Document, h: Heading) -> str:
     return doc.text[h.marker.start : h.marker.end]
 
 
+def _relabel(doc: Document, h: Heading, n: int) -> str:
+    """The heading's marker with number `n` in its place: `四、` -> `三、`, `（２）` -> `（３）`."""
+    m = h.marker
+    numeral = render_number(n, doc.text[m.num_start : m.num_end])
+    return doc.text[m.start : m.num_start] + numeral + doc.text[m.num_end : m.end]
+
+
 class NumberingCheck(Check):
     kind = "numbering"
     keys = frozenset({"check"})
@@ -151,7 +158,7 @@ class NumberingCheck(Check):
                         "start",
                         m.start,
                         m.end,
-                        expected=render_number(1, doc.text[m.num_start : m.num_end]),
+                        expected=_relabel(doc, h, 1),
                     )
                 prev = h
                 continue
@@ -169,7 +176,7 @@ class NumberingCheck(Check):
                     m.start,
                     m.end,
                     previous=previous,
-                    expected=render_number(p + 1, doc.text[m.num_start : m.num_end]),
+                    expected=_relabel(doc, h, p + 1),
                     fix=self._renumber(doc, series, i, p + 1),
                 )
             else:
@@ -179,7 +186,7 @@ class NumberingCheck(Check):
                     m.start,
                     m.end,
                     previous=previous,
-                    expected=render_number(p + 1, doc.text[m.num_start : m.num_end]),
+                    expected=_relabel(doc, h, p + 1),
                     fix=self._renumber(doc, series, i, p + 1),
                 )
             prev = h

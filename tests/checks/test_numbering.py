@@ -74,7 +74,7 @@ def test_gap_with_unsafe_renumbering_of_the_rest() -> None:
     text = "一、甲\n二、乙\n四、丙\n五、丁\n"
     (d,) = _lint(text)
     assert (d.line, d.column, d.end_column, d.code) == (3, 1, 3, "NB101")
-    assert d.message == "序号“四、”跳号:上一个同级序号是“二、”,此处应为“三”"
+    assert d.message == "序号“四、”跳号:上一个同级序号是“二、”,此处应为“三、”"
     assert d.fix is not None and d.fix.safety == "unsafe"
     assert _apply(text, d) == "一、甲\n二、乙\n三、丙\n四、丁\n"
 
