@@ -197,6 +197,9 @@ def _browser(url: str, tmp_path: Path, *args: str) -> subprocess.CompletedProces
         "--disable-component-update",
         "--no-first-run",
         "--disable-sync",
+        # Console messages (script errors) go to stderr, where the tests look for them.
+        "--enable-logging=stderr",
+        "--v=0",
         f"--user-data-dir={tmp_path / 'profile'}",
         *args,
         url,
@@ -226,9 +229,32 @@ def test_browser_renders_a_highlight_for_every_diagnostic(seed_path: Path, tmp_p
         assert marks, f"no highlight for diagnostic {n}: {d}"
         assert "".join(m["text"] for m in marks) == flagged(text, d)
         assert all(f"c-{d['category']}" in m["cats"].split() for m in marks)
-    # The script ran: the problem named in the URL is outlined.
+    # The script ran, without errors: the problem named in the URL is outlined.
+    assert b"Uncaught" not in result.stderr
     focused = [m for m in p.marks if "focus" in m["cls"]]
     assert focused and all(str(target) in m["d"] for m in focused)
+
+
+def test_browser_click_opens_the_problem_panel(seed_path: Path, tmp_path: Path) -> None:
+    page, _, diags = _seed_page(seed_path, tmp_path)
+    # Tap the fourth highlight, as a reader would, then let the browser dump the page.
+    clicked = tmp_path / "clicked.html"
+    clicked.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "</body>",
+            "<script>document.querySelectorAll('mark.hl')[3].click()</script></body>",
+        ),
+        encoding="utf-8",
+    )
+    result = _browser(clicked.as_uri(), tmp_path, "--dump-dom")
+    assert result.returncode == 0 and b"Uncaught" not in result.stderr
+    dom = result.stdout.decode("utf-8")
+    fourth = parse(dom).marks[3]
+    panel = dom.split('<div id="pop"', 1)[1].split('<div id="pop-body">', 1)
+    assert " hidden" not in panel[0].split(">", 1)[0]
+    shown = parse(panel[1])
+    assert [x["msg"] for x in shown.problems] == [diags[int(n) - 1]["message"] for n in fourth["d"]]
+    assert "focus" in fourth["cls"]
 
 
 def read_png(data: bytes) -> tuple[int, int, list[bytes]]:
