@@ -1,0 +1,160 @@
+"""The `conditional` kind: context at sentence, paragraph and document scope, through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lint.cli import main
+
+RULES = """\
+category: formulation
+rules:
+  - code: ZC101
+    name: test-paragraph-unless
+    kind: conditional
+    severity: warning
+    message: "“{match}”作为现行工作已过时"
+    source: "test"
+    effective: {from: 2021-02-25}
+    tokens: ["精准扶贫"]
+    unless-context:
+      paragraph: ['打赢了']
+    examples: {bad: ["推进精准扶贫"], good: ["坚持精准扶贫,打赢了脱贫攻坚战"]}
+  - code: ZC102
+    name: test-document-unless
+    kind: conditional
+    severity: warning
+    message: "“{match}”前缺少“习近平”"
+    source: "test"
+    effective: {from: 2017-10-18}
+    swap: {新时代中国特色社会主义思想: 习近平新时代中国特色社会主义思想}
+    not-before: ['习近平']
+    unless-context:
+      document: ['全国代表大会上的报告']
+    fix: unsafe
+    examples:
+      bad: ["用新时代中国特色社会主义思想武装全党"]
+      good: ["习近平新时代中国特色社会主义思想"]
+  - code: ZC103
+    name: test-only-if-sentence
+    kind: conditional
+    severity: info
+    message: "“{match}”应为社会主义核心价值观"
+    source: "test"
+    effective: {from: 2012-11-08}
+    tokens: ["核心价值体系"]
+    only-if-context:
+      sentence: ['践行']
+    examples: {bad: ["培育和践行核心价值体系"], good: ["坚持核心价值体系"]}
+"""
+
+
+@pytest.fixture
+def rules_file(tmp_path: Path) -> Path:
+    path = tmp_path / "rules.yaml"
+    path.write_text(RULES, encoding="utf-8")
+    return path
+
+
+def _lint(
+    capsys: pytest.CaptureFixture[str], rules: Path, tmp_path: Path, text: str, *extra: str
+) -> list[dict[str, object]]:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(text, encoding="utf-8")
+    rc = main(
+        [
+            *("--format", "json", "--rules", str(rules), "--select", "ZC"),
+            *("--as-of", "2026-11-26", *extra, str(draft)),
+        ]
+    )
+    out, err = capsys.readouterr()
+    assert rc in (0, 1), err
+    return list(json.loads(out))
+
+
+def _where(diags: list[dict[str, object]]) -> list[tuple[object, object, object, object]]:
+    return [(d["line"], d["column"], d["end_column"], d["code"]) for d in diags]
+
+
+def test_paragraph_scope(
+    capsys: pytest.CaptureFixture[str], rules_file: Path, tmp_path: Path
+) -> None:
+    text = (
+        "我们坚持精准扶贫、尽锐出战。最终打赢了脱贫攻坚战。\n"  # marker in the same line: silent
+        "今年继续深入推进精准扶贫。\n"  # the marker on the line above does not count
+        "打赢了。\n"
+    )
+    diags = _lint(capsys, rules_file, tmp_path, text)
+    assert _where(diags) == [(2, 9, 13, "ZC101")]
+
+
+def test_document_scope_and_swap_fix(
+    capsys: pytest.CaptureFixture[str], rules_file: Path, tmp_path: Path
+) -> None:
+    text = "坚持用新时代中国特色社会主义思想武装全党。\n"
+    diags = _lint(capsys, rules_file, tmp_path, text)
+    assert _where(diags) == [(1, 4, 17, "ZC102")]
+    fix = diags[0]["fix"]
+    assert isinstance(fix, list)
+    assert fix[0]["replacement"] == "习近平新时代中国特色社会主义思想"
+    assert fix[0]["safety"] == "unsafe"
+    # the report that coined the short form is exempt as a whole document
+    report = "——在中国共产党第十九次全国代表大会上的报告\n\n" + text
+    assert _lint(capsys, rules_file, tmp_path, report) == []
+    # other filters still apply before the context
+    assert _lint(capsys, rules_file, tmp_path, "习近平新时代中国特色社会主义思想\n") == []
+
+
+def test_only_if_sentence_scope(
+    capsys: pytest.CaptureFixture[str], rules_file: Path, tmp_path: Path
+) -> None:
+    text = "坚持核心价值体系。培育和践行核心价值体系。\n"
+    diags = _lint(capsys, rules_file, tmp_path, text)
+    assert _where(diags) == [(1, 15, 21, "ZC103")]
+
+
+def test_effective_window(
+    capsys: pytest.CaptureFixture[str], rules_file: Path, tmp_path: Path
+) -> None:
+    text = "深入推进精准扶贫。\n"
+    assert _lint(capsys, rules_file, tmp_path, text, "--as-of", "2021-02-24") == []
+    assert _where(_lint(capsys, rules_file, tmp_path, text, "--as-of", "2021-02-25")) == [
+        (1, 5, 9, "ZC101")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("replace", "by", "complaint"),
+    [
+        ("paragraph: ['打赢了']", "chapter: ['打赢了']", "unknown scope 'chapter'"),
+        ("paragraph: ['打赢了']", "paragraph: ['打赢(']", "bad regular expression"),
+        ("paragraph: ['打赢了']", "paragraph: []", "expected a list of regular expressions"),
+        (
+            "    unless-context:\n      paragraph: ['打赢了']\n",
+            "",
+            "needs 'unless-context' or 'only-if-context'",
+        ),
+    ],
+)
+def test_bad_rules_exit_2_with_one_line(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    replace: str,
+    by: str,
+    complaint: str,
+) -> None:
+    rules = tmp_path / "bad.yaml"
+    assert replace in RULES
+    rules.write_text(RULES.replace(replace, by, 1), encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("文本\n", encoding="utf-8")
+    rc = main(["--rules", str(rules), str(draft)])
+    _out, err = capsys.readouterr()
+    assert rc == 2
+    assert complaint in err
+    assert "ZC101" in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err

@@ -1,0 +1,216 @@
+"""The formulation rules end to end, through the real CLI: the seed page, real official texts
+at their own dates (the false-positive benchmark) and old texts judged today, date windows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lint.cli import main
+from lint.ruleset import load_ruleset
+
+TODAY = "2026-11-26"
+
+
+def _lint(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, object]]]:
+    rc = main(["--format", "json", "--select", "formulation", *args])
+    out, err = capsys.readouterr()
+    assert rc in (0, 1), err
+    return rc, json.loads(out or "[]")
+
+
+def _text_lint(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, as_of: str
+) -> list[tuple[int, int, str]]:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(text, encoding="utf-8")
+    _rc, diags = _lint(capsys, "--as-of", as_of, str(draft))
+    return [(int(d["line"]), int(d["column"]), str(d["code"])) for d in diags]  # type: ignore[call-overload]
+
+
+SEED_EXPECTED = [
+    (12, 59, 72, "FM106"),  # 十九大和十九届历次全会精神
+    (20, 66, 86, "FM901"),  # 《2019年度创建省级文明单位实施方案》
+    (28, 89, 109, "FM901"),
+    (28, 122, 140, "FM901"),
+    (28, 306, 315, "FM106"),  # 十九届四中全会精神
+    (30, 165, 182, "FM901"),
+    (30, 471, 489, "FM901"),
+    (42, 60, 91, "FM201"),  # 以邓小平理论和“三个代表”重要思想为指导,树立和落实科学发展观
+    (54, 58, 63, "FM101"),  # 十七大精神
+    (72, 133, 144, "FM301"),  # 科学发展观学习教育活动
+    (76, 377, 382, "FM405"),  # 计划生育率
+    (88, 204, 208, "FM701"),  # 唱读讲传 (six times)
+    (90, 247, 252, "FM403"),  # 建卡贫困户
+    (98, 238, 243, "FM403"),
+    (100, 7, 11, "FM701"),
+    (102, 40, 44, "FM701"),
+    (102, 246, 250, "FM701"),
+    (102, 354, 358, "FM701"),
+    (102, 515, 519, "FM701"),
+    (110, 276, 279, "FM501"),  # 被文化部评为
+    (116, 237, 240, "FM601"),  # 市文广局
+    (124, 9, 13, "FM601"),  # 区文广新局
+    (124, 60, 82, "FM203"),  # 以科学发展观和…为指导
+    (124, 67, 79, "FM104"),  # 十七届四中、五中全会精神
+]
+
+
+def test_seed_at_2026(capsys: pytest.CaptureFixture[str], seed_path: Path) -> None:
+    rc, diags = _lint(capsys, "--as-of", TODAY, str(seed_path))
+    assert rc == 1
+    got = [(d["line"], d["column"], d["end_column"], d["code"]) for d in diags]
+    assert got == SEED_EXPECTED
+    text = seed_path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    flagged = {lines[line - 1][col - 1 : end - 1] for line, col, end, _ in SEED_EXPECTED}
+    assert {
+        "十九大和十九届历次全会精神",
+        "十九届四中全会精神",
+        "十七大精神",
+        "科学发展观学习教育活动",
+        "十七届四中、五中全会精神",
+        "文广新局",
+        "文广局",
+        "建卡贫困户",
+        "计划生育率",
+        "唱读讲传",
+    } <= flagged
+    by_code = {d["code"]: d for d in diags}
+    assert "党的二十大于2022年10月22日闭幕" in str(by_code["FM106"]["message"])
+    assert by_code["FM106"]["fix"][0]["safety"] == "unsafe"  # type: ignore[index]
+
+
+def test_seed_in_its_own_time_is_quiet_on_congresses(
+    capsys: pytest.CaptureFixture[str], seed_path: Path
+) -> None:
+    # The third report was written around 2010: the 17th Congress was then current.
+    _rc, diags = _lint(capsys, "--as-of", "2010-12-01", str(seed_path))
+    codes = {d["code"] for d in diags}
+    assert not codes & {"FM101", "FM104", "FM201", "FM203", "FM701", "FM106"}
+    # ...but the 19th Congress, 2019 plans and Xi Jinping Thought did not exist yet
+    assert {d["code"] for d in diags if d["severity"] == "info"} >= {"FM210"}
+
+
+def _official_rows(official_dir: Path) -> list[tuple[str, str]]:
+    rows = (official_dir / "index.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    return [tuple(r.split("\t")) for r in rows]  # type: ignore[misc]
+
+
+def test_official_texts_at_their_own_date_are_silent(
+    capsys: pytest.CaptureFixture[str], official_dir: Path
+) -> None:
+    found = []
+    for name, day in _official_rows(official_dir):
+        _rc, diags = _lint(capsys, "--as-of", day, str(official_dir / name))
+        found += [f"{name}:{d['line']}:{d['column']} {d['code']}" for d in diags]
+    # errors, warnings and info alike: these are real, clean texts
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("name", "minimum", "codes"),
+    [
+        ("gwr-2018-wikisource.txt", 4, {"FM103", "FM106", "FM401"}),
+        ("gwr-2019-wikisource.txt", 4, {"FM103", "FM106", "FM306", "FM401"}),
+        ("gwr-2010.txt", 2, {"FM104", "FM201"}),
+    ],
+)
+def test_old_official_texts_judged_today(
+    capsys: pytest.CaptureFixture[str],
+    official_dir: Path,
+    name: str,
+    minimum: int,
+    codes: set[str],
+) -> None:
+    _rc, diags = _lint(capsys, "--as-of", TODAY, str(official_dir / name))
+    serious = [d for d in diags if d["severity"] in ("error", "warning")]
+    assert len(serious) >= minimum
+    assert codes <= {d["code"] for d in serious}
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "inside", "after", "code"),
+    [
+        # FM103 from 2022-10-22 (the 20th Congress closed), open-ended
+        ("认真学习贯彻党的十九大精神。", "2022-10-21", "2022-10-22", None, "FM103"),
+        # FM111 from 2019-10-31 (4th plenum) until 2022-10-22, when FM106 takes over
+        (
+            "全面贯彻党的十九大和十九届二中、三中全会精神。",
+            "2019-10-30",
+            "2019-10-31",
+            "2022-10-22",
+            "FM111",
+        ),
+        # FM131, an anachronism: until 2022-10-16 (the 20th Congress opened)
+        ("深入学习贯彻党的二十大精神。", None, "2022-10-15", "2022-10-16", "FM131"),
+        # FM412 from 2026-01-01: the 14th five-year plan closed at the end of 2025
+        ("今年是“十四五”规划收官之年。", "2025-12-31", "2026-01-01", None, "FM412"),
+    ],
+)
+def test_effective_window(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    text: str,
+    before: str | None,
+    inside: str,
+    after: str | None,
+    code: str,
+) -> None:
+    if before is not None:
+        assert code not in {c for *_, c in _text_lint(capsys, tmp_path, text, before)}
+    assert code in {c for *_, c in _text_lint(capsys, tmp_path, text, inside)}
+    if after is not None:
+        assert code not in {c for *_, c in _text_lint(capsys, tmp_path, text, after)}
+
+
+def test_superseded_wording_hands_over(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = "全面贯彻党的十九大和十九届二中、三中全会精神。"
+    assert _text_lint(capsys, tmp_path, text, "2022-10-21") == [(1, 7, "FM111")]
+    assert _text_lint(capsys, tmp_path, text, "2022-10-22") == [(1, 7, "FM106")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "党的十八大以来,我国发展取得历史性成就。",
+        "我们打赢了脱贫攻坚战,全面建成小康社会目标如期实现。",
+        "巩固拓展脱贫攻坚成果同乡村振兴有效衔接。",
+        "坚持社会主义核心价值体系。",
+        "“十四五”规划圆满收官。",
+        "全面贯彻党的十九大和十九届历次全会精神,深入贯彻党的二十大精神。",
+        "推进党纪学习教育常态化长效化,巩固拓展主题教育成果。",
+        "五年来,各级政府扎实开展“不忘初心、牢记使命”主题教育和党史学习教育。",
+        "深入学习贯彻党的二十届四中全会精神。",
+    ],
+)
+def test_retrospective_uses_are_silent(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str
+) -> None:
+    assert _text_lint(capsys, tmp_path, text, TODAY) == []
+
+
+def test_ascii_and_full_width_punctuation(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    ascii_text = '以邓小平理论和"三个代表"重要思想为指导,深入贯彻落实科学发展观。'
+    wide_text = "以邓小平理论和“三个代表”重要思想为指导，深入贯彻落实科学发展观。"
+    assert _text_lint(capsys, tmp_path, ascii_text, TODAY) == [(1, 1, "FM201")]
+    assert _text_lint(capsys, tmp_path, wide_text, TODAY) == [(1, 1, "FM201")]
+
+
+def test_every_formulation_rule_is_documented() -> None:
+    rules = [r for r in load_ruleset() if r.code.startswith("FM")]
+    assert len(rules) >= 50
+    for r in rules:
+        assert r.category == "formulation"
+        assert r.source and (r.effective_from or r.effective_until), r.code
+        assert r.good and r.bad, r.code
+        # unverified knowledge is never an error
+        if "[U]" in r.source and "[V]" not in r.source:
+            assert r.severity != "error", r.code
+        # a fix only where there is exactly one replacement
+        if r.fix_safety:
+            assert r.fix_safety == "unsafe", r.code
