@@ -39,7 +39,7 @@ _CN_NUM = "〇零一二两三四五六七八九十百"
 _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
-LEVEL_NAMES = ("一、", "(一)", "1.", "(1)", "①")
+LEVEL_NAMES = ("一、", "（一）", "1.", "（1）", "①")
 
 _INDENT = " \t\u3000\u00a0\u200b\ufeff"
 # Marks read as part of a marker after a bracket or circled digit, right or wrong: the

@@ -174,6 +174,8 @@ class DeclaredCountCheck(Check):
             if len(counts) != 1:
                 continue
             c = counts[0]
+            if c.start() > 0 and text[c.start() - 1] == "“":
+                continue  # a quoted term such as “三项制度”: NB121's business
             raw = c.group(1)
             declared = int(raw) if raw.isdigit() else chinese_number(raw.replace("两", "二"))
             # `一个方面` / `另一方面` are manners of speaking, not lists of one.

@@ -90,3 +90,8 @@ def test_seed_terms_match_their_lists(seed_path: Path) -> None:
 def test_ordinal_and_single_counts_are_not_announcements() -> None:
     assert _where("在第三方面：\n（一）甲\n（二）乙\n") == []
     assert _where("从另一个方面看：一是甲；二是乙。\n") == []
+
+
+def test_quoted_term_before_a_colon_is_reported_once() -> None:
+    text = "制定了“三项制度”：一是例会制度；二是督查制度。\n"
+    assert [w[3] for w in _where(text)] == ["NB121"]
