@@ -213,6 +213,10 @@ def command(
     if version:
         click.echo(f"reportlint {__version__}")
         return 0
+    if explain or list_rules:
+        # A team's own rules (config `rules`) are explained and listed like built-in ones.
+        cwd_config = _finder(config_path, isolated).for_dir(Path.cwd())
+        rules_paths = (*cwd_config.rules, *rules_paths)
     if explain:
         _write_output(_explain(explain, rules_paths), output_file)
         return 0

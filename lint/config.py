@@ -289,12 +289,14 @@ class ConfigFinder:
     _by_dir: dict[str, Config] = field(default_factory=dict)
 
     def for_file(self, path: str) -> Config:
-        if self.forced is not None:
-            return self.forced
-        start = Path.cwd() if path == "-" else Path(os.path.abspath(path)).parent
-        return self.for_dir(start)
+        if path == "-":
+            return self.for_dir(Path.cwd())
+        full = Path(os.path.abspath(path))
+        return self.for_dir(full if full.is_dir() else full.parent)
 
     def for_dir(self, folder: Path) -> Config:
+        if self.forced is not None:
+            return self.forced
         key = str(folder)
         cached = self._by_dir.get(key)
         if cached is not None:

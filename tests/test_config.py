@@ -273,3 +273,22 @@ def test_test_rules_reports_code_clash_with_builtin_rules(team: Path) -> None:
     code, _, err = run_cli("--test-rules", str(clash))
     assert code == 2
     assert "duplicate code" in err
+
+
+def test_explain_and_list_rules_include_the_team_rules(
+    team: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (team / ".reportlint.yaml").write_text("rules: [team.yaml]\n")
+    monkeypatch.chdir(team / "drafts")
+    code, out, _ = run_cli("--explain", "TM101")
+    assert code == 0
+    assert out.startswith("TM101 (team-buzzword)\n")
+    code, out, _ = run_cli("--list-rules")
+    assert "TM101\tteam-buzzword\ttypo\twarning" in out.splitlines()
+    assert run_cli("--isolated", "--explain", "TM101")[0] == 2
+
+
+def test_show_config_for_a_folder_uses_the_folder_itself(team: Path) -> None:
+    (team / "drafts" / "reportlint.yaml").write_text("fail-on: info\n")
+    _, out, _ = run_cli("--show-config", str(team / "drafts"))
+    assert f"config: {team / 'drafts' / 'reportlint.yaml'}" in out.splitlines()
