@@ -58,6 +58,7 @@ _TITLE_WORDS = re.compile(
 )
 _ATTACHMENT = re.compile(r"^附(?:件|录)\s*[0-9０-９一二三四五六七八九十]*(?:$|[\s：:])")
 
+_ATTACHMENT_LIST = re.compile(r"附件[：:][ \t\u3000]*(?=[0-9０-９])")
 _MD_ORDERED = re.compile(r"[0-9]{1,9}[.)][ \t]")
 # A title or soft break is short: longer lines are prose whose closing punctuation was lost.
 MAX_BREAK_LENGTH = 40
@@ -197,6 +198,10 @@ def _strip_indent(doc: Document, start: int, end: int) -> int:
             i = j
             while i < end and text[i] in _INDENT:
                 i += 1
+    # `附件：1.实施方案` opens the attachment list whose next lines read `2.…`, `3.…`.
+    m = _ATTACHMENT_LIST.match(text, i, end)
+    if m:
+        i = m.end()
     return i
 
 

@@ -209,3 +209,8 @@ def test_markdown_ordered_lists_are_not_headings() -> None:
 def test_crlf_bom_and_zero_width_space() -> None:
     text = "\ufeff一、甲\r\n\u200b二、乙\r\n（一）丙\r\n"
     assert _headings(text) == [(1, 2, 0, 1), (2, 2, 0, 2), (3, 1, 1, 1)]
+
+
+def test_attachment_list_opens_after_the_label() -> None:
+    text = "附件：1.关于甲的实施方案\n\u3000\u3000\u30002.关于乙的工作方案\n"
+    assert _headings(text) == [(1, 4, 2, 1), (2, 4, 2, 2)]
