@@ -371,8 +371,10 @@ def auto_numbers(document: Any, paras: list[Paragraph]) -> dict[int, AutoNumber]
 
     Limits: counters follow the abstract definition (lists sharing one w:abstractNum continue
     each other unless a w:startOverride restarts them), deeper levels restart when a shallower
-    one advances; w:lvlRestart, w:numStyleLink indirection, legacy w:listNum fields and
-    numbering inside headers/footers are not modelled. Bullets get an empty label.
+    one advances; a w:numStyleLink (a list style, as Chinese heading templates use) is followed
+    to the definition it names. w:lvlRestart, w:lvlOverride/w:lvl redefinitions, legacy
+    LISTNUM fields and numbering inside headers/footers are not modelled. Bullets are labelled
+    with their symbol.
     """
     numbering = _related_element(document, _RT_NUMBERING)
     if numbering is None:
@@ -395,6 +397,22 @@ def auto_numbers(document: Any, paras: list[Paragraph]) -> dict[int, AutoNumber]
             overrides,
         )
     style_nums = _style_numbering(_related_element(document, _RT_STYLES))
+    # A list style's abstractNum only points at the style (w:numStyleLink); the style's num
+    # points at the abstractNum with the levels. Follow such links a few steps.
+    links: dict[str | None, str] = {}
+    for a in numbering.findall(w("abstractNum")):
+        link = a.find(w("numStyleLink"))
+        if link is not None:
+            links[a.get(w("abstractNumId"))] = link.get(_W_VAL, "")
+    for nid, (abs_id, overrides) in list(nums.items()):
+        for _ in range(4):
+            if abs_id not in links or abstracts.get(abs_id):
+                break
+            target = style_nums.get(links[abs_id], (None, None))[0]
+            if target is None or target not in nums:
+                break
+            abs_id = nums[target][0]
+        nums[nid] = (abs_id, overrides)
 
     counters: dict[str, list[int | None]] = {}
     started: set[int] = set()

@@ -232,6 +232,56 @@ def test_gongwen_hierarchy_numbering_is_computed() -> None:
     assert numbering[0] == AutoNumber(90, 0, "chineseCounting", "%1、", "一、")
 
 
+def test_list_style_link_is_followed() -> None:
+    # Heading templates often number through a list style: abstractNum 93 only names the style,
+    # whose num 92 points at the definition with the levels (abstractNum 90).
+    document = docx.Document()
+    _gongwen_numbering(document, (92,))
+    numbering = document.part.numbering_part.element
+    numbering.find(qn("w:num")).addprevious(
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="93">'
+            '<w:numStyleLink w:val="GongwenList"/></w:abstractNum>'
+        )
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="93"><w:abstractNumId w:val="93"/></w:num>')
+    )
+    document.styles.element.append(
+        parse_xml(
+            f'<w:style {nsdecls("w")} w:type="numbering" w:styleId="GongwenList">'
+            '<w:name w:val="Gongwen List"/><w:pPr><w:numPr><w:numId w:val="92"/></w:numPr>'
+            "</w:pPr></w:style>"
+        )
+    )
+    _numbered(document, "抓组织", 93, 0)
+    _numbered(document, "强化保障", 93, 1)
+    _numbered(document, "抓落实", 93, 0)
+    numbers = read_docx(docx_bytes(document), "x.docx").meta["docx_numbering"]
+    assert isinstance(numbers, dict)
+    assert [numbers[i].label for i in range(3)] == ["一、", "（一）", "二、"]
+
+
+def test_restarted_list_and_bullets() -> None:
+    document = docx.Document()
+    _gongwen_numbering(document, (94, 95))
+    numbering = document.part.numbering_part.element
+    num95 = numbering.find(f"{qn('w:num')}[@{qn('w:numId')}='95']")
+    num95.append(
+        parse_xml(
+            f'<w:lvlOverride {nsdecls("w")} w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
+        )
+    )
+    _numbered(document, "甲", 94, 0)
+    _numbered(document, "乙", 94, 0)
+    _numbered(document, "丙", 95, 0)
+    document.add_paragraph("项目", style="List Bullet")
+    numbers = read_docx(docx_bytes(document), "x.docx").meta["docx_numbering"]
+    assert isinstance(numbers, dict)
+    assert [numbers[i].label for i in range(3)] == ["一、", "二、", "一、"]
+    assert numbers[3].fmt == "bullet" and numbers[3].label
+
+
 def test_unknown_number_format_keeps_level_and_format_without_label() -> None:
     document = docx.Document()
     _gongwen_numbering(document, (91,))
