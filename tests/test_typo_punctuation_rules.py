@@ -173,3 +173,14 @@ def test_every_dictionary_entry_is_found_and_its_right_form_is_clean() -> None:
         assert (line, code, right) in got, wrong
     _, found = run_json("--select", "typo", "--as-of", "2026-11-26", "-", input=right_text)
     assert found == []
+
+
+def test_doubled_and_clashing_marks_and_document_number_brackets() -> None:
+    lines = ["根据，，现将", "学习。。下一步", "心得。。。", "任务，。下一步", "他说：“好。”"]
+    text = "\n".join([*lines, "国发[2026]5号", "国发〔2026〕6号"])
+    assert _lint(text, "PU112", "PU113", "PU114") == [
+        (1, 3, 5, "PU112", "，"),
+        (2, 3, 5, "PU112", "。"),
+        (4, 3, 5, "PU113", None),
+        (6, 3, 9, "PU114", "〔2026〕"),
+    ]
