@@ -228,14 +228,20 @@ def settle_line_deletions(doc: Document, findings: list[Finding]) -> None:
         for m in range(first, last + 1):
             chain_of[m] = (first, last)
         i = last + 1
+    # per chain: the last non-blank line before it (-1: none) and the first after it (n: none);
+    # computed once per chain, so many deletions in one chain do not rescan its surroundings
+    around: dict[tuple[int, int], tuple[int, int]] = {}
     for f, e, a, b in blocks:
         first, last = chain_of[a]
-        k = first - 1
-        while k >= 0 and blank[k]:
-            k -= 1
-        q = last + 1
-        while q < n and blank[q]:
-            q += 1
+        if (first, last) not in around:
+            k = first - 1
+            while k >= 0 and blank[k]:
+                k -= 1
+            q = last + 1
+            while q < n and blank[q]:
+                q += 1
+            around[first, last] = (k, q)
+        k, q = around[first, last]
         at_end = q == n
         start, end = e.start, e.end
         if b < last:
