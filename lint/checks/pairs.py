@@ -37,12 +37,10 @@ _INDENT = " \t\u3000\u00a0"
 
 def _is_apostrophe(text: str, pos: int) -> bool:
     """’ inside Latin text (China’s, don’t) is an apostrophe, not half of a pair."""
-    return (
-        0 < pos < len(text) - 1
-        and text[pos - 1].isascii()
-        and text[pos + 1].isascii()
-        and (text[pos - 1].isalnum() and text[pos + 1].isalnum())
-    )
+    if text[pos] != "\u2019" or pos == 0 or pos + 1 >= len(text):
+        return False
+    before, after = text[pos - 1], text[pos + 1]
+    return before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
 
 
 @dataclass(frozen=True)

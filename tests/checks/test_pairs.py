@@ -56,6 +56,8 @@ def test_each_family_is_balanced_on_its_own() -> None:
 def test_half_and_full_width_brackets_pair_with_each_other() -> None:
     assert _found("面积18200平方米(包括地下室）") == []
     assert _found("面积(包括地下室") == [(1, 3, "( 缺 )")]
+    # A closer between two digits is still a closer.
+    assert _found("桂政发(2026)12号") == []
 
 
 def test_apostrophes_in_latin_text_are_not_closers() -> None:
