@@ -110,19 +110,34 @@ class ConditionalCheck(SubstitutionCheck):
         return str(m.expand(template)) if isinstance(template, str) else None
 
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
+        # Document-scope answers are the same for every candidate of a rule: search once.
+        whole: dict[tuple[str, str], bool | None] = {}
         for f in super().run(doc, ctx):
-            if self._context_ok(doc, f.rule, f.start, f.end, ctx):
+            if self._context_ok(doc, f.rule, f.start, f.end, ctx, whole):
                 yield f
 
-    def _context_ok(self, doc: Document, rule: Rule, start: int, end: int, ctx: RunContext) -> bool:
-        unless, only_if = self.unless[rule.code], self.only_if[rule.code]
-        for scope, pats in unless.items():
+    def _context_ok(
+        self,
+        doc: Document,
+        rule: Rule,
+        start: int,
+        end: int,
+        ctx: RunContext,
+        whole: dict[tuple[str, str], bool | None],
+    ) -> bool:
+        def found(key: str, scope: str, pats: list[regex.Pattern[str]]) -> bool | None:
+            if scope != "document":
+                return self._found(doc, rule, scope, pats, start, end, ctx)
+            if (rule.code, key) not in whole:
+                whole[rule.code, key] = self._found(doc, rule, scope, pats, start, end, ctx)
+            return whole[rule.code, key]
+
+        for scope, pats in self.unless[rule.code].items():
             # A search that ran out of regex budget (None) silences the rule: precision first.
-            if self._found(doc, rule, scope, pats, start, end, ctx) is not False:
+            if found("unless", scope, pats) is not False:
                 return False
         return all(
-            self._found(doc, rule, scope, pats, start, end, ctx) is True
-            for scope, pats in only_if.items()
+            found("only-if", scope, pats) is True for scope, pats in self.only_if[rule.code].items()
         )
 
     @staticmethod
