@@ -343,6 +343,9 @@ def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
         items = "".join(f"<li>{esc(p)}: {esc(reason)}</li>" for p, reason in ctx.errors)
         errors = f'<section class="errors"><h2>无法检查的文件</h2><ul>{items}</ul></section>'
     version = f" {esc(ctx.version)}" if ctx.version else ""
+    auto_note = ""
+    if any(d.meta.get("docx_numbering") for d in ctx.documents.values()):
+        auto_note = "灰色编号为 Word 自动编号,不属于正文文字,不参与检查。"
     return (
         "<!DOCTYPE html>\n"
         '<html lang="zh-CN"><head><meta charset="utf-8">'
@@ -352,8 +355,8 @@ def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
         f"<title>reportlint 检查报告</title><style>{_css()}</style></head>"
         f'<body><main><h1>reportlint 检查报告</h1><div class="filters">'
         f"{_summary(diagnostics, len(paths))}</div>{errors}{''.join(sections)}"
-        f'<p class="foot"><small>由 reportlint{version} 生成。点击高亮文字查看问题与建议;'
-        "灰色编号为 Word 自动编号,不属于正文文字。</small></p></main>"
+        f'<p class="foot"><small>由 reportlint{version} 生成。点击高亮文字查看问题与建议。'
+        f"{auto_note}</small></p></main>"
         '<div id="pop" hidden role="dialog" aria-label="问题详情">'
         '<button type="button" id="pop-close">关闭</button><div id="pop-body"></div></div>'
         f"<script>{_JS}</script></body></html>\n"

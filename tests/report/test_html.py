@@ -159,6 +159,7 @@ def test_clean_file_says_so(tmp_path: Path) -> None:
     code, page, _ = run_cli("--format", "html", "--select", "PH", str(src))
     assert code == 0
     assert "未发现问题" in page and parse(page).marks == []
+    assert "自动编号" not in page
 
 
 def test_output_file_and_docx_numbering(tmp_path: Path) -> None:
@@ -172,7 +173,7 @@ def test_output_file_and_docx_numbering(tmp_path: Path) -> None:
     assert code == 1 and stdout == ""
     page = out.read_text(encoding="utf-8")
     assert '<span class="auto" title="Word 自动编号(不属于正文文字)">1.</span>' in page
-    assert "第 2 段第 3 字" in page
+    assert "第 2 段第 3 字" in page and "Word 自动编号,不属于正文文字" in page
     assert parse(page).lines == ["工作汇报", "投资*万元"]
 
 
