@@ -282,7 +282,9 @@ def find_marker(
         # `一、二线城市`, `一、二、三产业`: numbers listed, not a heading.
         if nxt and nxt in _CN_NUM:
             return None
-        if m.group(2) != "、" and (not nxt or nxt in _CLOSING or nxt.isdigit()):
+        # `一，2024年` may be prose; `一.2024年工作回顾` is a heading with the wrong mark.
+        wrong = m.group(2)
+        if wrong != "、" and (not nxt or nxt in _CLOSING or (nxt.isdigit() and wrong not in ".．")):
             return None
         return Marker(0, number, m.start(), m.end(), m.start(1), m.end(1), m.group(2), m.start(2))
     if ch.isdigit():

@@ -157,10 +157,14 @@ class EnumerationCheck(Check):
             yield from self._section(items, active)
 
     def _section(self, items: list[Ordinal], active: dict[str, list[Rule]]) -> Iterator[Finding]:
-        last: dict[str, Ordinal] = {}
-        previous: Ordinal | None = None
-        for o in items:
+        # family -> (its latest ordinal, the number that ordinal should have carried): after
+        # one mistyped number (一是…三是…三是) the next is measured against the corrected one.
+        last: dict[str, tuple[Ordinal, int]] = {}
+        previous: tuple[Ordinal, int] | None = None
+        for k, o in enumerate(items):
             mine = last.get(o.family)
+            mine_n = mine[1] if mine is not None else None
+            effective = o.number
             check = ""
             before: Ordinal | None = None
             if o.number > 1:
@@ -170,18 +174,20 @@ class EnumerationCheck(Check):
                 mixed = (
                     o.family != "order"
                     and previous is not None
-                    and previous.family != o.family
-                    and previous.number == o.number - 1
-                    and (mine is None or mine.number != o.number - 1)
+                    and previous[0].family != o.family
+                    and previous[1] == o.number - 1
+                    and mine_n != o.number - 1
                 )
-                if mixed:
-                    check, before = "mixed", previous
-                elif mine is not None and o.number > mine.number + 1:
-                    check, before = "gap", mine
-                elif mine is not None and o.number <= mine.number:
-                    check, before = "duplicate", mine
+                if mixed and previous is not None:
+                    check, before = "mixed", previous[0]
+                elif mine is not None and mine_n is not None and o.number != mine_n + 1:
+                    check = "gap" if o.number > mine_n + 1 else "duplicate"
+                    before = mine[0]
+                    following = next((x for x in items[k + 1 :] if x.family == o.family), None)
+                    if following is not None and following.number == mine_n + 2:
+                        effective = mine_n + 1
             if check and before is not None:
-                expected = (before.number + 1) if check != "mixed" else o.number
+                expected = o.number if check == "mixed" else (mine_n or 0) + 1
                 for rule in active.get(check, ()):
                     yield Finding(
                         rule,
@@ -192,8 +198,8 @@ class EnumerationCheck(Check):
                             "expected": _expected_label(o, expected),
                         },
                     )
-            last[o.family] = o
-            previous = o
+            last[o.family] = (o, effective)
+            previous = (o, effective)
 
 
 def _expected_label(o: Ordinal, n: int) -> str:

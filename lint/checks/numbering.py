@@ -149,6 +149,9 @@ class NumberingCheck(Check):
         self, doc: Document, series: list[Heading], active: dict[str, list[Rule]]
     ) -> Iterator[Finding]:
         prev: Heading | None = None
+        # The number the previous sibling should have carried: after a single mistyped
+        # number (一、二、二、四、) the next sibling is measured against the corrected one.
+        p = 0
         for i, h in enumerate(series):
             m = h.marker
             if prev is None:
@@ -160,44 +163,46 @@ class NumberingCheck(Check):
                         m.end,
                         expected=_relabel(doc, h, 1),
                     )
-                prev = h
+                prev, p = h, h.number
                 continue
-            n, p = h.number, prev.number
+            n = h.number
             previous = _label(doc, prev)
-            if n == p + 1:
-                pass
-            elif n == 1:
-                if h.breaks_seen == prev.breaks_seen:
-                    yield from self._emit(active, "restart", m.start, m.end, previous=previous)
-            elif n > p + 1:
-                yield from self._emit(
-                    active,
-                    "gap",
-                    m.start,
-                    m.end,
-                    previous=previous,
-                    expected=_relabel(doc, h, p + 1),
-                    fix=self._renumber(doc, series, i, p + 1),
-                )
+            new_run = h.breaks_seen != prev.breaks_seen
+            if n == p + 1 or (n == 1 and new_run):
+                prev, p = h, n
+                continue
+            if n == 1 and p > 1:
+                yield from self._emit(active, "restart", m.start, m.end, previous=previous)
+                prev, p = h, n
+                continue
+            nxt = series[i + 1] if i + 1 < len(series) else None
+            typo = nxt is not None and nxt.number == p + 2
+            if typo:
+                fix = self._renumber(doc, series, i, p + 1, only_first=True)
             else:
-                yield from self._emit(
-                    active,
-                    "duplicate",
-                    m.start,
-                    m.end,
-                    previous=previous,
-                    expected=_relabel(doc, h, p + 1),
-                    fix=self._renumber(doc, series, i, p + 1),
-                )
-            prev = h
+                fix = self._renumber(doc, series, i, p + 1)
+            yield from self._emit(
+                active,
+                "gap" if n > p + 1 else "duplicate",
+                m.start,
+                m.end,
+                previous=previous,
+                expected=_relabel(doc, h, p + 1),
+                fix=fix,
+            )
+            prev, p = h, (p + 1 if typo else n)
         yield from self._periods(doc, series, active)
 
     @staticmethod
-    def _renumber(doc: Document, series: list[Heading], i: int, first: int) -> Fix | None:
-        """Renumber series[i:] up to the next restart; unsafe: the author may have meant a gap."""
+    def _renumber(
+        doc: Document, series: list[Heading], i: int, first: int, only_first: bool = False
+    ) -> Fix | None:
+        """Renumber series[i:] up to the next restart (or just series[i] when it alone is
+        off); unsafe: the author may have meant the gap."""
         edits = []
         expected = first
-        for j in range(i, len(series)):
+        stop = i + 1 if only_first else len(series)
+        for j in range(i, stop):
             h = series[j]
             if j > i and h.number == 1:
                 break

@@ -71,3 +71,8 @@ def test_sections_separate_series() -> None:
 def test_seed_lists_are_consistent(seed_path) -> None:
     code, found = run_json("--select", "NB11", "--fail-on", "info", str(seed_path))
     assert (code, found) == (0, [])
+
+
+def test_one_mistyped_ordinal_is_reported_once() -> None:
+    assert [w[:4] for w in _where("一是甲。三是乙。三是丙。四是丁。\n")] == [(1, 5, 7, "NB111")]
+    assert [w[:4] for w in _where("一是甲。二是乙。二是丙。四是丁。\n")] == [(1, 9, 11, "NB112")]

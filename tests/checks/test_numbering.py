@@ -217,3 +217,25 @@ def test_numbering_that_runs_on_past_a_title_like_line_is_not_a_new_start() -> N
     text = "一、2024年工作回顾\n正文。\n2025年工作计划\n二、2025年主要任务\n三、保障措施\n"
     assert _where(text) == []
     assert _where("关于甲的报告\n一、甲\n关于乙的报告\n三、乙\n") == [(4, 1, 4, 3, "NB103")]
+
+
+def test_one_mistyped_number_is_reported_once_and_fixed_alone() -> None:
+    text = "一、甲\n二、乙\n二、丙\n四、丁\n"
+    (d,) = _lint(text)
+    assert (d.line, d.column, d.code) == (3, 1, "NB102")
+    assert _apply(text, d) == "一、甲\n二、乙\n三、丙\n四、丁\n"
+    text = "（一）甲\n（三）乙\n（三）丙\n"
+    (d,) = _lint(text)
+    assert (d.line, d.code) == (2, "NB101")
+    assert _apply(text, d) == "（一）甲\n（二）乙\n（三）丙\n"
+
+
+def test_repeated_first_number_is_a_duplicate_not_a_restart() -> None:
+    assert _where("（一）甲\n（一）乙\n（三）丙\n") == [(2, 1, 2, 4, "NB102")]
+
+
+def test_wrong_mark_before_a_year() -> None:
+    text = "一.2024年工作回顾\n二、2025年工作安排\n"
+    (d,) = _lint(text)
+    assert (d.line, d.column, d.end_column, d.code) == (1, 1, 3, "NB105")
+    assert _apply(text, d).startswith("一、2024年")
