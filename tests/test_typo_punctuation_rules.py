@@ -10,7 +10,7 @@ import pytest
 from lint.engine import Engine
 from lint.ruleset import load_ruleset
 from lint.sources import read_document
-from tests.helpers import run_json
+from tests.helpers import run_cli, run_json
 
 
 def _lint(text: str, *select: str) -> list[tuple[int, int, int, str, str | None]]:
@@ -183,4 +183,20 @@ def test_doubled_and_clashing_marks_and_document_number_brackets() -> None:
         (2, 3, 5, "PU112", "。"),
         (4, 3, 5, "PU113", None),
         (6, 3, 9, "PU114", "〔2026〕"),
+    ]
+
+
+def test_safe_fixes_leave_only_what_needs_a_person(seed_path: Path, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes(seed_path.read_bytes())
+    _code, _out, err = run_cli("--select", "typo,punctuation", "--fix", str(draft))
+    assert "Traceback" not in err
+    fixed = draft.read_text(encoding="utf-8")
+    assert fixed.count("\n") == seed_path.read_text(encoding="utf-8").count("\n")
+    assert "成绩裴然" not in fixed and "检测路灯、射灯和霓虹灯，确保" in fixed
+    _, found = run_json("--select", "typo,punctuation", "--fail-on", "info", str(draft))
+    # Left: the unclosed quote (no fix) and the doubled character (unsafe fix only).
+    assert [(d["line"], d["column"], d["code"]) for d in found] == [
+        (76, 174, "PU101"),
+        (112, 202, "TY108"),
     ]
