@@ -48,6 +48,7 @@ _W_VAL = w("val")
 _W_TYPE = w("type")
 
 LINE_SEPARATOR = "\u2028"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def piece_text(child: Any) -> str:
@@ -155,6 +156,12 @@ def open_docx(data: bytes, path: str) -> Any:
         raise ReportlintError(
             f"{path}: 读取 .docx 需要 python-docx (pip install python-docx)"
         ) from None
+    if data.startswith(_OLE_MAGIC):
+        # Word 97-2003 files and password-protected .docx are OLE containers, not zip packages.
+        raise ReportlintError(
+            f"{path}: 是旧版 .doc 或加密的文档,请在 Word 中另存为未加密的 .docx"
+            " (not a .docx package)"
+        )
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as exc:  # zipfile, lxml and python-docx raise many unrelated types

@@ -331,6 +331,17 @@ def test_text_file_named_docx_is_an_error(tmp_path: Path) -> None:
         read_docx(fake.read_bytes(), str(fake))
 
 
+def test_legacy_or_encrypted_word_file_is_named_as_such(tmp_path: Path) -> None:
+    legacy = tmp_path / "旧.docx"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
+    code, out, err = run_cli(str(legacy))
+    assert code == 2 and out == ""
+    assert err.strip().splitlines() == [
+        f"reportlint: {legacy}: 是旧版 .doc 或加密的文档,请在 Word 中另存为未加密的 .docx "
+        "(not a .docx package)"
+    ]
+
+
 def test_zip_without_word_part_is_an_error(tmp_path: Path) -> None:
     import zipfile
 
