@@ -17,6 +17,7 @@ match), `line` (the whole line), or `to-end`
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -188,66 +189,68 @@ def settle_line_deletions(doc: Document, findings: list[Finding]) -> None:
     before the residue remains. A chain running to the end of the document also takes the
     blank lines before it, keeping whether the file ended with a line break. Edits only
     ever grow over blank lines, so no other text is touched; overlapping deletions are
-    resolved by the fixer.
+    resolved by the fixer. Only lines next to deletions are looked at: a clean file or a
+    long one with a few residue lines costs nothing extra.
     """
     text = doc.text
-    starts = set(doc.line_starts)
     blocks: list[tuple[Finding, Edit, int, int]] = []
     for f in findings:
         edits = f.fix.edits if f.fix is not None else ()
         if len(edits) != 1 or edits[0].replacement or edits[0].end <= edits[0].start:
             continue
         e = edits[0]
-        if e.start in starts and (e.end in starts or e.end == len(text)):
-            blocks.append((f, e, doc.line_of(e.start), doc.line_of(e.end - 1)))
+        a, b = doc.line_of(e.start), doc.line_of(e.end - 1)
+        if e.start == doc.line_starts[a] and e.end == doc.newline_after(b):
+            blocks.append((f, e, a, b))
     if not blocks:
         return
     n = doc.line_count
-    deleted = [False] * n
-    for _f, _e, a, b in blocks:
-        for i in range(a, b + 1):
-            deleted[i] = True
-    blank = [not deleted[i] and _is_blank(doc, i) for i in range(n)]
-    # next_deleted[i]: the first deleted line at or after i with only blank lines between
-    next_deleted: list[int | None] = [None] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        next_deleted[i] = i if deleted[i] else next_deleted[i + 1] if blank[i] else None
-    # chain_of[i] for deleted lines: (first, last) deleted line of the chain
-    chain_of: dict[int, tuple[int, int]] = {}
-    i = 0
-    while i < n:
-        if not deleted[i]:
-            i += 1
-            continue
-        first = last = i
-        j = i
-        while j < n and (deleted[j] or blank[j]):
-            if deleted[j]:
-                last = j
-            j += 1
-        for m in range(first, last + 1):
-            chain_of[m] = (first, last)
-        i = last + 1
-    # per chain: the last non-blank line before it (-1: none) and the first after it (n: none);
-    # computed once per chain, so many deletions in one chain do not rescan its surroundings
+    # Deleted lines as merged runs [first, last], in order.
+    runs: list[list[int]] = []
+    for a, b in sorted((a, b) for _f, _e, a, b in blocks):
+        if runs and a <= runs[-1][1] + 1:
+            runs[-1][1] = max(runs[-1][1], b)
+        else:
+            runs.append([a, b])
+    blank_cache: dict[int, bool] = {}
+
+    def blank(i: int) -> bool:  # only ever asked about lines outside the runs
+        v = blank_cache.get(i)
+        if v is None:
+            v = doc.line_starts[i] == doc.line_ends[i] or _is_blank(doc, i)
+            blank_cache[i] = v
+        return v
+
+    # Runs joined by blank lines form a chain: chain[r] = (first line, last line) of run r's.
+    chain: list[tuple[int, int]] = []
+    group: list[int] = []
+    for r, (a, _b) in enumerate(runs):
+        if group and not all(blank(i) for i in range(runs[r - 1][1] + 1, a)):
+            first, last = runs[group[0]][0], runs[group[-1]][1]
+            chain.extend([(first, last)] * len(group))
+            group = []
+        group.append(r)
+    chain.extend([(runs[group[0]][0], runs[group[-1]][1])] * len(group))
+    run_starts = [a for a, _b in runs]
+    # Per chain: the last non-blank line before it (-1: none), the first after it (n: none).
     around: dict[tuple[int, int], tuple[int, int]] = {}
     for f, e, a, b in blocks:
-        first, last = chain_of[a]
+        r = bisect.bisect_right(run_starts, a) - 1
+        first, last = chain[r]
         if (first, last) not in around:
             k = first - 1
-            while k >= 0 and blank[k]:
+            while k >= 0 and blank(k):
                 k -= 1
             q = last + 1
-            while q < n and blank[q]:
+            while q < n and blank(q):
                 q += 1
             around[first, last] = (k, q)
         k, q = around[first, last]
         at_end = q == n
         start, end = e.start, e.end
         if b < last:
-            nxt = next_deleted[b + 1]
-            assert nxt is not None
-            end = doc.line_starts[nxt]
+            # up to the next deleted line: the next line of this run, or the next run
+            end = doc.line_starts[b + 1 if b < runs[r][1] else run_starts[r + 1]]
         elif at_end:
             end = len(text)
         elif k < 0 or first - 1 - k > 0:
