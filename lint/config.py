@@ -312,7 +312,11 @@ class ConfigFinder:
     def _in_dir(folder: Path) -> Config | None:
         for name in CONFIG_FILES:
             candidate = folder / name
-            if not candidate.is_file():
+            try:
+                present = candidate.is_file()
+            except OSError:  # an unreadable folder on the way up holds no config we can use
+                present = False
+            if not present:
                 continue
             if name == "pyproject.toml":
                 table = _read_pyproject(candidate)

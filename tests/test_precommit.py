@@ -74,6 +74,13 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (work / "clean.txt").write_text(CLEAN, encoding="utf-8")
     (work / "bad.txt").write_text(BAD, encoding="utf-8")
     (work / "fixable.txt").write_text(FIXABLE, encoding="utf-8")
+    if importlib.util.find_spec("docx") is not None:
+        import docx
+
+        doc = docx.Document()
+        for line in BAD.splitlines():
+            doc.add_paragraph(line)
+        doc.save(str(work / "bad.docx"))
     (work / ".pre-commit-config.yaml").write_text(
         "repos:\n"
         f"  - repo: {repo}\n"
@@ -82,6 +89,9 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "      - id: reportlint\n"
         "        args: [--as-of, '2026-11-26']\n"
         "      - id: reportlint-fix\n"
+        "        args: [--as-of, '2026-11-26']\n"
+        "        stages: [manual]\n"
+        "      - id: reportlint-docx\n"
         "        args: [--as-of, '2026-11-26']\n"
         "        stages: [manual]\n",
         encoding="utf-8",
@@ -136,3 +146,18 @@ def test_fix_hook_rewrites_the_draft(drafts: Path) -> None:
     assert fixed == "会议定于3月5日召开，请准时参加。\n"
     proc = _pre_commit(drafts, "reportlint", "--files", "fixable.txt")
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.skipif(importlib.util.find_spec("docx") is None, reason="python-docx not installed")
+def test_docx_hook_picks_word_drafts_by_name(drafts: Path) -> None:
+    proc = _pre_commit(
+        drafts, "reportlint-docx", "--hook-stage", "manual", "--files", "bad.docx", "clean.txt"
+    )
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    lines = proc.stdout.splitlines()
+    assert "bad.docx:2:5: PH101 占位符“*”未填写:此处应填入具体的名称、数字或日期" in lines
+    assert not any(line.startswith("clean.txt:") for line in lines)
+    # the text hook leaves Word files alone
+    proc = _pre_commit(drafts, "reportlint", "--files", "bad.docx")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "no files to check" in proc.stdout
