@@ -200,3 +200,15 @@ def test_safe_fixes_leave_only_what_needs_a_person(seed_path: Path, tmp_path: Pa
         (76, 174, "PU101"),
         (112, 202, "TY108"),
     ]
+
+
+def test_ascii_quotes_paired_by_their_count_on_the_line() -> None:
+    text = '实现"十二连增",占据"半壁江山"\nHe said "hi" 和 "ok"\n"一带一路"'
+    assert _lint(text, "PU115", "PU116") == [
+        (1, 3, 4, "PU115", "“"),
+        (1, 8, 9, "PU116", "”"),
+        (1, 12, 13, "PU115", "“"),
+        (1, 17, 18, "PU116", "”"),
+        (3, 1, 2, "PU115", "“"),
+        (3, 6, 7, "PU116", "”"),
+    ]
