@@ -208,6 +208,8 @@ def test_every_formulation_rule_is_documented() -> None:
         assert r.category == "formulation"
         assert r.source and (r.effective_from or r.effective_until), r.code
         assert r.good and r.bad, r.code
+        # the current wording (or what to check) is always offered
+        assert r.suggestion or r.params.get("swap") or r.params.get("replacement"), r.code
         # unverified knowledge is never an error
         if "[U]" in r.source and "[V]" not in r.source:
             assert r.severity != "error", r.code
