@@ -75,6 +75,9 @@ def write(tmp_path: Path, text: str, name: str = "draft.txt", **kw: str) -> Path
         # a banner alone on its (indented) line takes the line; inside text only itself
         ("正文。\n\n  【横幅】\n\n正文二。\n", "正文。\n\n正文二。\n"),
         ("正文【横幅】继续。\n", "正文继续。\n"),
+        # two banners that together fill their line take it too
+        ("正文。\n\n【横幅】 【横幅】\n\n正文二。\n", "正文。\n\n正文二。\n"),
+        ("【广告】\n【横幅】【横幅】\n", ""),
         # nothing but residue
         ("\n【广告】x\n\n", ""),
     ],

@@ -115,7 +115,7 @@ def test_every_round_changes_only_its_edit_ranges_and_fixing_is_idempotent(
     assert again.applied == 0
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(text=drafts())
 def test_deletions_never_leave_a_run_of_blank_lines(text: str) -> None:
     """Where residue was removed, at most the one blank line that separated it remains."""

@@ -179,6 +179,16 @@ def _is_blank(doc: Document, line: int) -> bool:
     return _blank_to(doc.text, doc.line_starts[line], doc.line_ends[line])
 
 
+def _emptied(doc: Document, line: int, edits: list[Edit]) -> bool:
+    """Whether deleting all `edits` (inside `line`) leaves only indentation on it."""
+    pos = doc.line_starts[line]
+    for e in sorted(edits, key=lambda e: e.start):
+        if e.start > pos and not _blank_to(doc.text, pos, e.start):
+            return False
+        pos = max(pos, e.end)
+    return _blank_to(doc.text, pos, max(pos, doc.line_ends[line]))
+
+
 def settle_line_deletions(doc: Document, findings: list[Finding]) -> None:
     """Widen whole-line deletion fixes so that removed residue leaves no blank-line gap.
 
@@ -194,6 +204,8 @@ def settle_line_deletions(doc: Document, findings: list[Finding]) -> None:
     """
     text = doc.text
     blocks: list[tuple[Finding, Edit, int, int]] = []
+    # Deletions inside one line, by line: together they may leave nothing on it.
+    partial: dict[int, list[tuple[Finding, Edit]]] = {}
     for f in findings:
         edits = f.fix.edits if f.fix is not None else ()
         if len(edits) != 1 or edits[0].replacement or edits[0].end <= edits[0].start:
@@ -202,6 +214,16 @@ def settle_line_deletions(doc: Document, findings: list[Finding]) -> None:
         a, b = doc.line_of(e.start), doc.line_of(e.end - 1)
         if e.start == doc.line_starts[a] and e.end == doc.newline_after(b):
             blocks.append((f, e, a, b))
+        elif a == b:
+            partial.setdefault(a, []).append((f, e))
+    for line, dels in partial.items():
+        if len(dels) > 1 and _emptied(doc, line, [e for _f, e in dels]):
+            # The first takes the whole line; the rest overlap it and are dropped by the fixer.
+            f, _e = min(dels, key=lambda d: (d[1].start, d[1].end))
+            whole = Edit(doc.line_starts[line], doc.newline_after(line), "")
+            assert f.fix is not None
+            f.fix = Fix((whole,), f.fix.safety)
+            blocks.append((f, whole, line, line))
     if not blocks:
         return
     n = doc.line_count
