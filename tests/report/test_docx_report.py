@@ -229,21 +229,26 @@ def _soffice() -> str:
     pytest.skip("LibreOffice not installed (apt-get install libreoffice-writer-nogui)")
 
 
+# Export Word comments as PDF annotations, so the PDF shows what LibreOffice read.
+_PDF_WITH_NOTES = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
+
+
 def test_reviewed_copy_opens_in_libreoffice(seed_path: Path, tmp_path: Path) -> None:
     soffice = _soffice()
     src = seed_as_docx(seed_path, tmp_path / "seed.docx")
     out = tmp_path / "reviewed.docx"
     review(src, out, "--as-of", AS_OF)
-    pdf_dir = tmp_path / "pdf"
+    _, diags = run_json("--as-of", AS_OF, str(src))
+    outdir = tmp_path / "pdf"
     result = subprocess.run(
         [
             soffice,
             f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
             "--headless",
             "--convert-to",
-            "pdf",
+            _PDF_WITH_NOTES,
             "--outdir",
-            str(pdf_dir),
+            str(outdir),
             str(out),
         ],
         capture_output=True,
@@ -251,9 +256,16 @@ def test_reviewed_copy_opens_in_libreoffice(seed_path: Path, tmp_path: Path) -> 
         check=False,
     )
     assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
-    pdf = pdf_dir / "reviewed.pdf"
-    assert pdf.exists() and pdf.read_bytes()[:5] == b"%PDF-"
-    assert pdf.stat().st_size > 10_000
+    pdf = (outdir / "reviewed.pdf").read_bytes()
+    assert pdf[:5] == b"%PDF-"
+    # One text annotation per diagnostic, each titled with its author.
+    assert len(re.findall(rb"/Subtype\s*/Text\b", pdf)) == len(diags)
+    titles = [
+        bytes.fromhex(h.decode()).decode("utf-16")
+        for h in re.findall(rb"/T\s*<(FEFF[0-9A-Fa-f]*)>", pdf)
+    ]
+    assert len(titles) == len(diags)
+    assert all(t.startswith("reportlint") for t in titles)
 
 
 def _diag(doc: Any, start: int, end: int, code: str) -> Any:
