@@ -250,7 +250,9 @@ def command(
         rules=tuple(str(Path(r).resolve()) for r in rules_paths),
         fail_on=fail_on,
     )
-    items, _excluded = pipeline.plan(paths, request, _finder(config_path, isolated))
+    items, excluded = pipeline.plan(paths, request, _finder(config_path, isolated))
+    if excluded and not quiet:
+        click.echo(f"reportlint: 按配置 exclude 跳过 {excluded} 个文件 (excluded)", err=True)
     # Read the baseline before linting: a bad baseline file is exit 2 without waiting.
     known = load_baseline(baseline) if baseline and not write_baseline else None
     ctx = ReportContext(

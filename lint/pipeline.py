@@ -21,12 +21,19 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TextIO
 
-from lint.config import Config, ConfigFinder, glob_matches, remap_severity, selector_applies
+from lint.config import (
+    Config,
+    ConfigError,
+    ConfigFinder,
+    glob_matches,
+    remap_severity,
+    selector_applies,
+)
 from lint.engine import Engine, select_rules
 from lint.ruleset import RuleSet, load_ruleset
 from lint.runner import FileResult, Settings, discover, lint_file
 from lint.sources import DEFAULT_SUFFIXES
-from lint.types import SEVERITY_RANK, Diagnostic
+from lint.types import CATEGORIES, SEVERITY_RANK, Diagnostic
 
 # When the worker count is automatic, small runs stay serial: every worker may load jieba
 # (about a second of CPU) and results travel back pickled, which only pays off on a sizeable
@@ -208,13 +215,38 @@ def plan(paths: Sequence[str], request: Request, finder: ConfigFinder) -> tuple[
     """Files to lint with their profiles, and how many were skipped by `exclude`."""
     items: list[Item] = []
     excluded = 0
+    checked: set[tuple[str | None, tuple[str, ...]]] = set()
     for path in discover(paths, DEFAULT_SUFFIXES):
         config = finder.for_file(path)
+        rule_files = config.rules + request.rules
+        if (config.path, rule_files) not in checked:
+            checked.add((config.path, rule_files))
+            check_selectors(config, ruleset_for(rule_files))
         if path != "-" and any(glob_matches(g, path, config.root) for g in config.exclude):
             excluded += 1
             continue
         items.append(Item(path, make_profile(path, config, request)))
     return items, excluded
+
+
+def check_selectors(config: Config, ruleset: RuleSet) -> None:
+    """A configured code, prefix or rule name that matches no rule is a typo: say so (exit 2)."""
+    if config.path is None:
+        return
+    named: list[tuple[str, str]] = [
+        *(("select", s) for s in config.select or ()),
+        *(("ignore", s) for s in config.ignore),
+        *(("extend-select", s) for s in config.extend_select),
+        *(("per-file-ignores", s) for _, sels in config.per_file_ignores for s in sels),
+        *(("severity", s) for s, _ in config.severity),
+    ]
+    for key, selector in named:
+        if selector == "ALL" or selector in CATEGORIES:
+            continue
+        if not any(selector_applies(selector, r.code, r.name, r.category) for r in ruleset):
+            raise ConfigError(
+                f"{config.path}: key '{key}': '{selector}' 不匹配任何规则 (no such rule)"
+            )
 
 
 def workers_for(items: Sequence[Item], jobs: int) -> int:

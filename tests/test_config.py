@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -171,8 +172,12 @@ def test_exclude_globs(team: Path) -> None:
     (team / "drafts" / "archive" / "old.txt").write_text(DRAFT, encoding="utf-8")
     (team / ".reportlint.yaml").write_text("select: [PH101]\nexclude: [archive, '*.md']\n")
     (team / "drafts" / "notes.md").write_text(DRAFT, encoding="utf-8")
-    _, data = run_json(str(team))
-    assert {Path(str(d["path"])).name for d in data} == {"report.txt"}
+    code, out, err = run_cli("--format", "json", str(team))
+    assert {Path(str(d["path"])).name for d in json.loads(out)} == {"report.txt"}
+    assert err == "reportlint: 按配置 exclude 跳过 2 个文件 (excluded)\n"
+    # named on the command line (as pre-commit does), an excluded draft is skipped too
+    code, out, err = run_cli("--quiet", str(team / "drafts" / "notes.md"))
+    assert (code, out, err) == (0, "", "")
 
 
 def test_as_of_in_config_and_cli_override(team: Path) -> None:
@@ -204,6 +209,9 @@ def test_as_of_in_config_and_cli_override(team: Path) -> None:
         (".reportlint.yaml", "as-of: yesterday\n", "key 'as-of'"),
         (".reportlint.yaml", "rules: [missing.yaml]\n", "missing.yaml"),
         (".reportlint.yaml", "select: [PH101\n", "YAML"),
+        (".reportlint.yaml", "ignore: [placeholdr]\n", "key 'ignore': 'placeholdr' 不匹配任何规则"),
+        (".reportlint.yaml", "severity: {PH999: info}\n", "key 'severity': 'PH999'"),
+        (".reportlint.yaml", "per-file-ignores: {'*.md': [ZZ]}\n", "'ZZ' 不匹配任何规则"),
         (".reportlint.yaml", "- just a list\n", "映射"),
         ("pyproject.toml", "[tool.reportlint]\nselect = [\n", "TOML"),
         ("pyproject.toml", "[tool.reportlint]\nbogus = 1\n", "unknown key 'bogus'"),
