@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -211,4 +212,17 @@ def test_ascii_quotes_paired_by_their_count_on_the_line() -> None:
         (1, 17, 18, "PU116", "”"),
         (3, 1, 2, "PU115", "“"),
         (3, 6, 7, "PU116", "”"),
+    ]
+
+
+def test_long_runs_are_one_finding_and_no_rule_gives_up() -> None:
+    # Before the ellipsis pattern was made possessive, a long run of dots not followed by
+    # Chinese made it backtrack until the per-file regex budget ran out and it was skipped.
+    text = "." * 100_000 + "a\n甲......\n" + "的" * 5_000 + "\n" + '甲"乙"' * 5_000
+    code, out, err = run_cli("--format", "json", "--select", "typo,punctuation", "-", input=text)
+    assert code == 1 and err == ""
+    found = json.loads(out)
+    assert [(d["line"], d["column"], d["end_column"], d["code"]) for d in found[:2]] == [
+        (2, 2, 8, "PU109"),
+        (3, 1, 5_001, "TY108"),
     ]

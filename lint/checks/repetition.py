@@ -172,7 +172,9 @@ class RepetitionCheck(Check):
             if cr.rule.code not in ctx.active:
                 continue
             for start, end in cr.candidates(doc):
-                if not any(cr.confirmed(doc, i, ctx) for i in range(start, end - 1)):
+                # The first pairs of a run decide; a long run must not mean a long search.
+                pairs = range(start, min(end - 1, start + 3))
+                if not any(cr.confirmed(doc, i, ctx) for i in pairs):
                     continue
                 safety = cr.rule.fix_safety
                 yield Finding(
