@@ -41,6 +41,7 @@ CATEGORY_COLORS = {
 }
 _OTHER_COLORS = ("#e0e0e0", "#424242")
 _OPEN_LIST_MAX = 50
+_STORY_NAMES = {"header": "页眉", "footer": "页脚"}
 _SAFE_CLASS = re.compile(r"[^a-z0-9-]")
 
 
@@ -151,6 +152,9 @@ def _document_html(
 
     numbering = doc.meta.get("docx_numbering")
     auto = numbering if isinstance(numbering, dict) else {}
+    # Word headers and footers follow the body as extra lines: label them.
+    story_list = doc.meta.get("docx_stories")
+    stories = story_list if isinstance(story_list, list) else []
     rows: list[str] = []
     for i in range(doc.line_count):
         label = auto.get(i)
@@ -160,10 +164,14 @@ def _document_html(
             if label_text
             else ""
         )
+        story = stories[i] if i < len(stories) else "body"
+        story_html = ""
+        if story in _STORY_NAMES:
+            story_html = f'<span class="story">{_STORY_NAMES[story]}</span>'
         body = _render_line(doc, i, by_line.get(i, []), starts)
         rows.append(
             f'<div class="ln" id="f{doc_id}-L{i + 1}"><span class="no">{i + 1}</span>'
-            f'{auto_html}<span class="tx">{body}</span></div>'
+            f'{story_html}{auto_html}<span class="tx">{body}</span></div>'
         )
 
     # In a Word file a "line" is a paragraph; say so to people who think in paragraphs.
@@ -251,6 +259,8 @@ li.problem:target,li.problem.focus{background:#fff8d0}
 .no{flex:0 0 2.6em;text-align:right;color:#999;font-size:.8em;user-select:none;
 padding-top:.15em}
 .auto{color:#777;white-space:nowrap}
+.story{font-size:.75em;color:#fff;background:#777;border-radius:3px;padding:0 .3em;
+align-self:flex-start;margin-top:.3em;white-space:nowrap}
 .tx{flex:1;white-space:pre-wrap;word-break:break-all;overflow-wrap:anywhere}
 mark.hl{color:inherit;cursor:pointer;border-radius:2px;padding:0}
 mark.hl.empty::before{content:"\\2038";font-weight:bold}

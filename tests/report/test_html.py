@@ -175,6 +175,23 @@ def test_output_file_and_docx_numbering(tmp_path: Path) -> None:
     assert '<span class="auto" title="Word 自动编号(不属于正文文字)">1.</span>' in page
     assert "第 2 段第 3 字" in page and "Word 自动编号,不属于正文文字" in page
     assert parse(page).lines == ["工作汇报", "投资*万元"]
+    assert '<span class="story">' not in page
+
+
+def test_docx_header_and_footer_lines_are_labelled(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("正文")
+    document.sections[0].header.paragraphs[0].text = "**局文件"
+    document.sections[0].footer.paragraphs[0].text = "第1页"
+    src = tmp_path / "h.docx"
+    document.save(str(src))
+    code, page, _ = run_cli("--format", "html", "--select", "PH101", str(src))
+    assert code == 1
+    assert parse(page).lines == ["正文", "**局文件", "第1页"]
+    line2 = page.split('id="f1-L2"', 1)[1].split("</div>", 1)[0]
+    line3 = page.split('id="f1-L3"', 1)[1].split("</div>", 1)[0]
+    assert '<span class="story">页眉</span>' in line2 and '<mark class="hl' in line2
+    assert '<span class="story">页脚</span>' in line3
 
 
 # --- headless browser ----------------------------------------------------------------------
