@@ -271,17 +271,23 @@ def command(
         results = fixer.run(items, progress)
     else:
         results = pipeline.run(items, pipeline.workers_for(items, jobs), progress)
+    seen_rule_files: set[tuple[str, ...]] = set()
     for item, result in zip(items, results, strict=True):
-        ctx.rules.update(pipeline.ruleset_for(item.profile.rule_files).by_code())
+        if item.profile.rule_files not in seen_rule_files:
+            seen_rule_files.add(item.profile.rule_files)
+            ctx.rules.update(pipeline.ruleset_for(item.profile.rule_files).by_code())
         if result.error:
             ctx.errors.append((result.path, result.error))
+            progress.clear()
             click.echo(f"reportlint: {result.error}", err=True)
             continue
         if result.document is not None:
             ctx.documents[result.path] = result.document
         if item.profile.as_of_auto and result.as_of is not None and not quiet:
+            progress.clear()
             click.echo(f"reportlint: {result.path}: 按 {result.as_of} 判断提法 (as-of)", err=True)
         for code, problem in result.problems:
+            progress.clear()
             click.echo(f"reportlint: {result.path}: {code}: {problem}", err=True)
         fail_on_by_path[result.path] = item.profile.fail_on
         diagnostics.extend(result.diagnostics)

@@ -300,10 +300,14 @@ class Progress:
         self.stream.write(f"\rreportlint [{bar}] {self.done}/{self.total}")
         self.stream.flush()
 
-    def close(self) -> None:
-        if self.enabled:
+    def clear(self) -> None:
+        """Wipe the bar so that a message can take the line; the next step redraws it."""
+        if self.enabled and self.done:
             self.stream.write("\r\033[K")
             self.stream.flush()
+
+    def close(self) -> None:
+        self.clear()
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -140,3 +140,15 @@ def test_workers_for_explicit_and_automatic(tmp_path: Path) -> None:
     assert pipeline.workers_for(big, 0) == min(pipeline.default_jobs(), 10)
     stdin, _ = pipeline.plan(["-", str(big_dir)], pipeline.Request(), finder)
     assert pipeline.workers_for(stdin, 4) == 1
+
+
+def test_messages_clear_the_progress_bar_first(tmp_path: Path) -> None:
+    folder = _drafts(tmp_path / "many", 60)
+    (folder / "d030.txt").write_bytes(b"\x00\x01binary")
+    code, shown = _stderr_on_tty("--jobs", "2", str(folder))
+    assert code == 2
+    # the bar is wiped, the message gets a line of its own, then the bar comes back
+    at = shown.index("reportlint: ")
+    assert shown[at - 4 : at] == "\r\x1b[K"
+    assert "d030.txt: 二进制文件" in shown
+    assert shown.rstrip("\r\x1b[K").count("] 60/60") == 1
