@@ -5,8 +5,8 @@ place) and the document's full text with every flagged span highlighted in its c
 Hovering a highlight shows the message (the `title` tooltip); clicking or tapping it opens a panel
 with message and suggestion. Everything is inline, and a Content-Security-Policy forbids any
 network request, so the file can be mailed around and opened offline. Without JavaScript (or
-printed) nothing is lost: the problem list carries every message, and printed highlights carry
-their problem number.
+printed) nothing is lost: the problem list carries every message, and each printed problem
+start carries its number.
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def _render_line(
 
     def anchors(at: int) -> None:
         for n in starts_here.pop(at, []):
-            out.append(f'<span class="anchor" id="d{n}"></span>')
+            out.append(f'<span class="anchor" id="d{n}" data-n="{n}"></span>')
 
     for a, b in zip(points, [*points[1:], None], strict=True):
         anchors(a)
@@ -126,7 +126,7 @@ def _mark(spans: list[_Span], chunk: str) -> str:
     return (
         f'<mark class="hl {_cat_class(inner.diag.category)} {underline}'
         f' s-{esc(worst.diag.severity)}{empty}" data-d="{numbers}" data-cats="{cats}"'
-        f' data-n="{esc(numbers.replace(" ", ","))}" tabindex="0"'
+        ' tabindex="0"'
         f' title="{esc(title)}">{esc(chunk)}</mark>'
     )
 
@@ -275,7 +275,7 @@ details>summary{cursor:pointer;font-weight:bold}
 .summary th,.summary td{padding:.15rem .35rem}}
 @media print{body{font-size:11pt}main{max-width:none;padding:0}#pop,.filters input{display:none}
 mark.hl,li.problem,.sw{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-mark.hl::after{content:"[" attr(data-n) "]";font-size:.7em;vertical-align:super;color:#000}
+.anchor::before{content:"[" attr(data-n) "]";font-size:.7em;vertical-align:super}
 details>summary{display:none}.ln{break-inside:avoid}a{color:inherit;text-decoration:none}}
 """
 
