@@ -226,3 +226,11 @@ def test_long_runs_are_one_finding_and_no_rule_gives_up() -> None:
         (2, 2, 8, "PU109"),
         (3, 1, 5_001, "TY108"),
     ]
+
+
+def test_context_dependent_words() -> None:
+    text = "我们必需加强学习\n保障生活必需品\n防范燃气泄露\n严禁泄露国家秘密"
+    assert _lint(text, "TY110", "TY111") == [
+        (1, 3, 5, "TY110", "必须"),
+        (3, 5, 7, "TY111", "泄漏"),
+    ]
