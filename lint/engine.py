@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 import string
 import time
@@ -126,6 +127,19 @@ class Engine:
         return codes
 
     def check(self, doc: Document, as_of: dt.date | None = None) -> Result:
+        # A dirty file yields tens of thousands of small objects (findings, fixes, diagnostics)
+        # and none of them form cycles; the cyclic collector re-scanning the growing heap made
+        # a 1.4 M-character file 30-50% slower, so it pauses while the checks run.
+        paused = gc.isenabled()
+        if paused:
+            gc.disable()
+        try:
+            return self._check(doc, as_of)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _check(self, doc: Document, as_of: dt.date | None) -> Result:
         day = as_of or dt.date.today()
         ctx = RunContext(
             as_of=day,
