@@ -121,26 +121,28 @@ class _CompiledPairs:
             # A text file's paragraph is its line; Markdown hard-wraps a paragraph over
             # several lines and ends it with a blank line.
             if not wrapped or not text[line_start:pos].strip(_INDENT):
-                yield from self._unclosed(doc, stacks)
+                yield from self._unclosed(doc, stacks, m.end())
                 stacks = {}
             line_start = m.end()
-        yield from self._unclosed(doc, stacks)
+        yield from self._unclosed(doc, stacks, len(text))
 
-    def _unclosed(self, doc: Document, stacks: dict[int, list[int]]) -> Iterator[tuple[int, str]]:
+    def _unclosed(
+        self, doc: Document, stacks: dict[int, list[int]], after: int
+    ) -> Iterator[tuple[int, str]]:
+        """Openers left on the stacks when a paragraph ends; the next one starts at `after`."""
+        text = doc.scan_text
+        next_mark: str | None = None
+        if self.continued and any(stacks.values()):
+            # The first mark of the next non-blank paragraph, found once per paragraph end.
+            m = _FIRST_MARK.search(text, after)
+            next_mark = m.group() if m else None
         for stack in stacks.values():
             for pos in stack:
-                if not (self.continued and self._continues(doc, pos)):
-                    yield pos, self.fam.closer_for[doc.scan_text[pos]]
+                if text[pos] != next_mark:
+                    yield pos, self.fam.closer_for[text[pos]]
 
-    def _continues(self, doc: Document, pos: int) -> bool:
-        """An opener left open when the next paragraph opens with the same mark."""
-        text = doc.scan_text
-        index = doc.line_of(pos)
-        for j in range(index + 1, doc.line_count):
-            body = text[doc.line_starts[j] : doc.line_ends[j]].lstrip(_INDENT)
-            if body:
-                return body[0] == text[pos]
-        return False
+
+_FIRST_MARK = re.compile(r"[^\s\u3000\u00a0]")
 
 
 class PairsCheck(Check):

@@ -85,6 +85,13 @@ def test_quotation_continued_over_paragraphs() -> None:
     assert _found(text) == [(4, 1, "“ 缺 ”")]
 
 
+def test_continued_quotation_skips_blank_lines_and_markdown_paragraphs() -> None:
+    assert _found("“第一段。\n\n\u3000\n“第二段。”") == []
+    assert _found("“第一段\n接着写。\n\n“第二段。”", markdown=True) == []
+    # Only the opener that matches the next paragraph's first mark is excused.
+    assert _found("“甲《乙\n\n“丙”") == [(1, 3, "《 缺 》")]
+
+
 def test_many_unmatched_marks_each_reported_once() -> None:
     text = "“" * 3000 + "》" * 3000
     found = _found(text)
