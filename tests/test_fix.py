@@ -331,6 +331,28 @@ def test_allowed_phrase_is_not_fixed(tmp_path: Path) -> None:
     assert p.read_text(encoding="utf-8") == "正文甲乙。\n"
 
 
+def test_per_file_ignores_apply_to_fixes(tmp_path: Path) -> None:
+    (tmp_path / ".reportlint.yaml").write_text(
+        "per-file-ignores:\n  'keep-*.txt': [residue]\n", encoding="utf-8"
+    )
+    kept = write(tmp_path, "正文甲乙。\n【广告】x\n", name="keep-a.txt")
+    fixed = write(tmp_path, "正文甲乙。\n【广告】x\n", name="other.txt")
+    code, _, err = fx("--fix", str(kept), str(fixed))
+    assert code == 0, err
+    assert kept.read_text(encoding="utf-8") == "正文丙。\n【广告】x\n"
+    assert fixed.read_text(encoding="utf-8") == "正文丙。\n"
+
+
+def test_markdown_disable_comment_protects_from_fixes(tmp_path: Path) -> None:
+    text = "正文。\n\n<!-- reportlint-disable-next-line XF101 -->\n【广告】保留\n\n【广告】删除\n"
+    p = write(tmp_path, text, name="draft.md")
+    code, _, err = fx("--fix", str(p))
+    assert code == 0, err
+    assert p.read_text(encoding="utf-8") == (
+        "正文。\n\n<!-- reportlint-disable-next-line XF101 -->\n【广告】保留\n"
+    )
+
+
 # --- the seed page --------------------------------------------------------------------------
 
 

@@ -381,6 +381,10 @@ class TextMatchCheck(Check):
                 continue
             seen.add(key)
             findings.append(self.finding(doc, cr, start, end, s, e, repl))
+        # Findings a Markdown comment disables are dropped by the engine; drop them first, so
+        # that no deletion takes the blank lines next to a line that stays.
+        if doc.disabled:
+            findings = [f for f in findings if not doc.is_disabled(f.rule.code, f.start)]
         settle_line_deletions(doc, findings)
         yield from findings
 
