@@ -27,12 +27,17 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def artifact_uri(path: str) -> str:
+# Relative URIs are relative to the folder reportlint ran in (the repository root in CI),
+# declared once in run.originalUriBaseIds as code scanning expects.
+SRCROOT = "SRCROOT"
+
+
+def artifact_location(path: str) -> dict[str, str]:
     """A relative URI for files under the current folder, else a file:// URI."""
     rel = relative_path(path, os.getcwd())
     if not rel.startswith("../") and not os.path.isabs(rel):
-        return urllib.parse.quote(rel)
-    return Path(os.path.abspath(path)).as_uri()
+        return {"uri": urllib.parse.quote(rel), "uriBaseId": SRCROOT}
+    return {"uri": Path(os.path.abspath(path)).as_uri()}
 
 
 def _help_text(rule: Rule) -> str:
@@ -87,7 +92,7 @@ def result(d: Diagnostic, index: int, fingerprint: str) -> dict[str, Any]:
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": artifact_uri(d.path)},
+                    "artifactLocation": artifact_location(d.path),
                     "region": region,
                 }
             }
@@ -111,9 +116,7 @@ def build(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> dict[str, An
             {
                 "level": "error",
                 "message": {"text": reason},
-                "locations": [
-                    {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}
-                ],
+                "locations": [{"physicalLocation": {"artifactLocation": artifact_location(path)}}],
             }
             for path, reason in ctx.errors
         ]
@@ -129,6 +132,7 @@ def build(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> dict[str, An
                         "rules": descriptors,
                     }
                 },
+                "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri() + "/"}},
                 "invocations": [invocation],
                 "columnKind": "unicodeCodePoints",
                 "results": results,

@@ -65,7 +65,11 @@ def test_small_draft_exact_result(tmp_path: Path, monkeypatch) -> None:
     first = run["results"][0]
     assert first["ruleId"] == "PH101" and first["level"] == "error"
     loc = first["locations"][0]["physicalLocation"]
-    assert loc["artifactLocation"]["uri"] == "%E7%A8%BF%E4%BB%B6%201.txt"
+    assert loc["artifactLocation"] == {
+        "uri": "%E7%A8%BF%E4%BB%B6%201.txt",
+        "uriBaseId": "SRCROOT",
+    }
+    assert run["originalUriBaseIds"] == {"SRCROOT": {"uri": tmp_path.resolve().as_uri() + "/"}}
     assert loc["region"] == {
         "startLine": 1,
         "startColumn": 5,
