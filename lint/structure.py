@@ -158,6 +158,8 @@ class Heading:
     # True when this heading opens a series in a new scope with the number that follows the
     # same level's last number before the title: a title-like line inside one document.
     continues: bool = False
+    # This heading's index in `series`.
+    position: int = 0
 
     @property
     def level(self) -> int:
@@ -425,6 +427,7 @@ def _link(items: list[Heading | Break]) -> None:
         if not series and parent is None:
             item.continues = before_title.get(level) == item.number - 1
         last_number[level] = item.number
+        item.position = len(series)
         series.append(item)
         item.series = series
         if parent is not None:

@@ -16,12 +16,13 @@ Values for messages: {match}, {declared}, {found}.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from lint.checks import Check, Finding, RunContext
-from lint.checks.enumeration import Run, runs
+from lint.checks.enumeration import Run, runs, section_bounds
 from lint.document import Document
 from lint.ruleset import Rule
 from lint.structure import Heading, chinese_number, structure
@@ -54,9 +55,9 @@ class Items:
 def _heading_items(doc: Document, first: Heading) -> Items:
     """`first` and its following siblings, counting up from it without a restart."""
     series = first.series
-    i = series.index(first)
     chosen = [first]
-    for h in series[i + 1 :]:
+    for j in range(first.position + 1, len(series)):
+        h = series[j]
         if h.number != chosen[-1].number + 1:
             break
         chosen.append(h)
@@ -78,18 +79,23 @@ def _run_items(doc: Document, run: Run) -> Items:
 
 
 def _first_run(all_runs: list[Run], start: int, stop: int) -> Run | None:
-    for r in all_runs:
-        first = r.items[0].start
-        if start <= first < stop and len(r.items) >= 2:
+    """The first run of two or more items that begins in [start, stop); runs are sorted."""
+    i = bisect.bisect_left(all_runs, start, key=lambda r: r.items[0].start)
+    for r in all_runs[i:]:
+        if r.items[0].start >= stop:
+            return None
+        if len(r.items) >= 2:
             return r
     return None
 
 
 def _heading_at(doc: Document, line: int) -> Heading | None:
-    for h in structure(doc).headings:
-        if h.line == line:
-            return h
-    return None
+    by_line = doc.meta.get("headings_by_line")
+    if not isinstance(by_line, dict):
+        by_line = {h.line: h for h in structure(doc).headings}
+        doc.meta["headings_by_line"] = by_line
+    found = by_line.get(line)
+    return found if isinstance(found, Heading) else None
 
 
 class DeclaredCountCheck(Check):
@@ -128,15 +134,13 @@ class DeclaredCountCheck(Check):
         text = doc.scan_text
         if "“" not in text:
             return
-        st = structure(doc)
         all_runs = runs(doc)
-        by_line = {h.line: h for h in st.headings}
         for m in _TERM.finditer(text):
             parsed = _parse_term(m.group(1))
             if parsed is None:
                 continue
             declared, words = parsed
-            h = by_line.get(doc.line_of(m.start()))
+            h = _heading_at(doc, doc.line_of(m.start()))
             items: Items | None = None
             if h is not None and m.start() < h.title_end:
                 if h.children:
@@ -235,12 +239,9 @@ def _parse_term(term: str) -> tuple[int, list[str]] | None:
 
 
 def _same_section(doc: Document, a: int, b: int) -> bool:
-    st = structure(doc)
-    for item in st.items:
-        start = doc.line_starts[item.line]
-        if a < start <= b:
-            return False
-    return True
+    """No heading or break line starts between offsets a and b."""
+    bounds = section_bounds(doc)
+    return bisect.bisect_right(bounds, a) == bisect.bisect_right(bounds, b)
 
 
 CHECK = DeclaredCountCheck

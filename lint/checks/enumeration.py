@@ -83,8 +83,12 @@ def _ordinals(doc: Document, heading_starts: set[int]) -> list[Ordinal]:
 
 def section_bounds(doc: Document) -> list[int]:
     """Offsets where a section starts: the text start and every heading or break line."""
-    st = structure(doc)
-    return [0] + [doc.line_starts[item.line] for item in st.items]
+    cached = doc.meta.get("section_bounds")
+    if isinstance(cached, list):
+        return cached
+    bounds = [0] + [doc.line_starts[item.line] for item in structure(doc).items]
+    doc.meta["section_bounds"] = bounds
+    return bounds
 
 
 def ordinals_by_section(doc: Document) -> list[tuple[tuple[int, int], list[Ordinal]]]:
@@ -161,6 +165,12 @@ class EnumerationCheck(Check):
         # one mistyped number (一是…三是…三是) the next is measured against the corrected one.
         last: dict[str, tuple[Ordinal, int]] = {}
         previous: tuple[Ordinal, int] | None = None
+        # The next ordinal of the same family after each one, found in one backward pass.
+        following_of: list[Ordinal | None] = [None] * len(items)
+        ahead: dict[str, Ordinal] = {}
+        for k in range(len(items) - 1, -1, -1):
+            following_of[k] = ahead.get(items[k].family)
+            ahead[items[k].family] = items[k]
         for k, o in enumerate(items):
             mine = last.get(o.family)
             mine_n = mine[1] if mine is not None else None
@@ -183,7 +193,7 @@ class EnumerationCheck(Check):
                 elif mine is not None and mine_n is not None and o.number != mine_n + 1:
                     check = "gap" if o.number > mine_n + 1 else "duplicate"
                     before = mine[0]
-                    following = next((x for x in items[k + 1 :] if x.family == o.family), None)
+                    following = following_of[k]
                     if following is not None and following.number == mine_n + 2:
                         effective = mine_n + 1
             if check and before is not None:
