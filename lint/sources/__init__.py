@@ -43,9 +43,7 @@ def document_from_bytes(
     return Document(path=path, text=decoded.text, encoding=decoded.encoding), decoded
 
 
-def read_document(
-    path: str, encoding: str | None = None
-) -> tuple[Document, Decoded | None]:
+def read_document(path: str, encoding: str | None = None) -> tuple[Document, Decoded | None]:
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
