@@ -102,7 +102,11 @@ def make_profile(path: str, config: Config, request: Request) -> Profile:
         select, extend = request.select, request.extend_select
     else:
         select, extend = config.select, config.extend_select + request.extend_select
-    target = os.getcwd() if path == "-" else path
+    target = path
+    if path == "-":
+        # An editor piping a buffer names it with --stdin-filename: globs apply to that name.
+        named = request.stdin_filename != "-"
+        target = request.stdin_filename if named else os.path.join(os.getcwd(), "-")
     file_ignores = tuple(
         s
         for glob, selectors in config.per_file_ignores
@@ -217,7 +221,8 @@ def plan(paths: Sequence[str], request: Request, finder: ConfigFinder) -> tuple[
     excluded = 0
     checked: set[tuple[str | None, tuple[str, ...]]] = set()
     for path in discover(paths, DEFAULT_SUFFIXES):
-        config = finder.for_file(path)
+        named_stdin = path == "-" and request.stdin_filename != "-"
+        config = finder.for_file(request.stdin_filename if named_stdin else path)
         rule_files = config.rules + request.rules
         if (config.path, rule_files) not in checked:
             checked.add((config.path, rule_files))

@@ -300,3 +300,14 @@ def test_show_config_for_a_folder_uses_the_folder_itself(team: Path) -> None:
     (team / "drafts" / "reportlint.yaml").write_text("fail-on: info\n")
     _, out, _ = run_cli("--show-config", str(team / "drafts"))
     assert f"config: {team / 'drafts' / 'reportlint.yaml'}" in out.splitlines()
+
+
+def test_stdin_filename_picks_the_config_and_globs(team: Path) -> None:
+    (team / ".reportlint.yaml").write_text(
+        "select: [PH101, TM101]\nrules: [team.yaml]\nper-file-ignores: {'drafts/2026/*': [PH101]}\n"
+    )
+    name = str(team / "drafts" / "2026" / "buffer.txt")
+    code, out, _ = run_cli("--format", "json", "--stdin-filename", name, "-", input=DRAFT)
+    assert code == 1
+    assert _codes(json.loads(out)) == [("TM101", 2, 7)]
+    assert json.loads(out)[0]["path"] == name
