@@ -8,8 +8,8 @@ but in the text itself. In order of trust:
 2. a dateline near the top: a line that starts with a date followed by the occasion
    (`——2019年3月5日在第十三届全国人民代表大会第二次会议上`, `（2020年5月28日…通过）`);
 3. otherwise the latest full date anywhere in the text, leaving out deadlines
-   (`2025年6月30日前完成`) and period bounds (`1949年10月1日（含）之后`), which are not
-   the writing date.
+   (`2025年6月30日前完成`) and period bounds (`1949年10月1日（含）之后`,
+   `自2006年6月12日投入使用以来`), which are not the writing date.
 
 Dates are `YYYY年M月D日` in ASCII or full-width digits, or Chinese numerals
 (`二〇一九年十二月二十日`).
@@ -38,6 +38,8 @@ _DATELINE = regex.compile(
 _DEADLINE = regex.compile(
     r"\s*(?:[（(]含[)）])?\s*(?:之?前|以前|之?后|以后|前后|起|至|到|—|-|～|~)"
 )
+# `自2006年6月12日投入使用以来`: a date after 自/从 starts a period; the text came later.
+_PERIOD_START = ("自", "从")
 # Datelines live under the title; a line starting with a date further down is narrative.
 _DATELINE_LINES = 12
 
@@ -102,7 +104,8 @@ def infer_date(text: str) -> dt.date | None:
             return day
     latest: dt.date | None = None
     for m in _ANY_DATE.finditer(text):
-        if _DEADLINE.match(text, m.end()):
+        before = text[max(0, m.start() - 4) : m.start()].rstrip()
+        if _DEADLINE.match(text, m.end()) or before.endswith(_PERIOD_START):
             continue
         day = _date(m)
         if day is not None and (latest is None or day > latest):

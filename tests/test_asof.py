@@ -31,6 +31,8 @@ from lint.cli import main
         # no signature: the latest full date, deadlines and period bounds left out
         ("于2019年5月3日召开,要求2020年6月30日前完成,2019年6月1日结束。", dt.date(2019, 6, 1)),
         ("本作品来自1949年10月1日（含）之后的文件。", None),
+        ("行政中心自2006年6月12日投入使用以来,面貌一新。", None),
+        ("从2020年1月1日起施行。2019年12月20日印发。", dt.date(2019, 12, 20)),
         ("会议于2019年5月3日召开。", dt.date(2019, 5, 3)),
     ],
 )
