@@ -163,6 +163,7 @@ def _write_output(text: str | bytes, output_file: str | None) -> None:
 @click.option(
     "--jobs",
     "-j",
+    metavar="N",
     type=click.IntRange(min=0),
     default=0,
     help="Parallel workers (default 0: the CPU count, for runs large enough to gain).",
