@@ -10,7 +10,10 @@ two headings or breaks) each family is followed separately; `check:` picks what 
 - `mixed`: the series changes family half-way, `第一，…二是…` or `首先…其次…第三，`
   (《语言文字报》: the three sets of ordinals are not to be mixed).
 
-Values for messages: {match}, {previous}, {expected}.
+- `punctuation`: `第一、` (should be `第一，`, B.3.1) and `一是：` / `一是，` (no mark, B.3.7);
+  the safe fix replaces or drops just the mark.
+
+Values for messages: {match}, {previous}, {expected}, {replacement}.
 """
 
 from __future__ import annotations
@@ -24,8 +27,9 @@ from lint.checks import Check, Finding, RunContext
 from lint.document import Document
 from lint.ruleset import Rule
 from lint.structure import CIRCLED, chinese_number, structure, to_chinese
+from lint.types import Edit, Fix
 
-CHECKS = ("gap", "duplicate", "mixed")
+CHECKS = ("gap", "duplicate", "mixed", "punctuation")
 
 # A clause starts after one of these (or at a line start): `统一是` is not `一是`.
 _B = r"(?:^|(?<=[\s\u3000\u00a0。；;，,：:！!？?“\"‘（(、—…]))"
@@ -34,6 +38,12 @@ _SHI = re.compile(_B + r"([一二三四五六七八九十]{1,2})是", re.M)
 _DI = re.compile(_B + r"(第|其)([一二三四五六七八九十]{1,2})[，,]", re.M)
 # `再次` also means "once more" (再次强调), so only `再次，` counts.
 _ORDER = re.compile(_B + r"(首先|其次|再次(?=[，,]))", re.M)
+# Marks GB/T 15834 does not put after in-text ordinals: `第一、` (B.3.1 wants a comma; but
+# `第一、第二产业` and `第一、二庭` list ordinals) and `一是：` / `一是，` (B.3.7 wants none).
+_DI_MARK = re.compile(
+    _B + r"(?:第|其)[一二三四五六七八九十]{1,2}(、)(?![第一二三四五六七八九十])", re.M
+)
+_SHI_MARK = re.compile(_B + r"[一二三四五六七八九十]{1,2}是([：:，,])", re.M)
 _CIRCLED = re.compile("[" + CIRCLED + "]")
 _ORDER_NUMBER = {"首先": 1, "其次": 2, "再次": 3}
 
@@ -159,6 +169,25 @@ class EnumerationCheck(Check):
             return
         for _section, items in ordinals_by_section(doc):
             yield from self._section(items, active)
+        if "punctuation" in active:
+            yield from self._marks(doc, active["punctuation"])
+
+    @staticmethod
+    def _marks(doc: Document, rules: list[Rule]) -> Iterator[Finding]:
+        text = doc.scan_text
+        for pattern, right in ((_DI_MARK, "，"), (_SHI_MARK, "")):
+            for m in pattern.finditer(text):
+                mark = m.start(1)
+                fixed = text[m.start() : mark] + right
+                for rule in rules:
+                    yield Finding(
+                        rule,
+                        m.start(),
+                        m.end(),
+                        values={"replacement": fixed},
+                        suggestion=fixed,
+                        fix=Fix((Edit(mark, mark + 1, right),), "safe"),
+                    )
 
     def _section(self, items: list[Ordinal], active: dict[str, list[Rule]]) -> Iterator[Finding]:
         # family -> (its latest ordinal, the number that ordinal should have carried): after

@@ -76,3 +76,19 @@ def test_seed_lists_are_consistent(seed_path) -> None:
 def test_one_mistyped_ordinal_is_reported_once() -> None:
     assert [w[:4] for w in _where("一是甲。三是乙。三是丙。四是丁。\n")] == [(1, 5, 7, "NB111")]
     assert [w[:4] for w in _where("一是甲。二是乙。二是丙。四是丁。\n")] == [(1, 9, 11, "NB112")]
+
+
+def test_marks_after_in_text_ordinals_with_safe_fixes() -> None:
+    text = "第一、加强领导。二是：明确责任。\n"
+    found = ENGINE.check(Document("d.txt", text), DAY).diagnostics
+    got = [(d.line, d.column, d.end_column, d.code, d.suggestion) for d in found]
+    assert got == [(1, 1, 4, "NB114", "第一，"), (1, 9, 12, "NB114", "二是")]
+    for d in found:
+        assert d.fix is not None and d.fix.safety == "safe"
+        (edit,) = d.fix.edits
+        assert edit.end - edit.start == 1
+
+
+def test_listed_ordinals_and_words_keep_their_marks() -> None:
+    text = "第一、第二产业增长。坚持质量第一、效益优先。审判第一、二、三庭。\n"
+    assert _where(text) == []
