@@ -216,3 +216,29 @@ def test_every_formulation_rule_is_documented() -> None:
         # a fix only where there is exactly one replacement
         if r.fix_safety:
             assert r.fix_safety == "unsafe", r.code
+
+
+def test_unsafe_fixes_give_the_current_wording(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    draft = tmp_path / "draft.txt"
+    text = (
+        "认真贯彻党的十九大和十九届历次全会精神。\n"
+        "以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观为指导。\n"
+        "经国土资源部批准,由区文广新局承办。\n"
+    )
+    draft.write_text(text, encoding="utf-8")
+    args = ["--select", "formulation", "--as-of", TODAY, "--fix", str(draft)]
+    # formulation fixes are all unsafe: plain --fix changes nothing
+    main(args)
+    capsys.readouterr()
+    assert draft.read_text(encoding="utf-8") == text
+    main([*args, "--unsafe-fixes"])
+    capsys.readouterr()
+    assert draft.read_text(encoding="utf-8") == (
+        "认真贯彻党的二十大和二十届历次全会精神。\n"
+        "以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观、"
+        "习近平新时代中国特色社会主义思想为指导。\n"
+        # local names vary: a suggestion, never a fix
+        "经自然资源部批准,由区文广新局承办。\n"
+    )
