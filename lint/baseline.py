@@ -95,8 +95,11 @@ class Baseline:
 
     def filter(
         self, diagnostics: Sequence[Diagnostic], documents: Mapping[str, Document]
-    ) -> tuple[list[Diagnostic], int]:
-        """The diagnostics not in the baseline, and how many were suppressed."""
+    ) -> tuple[list[Diagnostic], int, int]:
+        """The diagnostics not in the baseline, how many were suppressed, and how many entries
+        for the files linted now matched nothing (problems fixed since: the baseline can
+        shrink). Entries for files not linted in this run (pre-commit passes only changed
+        files) are not counted."""
         exact = Counter(self.entries)
         keys = [key_for(d, documents.get(d.path), self.base) for d in diagnostics]
         matched = [False] * len(diagnostics)
@@ -113,7 +116,9 @@ class Baseline:
                 loose[key.loose] -= 1
                 matched[i] = True
         kept = [d for d, m in zip(diagnostics, matched, strict=True) if not m]
-        return kept, len(diagnostics) - len(kept)
+        linted = {relative_path(p, self.base) for p in documents}
+        stale = sum(n for (_code, path, _text), n in loose.items() if path in linted and n > 0)
+        return kept, len(diagnostics) - len(kept), stale
 
 
 def build(

@@ -308,9 +308,14 @@ def command(
             click.echo(f"reportlint: 已将 {n} 个问题写入基线 {write_baseline}", err=True)
         return 2 if ctx.errors else 0
     if known is not None:
-        diagnostics, suppressed = known.filter(diagnostics, ctx.documents)
+        diagnostics, suppressed, stale = known.filter(diagnostics, ctx.documents)
         if suppressed and not quiet:
             click.echo(f"reportlint: 基线 {baseline} 抑制了 {suppressed} 个已知问题", err=True)
+        if stale and not quiet:
+            click.echo(
+                f"reportlint: 基线中 {stale} 个问题已不再出现,可用 --write-baseline 更新 (stale)",
+                err=True,
+            )
     if statistics:
         _write_output(_statistics(diagnostics, fmt), output_file)
     elif fixer is not None and fixer.stdin_output is not None:

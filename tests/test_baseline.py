@@ -103,3 +103,18 @@ def test_bad_baseline_is_exit_2(tmp_path: Path, content: str, needle: str) -> No
     assert str(baseline) in err and needle in err
     code, _, err = run_cli("--baseline", str(tmp_path / "missing.json"), str(draft))
     assert code == 2 and "基线文件不存在" in err
+
+
+def test_fixed_problems_are_counted_as_stale_only_for_linted_files(tmp_path: Path) -> None:
+    one, two = tmp_path / "one.txt", tmp_path / "two.txt"
+    one.write_text("会议定于*月*日召开。\n", encoding="utf-8")
+    two.write_text("由XX区负责。\n", encoding="utf-8")
+    baseline = tmp_path / "b.json"
+    run_cli(*PH, "--write-baseline", str(baseline), str(one), str(two))
+    one.write_text("会议定于3月*日召开。\n", encoding="utf-8")
+    code, out, err = run_cli(*PH, "--baseline", str(baseline), str(one))
+    assert (code, out) == (0, "")
+    assert err.splitlines() == [
+        f"reportlint: 基线 {baseline} 抑制了 1 个已知问题",
+        "reportlint: 基线中 1 个问题已不再出现,可用 --write-baseline 更新 (stale)",
+    ]
