@@ -255,12 +255,13 @@ def test_browser_renders_a_highlight_for_every_diagnostic(seed_path: Path, tmp_p
 
 def test_browser_click_opens_the_problem_panel(seed_path: Path, tmp_path: Path) -> None:
     page, _, diags = _seed_page(seed_path, tmp_path)
-    # Tap the fourth highlight, as a reader would, then let the browser dump the page.
+    # Tap the fourth highlight and untick a category, as a reader would, then dump the page.
     clicked = tmp_path / "clicked.html"
     clicked.write_text(
         page.read_text(encoding="utf-8").replace(
             "</body>",
-            "<script>document.querySelectorAll('mark.hl')[3].click()</script></body>",
+            "<script>document.querySelectorAll('mark.hl')[3].click();"
+            "document.querySelector('input[data-cat=c-placeholder]').click()</script></body>",
         ),
         encoding="utf-8",
     )
@@ -273,6 +274,9 @@ def test_browser_click_opens_the_problem_panel(seed_path: Path, tmp_path: Path) 
     shown = parse(panel[1])
     assert [x["msg"] for x in shown.problems] == [diags[int(n) - 1]["message"] for n in fourth["d"]]
     assert "focus" in fourth["cls"]
+    # Unticking a category in the summary hides its problems (a class on <body>).
+    body_tag = dom.split("<body", 1)[1].split(">", 1)[0]
+    assert "hide-c-placeholder" in body_tag
 
 
 def read_png(data: bytes) -> tuple[int, int, list[bytes]]:
