@@ -10,7 +10,8 @@ Each rule picks one aspect with `check:`
 - `bracket-width`: half- and full-width brackets mixed in one marker or among siblings;
 - `nesting`: a higher level opened below a lower one (`(一)` after `1.`), GB/T 15834 B.3.8;
 - `level-skip`: a level skipped (`一、` straight to `1.`), which many style guides allow;
-- `trailing-period`: stand-alone sibling headings that disagree on a closing `。`.
+- `trailing-period`: stand-alone sibling headings that disagree on a closing `。`;
+- `single`: a level opened with `（一）` that has no `（二）`.
 
 Values for messages: {match} (the marker), {expected}, {previous}, {replacement}, {after}.
 """
@@ -36,6 +37,7 @@ CHECKS = (
     "nesting",
     "level-skip",
     "trailing-period",
+    "single",
 )
 # The right mark after each level's numeral, and what a safe fix writes instead of a wrong one.
 _RIGHT_PUNCT = {0: ("、",), 1: ("",), 2: (".", "．"), 3: ("",), 4: ("",)}
@@ -192,6 +194,29 @@ class NumberingCheck(Check):
             )
             prev, p = h, (p + 1 if typo else n)
         yield from self._periods(doc, series, active)
+        if "single" in active:
+            yield from self._singles(doc, series, active)
+
+    def _singles(
+        self, doc: Document, series: list[Heading], active: dict[str, list[Rule]]
+    ) -> Iterator[Finding]:
+        """A level opened with `（一）` that never reaches `（二）`: one item needs no number."""
+        run: list[Heading] = []
+        for h in series:
+            if run and h.number == 1 and h.breaks_seen != run[-1].breaks_seen:
+                yield from self._single(doc, run, active)
+                run = []
+            run.append(h)
+        yield from self._single(doc, run, active)
+
+    def _single(
+        self, doc: Document, run: list[Heading], active: dict[str, list[Rule]]
+    ) -> Iterator[Finding]:
+        if len(run) == 1 and run[0].number == 1:
+            m = run[0].marker
+            yield from self._emit(
+                active, "single", m.start, m.end, expected=_relabel(doc, run[0], 2)
+            )
 
     @staticmethod
     def _renumber(
