@@ -242,3 +242,26 @@ def test_unsafe_fixes_give_the_current_wording(
         # local names vary: a suggestion, never a fix
         "经自然资源部批准,由区文广新局承办。\n"
     )
+
+
+# A draft written with the current wording, signed 2026-11-20: every formulation rule is silent.
+MODERN_DRAFT = (
+    "关于2026年度工作情况的报告\n"
+    "\n"
+    "今年以来，我局坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大和二十届历次全会精神，深入学习贯彻党的二十届四中、五中全会精神，深入学习贯彻习近平总书记重要讲话和重要指示批示精神，巩固拓展脱贫攻坚成果，健全常态化防止返贫致贫机制，巩固深化中央八项规定精神学习教育成果，推进党纪学习教育常态化长效化，巩固拓展主题教育成果。\n"
+    "“十四五”规划圆满收官，“十五五”实现良好开局。我们坚定“四个自信”，协调推进全面建设社会主义现代化国家、全面深化改革、全面依法治国、全面从严治党战略布局，以中国式现代化全面推进强国建设、民族复兴伟业。\n"
+    "市生态环境局、市市场监督管理局、县应急管理局、区文化和旅游局、市卫生健康委员会、县农业农村局、县乡村振兴局、市自然资源和规划局联合开展检查。原县环保局、原县扶贫办的档案已移交。\n"
+    "党的十八大以来，我国打赢了脱贫攻坚战，全面建成小康社会目标如期实现。培育和践行社会主义核心价值观，坚持社会主义核心价值体系。\n"
+    "高质量共建“一带一路”，推动内地与香港合作，深化中澳自贸协定实施。建立农村长效管护机制。严格落实中央八项规定精神。\n"
+    "制定《2026年度工作要点》和《2025—2027年行动计划》，落实《2025年度实施方案》。\n"
+    "2026年11月20日\n"
+)
+
+
+def test_current_draft_is_silent(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(MODERN_DRAFT, encoding="utf-8")
+    rc = main(["--format", "json", "--select", "formulation", "--as-of", "auto", str(draft)])
+    out, err = capsys.readouterr()
+    assert "按 2026-11-20 判断提法" in err
+    assert (rc, json.loads(out)) == (0, [])
