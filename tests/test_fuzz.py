@@ -1,0 +1,235 @@
+"""Property tests over arbitrary text: nothing raises, every span lies inside the text, and
+offsets and line/column positions round-trip (issue 7).
+
+Text comes from three sources mixed together: any code point (surrogates and control
+characters included), an alphabet weighted towards what the rules look for (placeholders,
+numbering, quotes, brackets, `*`, mixed line ends, NBSP, U+3000), and fragments of the real
+seed page. Example counts are bounded so that the module runs in seconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lint.checks import RunContext, check_class, known_kinds
+from lint.document import Document
+from lint.engine import Engine
+from lint.ruleset import Rule, load_ruleset
+from lint.segment import Segmenter
+from lint.sources import document_from_bytes
+from lint.sources.markdown import markdown_document
+from lint.sources.text import decode_bytes
+from lint.types import ReportlintError
+
+DAY = dt.date(2026, 11, 26)
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "seed"
+RULES = list(load_ruleset())
+ENGINE = Engine(RULES)
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+_SPECIAL = (
+    "*×XxＸ○□某一二三四五六七八九十是第（）()【】〔〕《》“”‘’\"'、，。；：！？,.;:!?"
+    "年月日号同志党的十九大二十精神全面建成小康社会学习贯彻落实"
+    "0123456789０１２３①②③ \t\u3000\u00a0\u200b\ufeff#->`_[]{}<>\\"
+)
+
+
+def _fragments() -> list[str]:
+    try:
+        text = next(SEED.glob("*.txt")).read_text(encoding="utf-8")
+    except (StopIteration, OSError):
+        return ["会议于*月*日召开。", "一、总体要求", "（一）工作目标", "1.加强领导"]
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    return [ln[i : i + 40] for ln in lines[:80] for i in range(0, min(len(ln), 120), 40)]
+
+
+FRAGMENTS = _fragments()
+NEWLINE = st.sampled_from(["\n", "\r\n", "\r", "\n\n", "\u2028"])
+PIECE = st.one_of(
+    st.text(max_size=12),  # any code point, surrogates and controls included
+    st.text(alphabet=st.sampled_from(_SPECIAL), max_size=20),
+    st.sampled_from(FRAGMENTS),
+    NEWLINE,
+)
+TEXT = st.lists(PIECE, max_size=25).map("".join)
+
+
+def _assert_span(text: str, start: int, end: int, what: object) -> None:
+    assert 0 <= start <= end <= len(text), (what, start, end, len(text))
+
+
+def _assert_document(doc: Document) -> None:
+    n = len(doc.text)
+    assert len(doc.scan_text) == n
+    assert doc.line_starts[0] == 0
+    assert len(doc.line_starts) == len(doc.line_ends)
+    for s, e in zip(doc.line_starts, doc.line_ends, strict=True):
+        assert 0 <= s <= e <= n
+    # Every offset (the end of the text included) maps to a line/column and back.
+    for offset in range(n + 1):
+        line, col = doc.position(offset)
+        assert line >= 1 and col >= 1
+        assert doc.offset(line, col) == offset
+
+
+# --- readers ----------------------------------------------------------------------------------
+
+
+@FAST
+@given(st.binary(max_size=300), st.sampled_from(["a.txt", "a.md", "a.docx"]))
+def test_reader_never_raises_anything_but_a_named_error(data: bytes, name: str) -> None:
+    try:
+        doc, _decoded = document_from_bytes(data, name)
+    except ReportlintError as exc:
+        assert name in str(exc)
+        return
+    _assert_document(doc)
+
+
+@FAST
+@given(TEXT, st.sampled_from(["utf-8", "gb18030", "utf-16-le"]), st.booleans())
+def test_decoding_round_trips_what_was_encoded(text: str, codec: str, bom: bool) -> None:
+    try:
+        data = text.encode(codec)
+    except UnicodeEncodeError:
+        return  # lone surrogates have no encoding
+    if bom:
+        data = {"utf-8": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe"}.get(codec, b"") + data
+    try:
+        decoded = decode_bytes(data, "x.txt")
+    except ReportlintError as exc:
+        assert "x.txt" in str(exc)
+        return
+    if codec == "utf-8" or bom:
+        assert decoded.text == text
+
+
+@FAST
+@given(TEXT)
+def test_markdown_masking_keeps_length_and_line_breaks(text: str) -> None:
+    doc = markdown_document(text, "a.md")
+    _assert_document(doc)
+    for i, ch in enumerate(doc.text):
+        if ch in "\r\n":
+            assert doc.scan_text[i] == ch
+    for start, end, _codes in doc.disabled:
+        _assert_span(doc.text, start, end, "disabled range")
+
+
+# --- document positions -----------------------------------------------------------------------
+
+
+@FAST
+@given(TEXT, st.data())
+def test_positions_round_trip(text: str, data: st.DataObject) -> None:
+    doc = Document("a.txt", text)
+    _assert_document(doc)
+    n = len(text)
+    start = data.draw(st.integers(0, n))
+    end = data.draw(st.integers(start, n))
+    assert doc.span_position(start, end) == (
+        *doc.position(start),
+        *doc.end_position(start, end),
+    )
+    s, e = doc.sentence_span(start, end)
+    assert 0 <= s <= start and end <= e <= n
+
+
+# --- the structure pass -----------------------------------------------------------------------
+
+
+@FAST
+@given(TEXT)
+def test_structure_pass(text: str) -> None:
+    structure = pytest.importorskip("lint.structure")
+    doc = Document("a.txt", text)
+    st_ = structure.structure(doc)
+    for item in st_.items:
+        assert 0 <= item.line < doc.line_count
+    for heading in st_.headings:
+        m = heading.marker
+        _assert_span(text, m.start, m.end, heading)
+        _assert_span(text, heading.text_start, heading.line_end, heading)
+        _assert_span(text, m.start, heading.title_end, heading)
+        assert heading.section_end <= len(text)
+    assert 0 <= st_.preamble_end <= len(text)
+
+
+# --- every check kind -------------------------------------------------------------------------
+
+KINDS = known_kinds()
+
+
+def _rules_of(kind: str) -> list[Rule]:
+    return [r for r in RULES if r.kind == kind]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_has_default_rules_to_fuzz(kind: str) -> None:
+    # A kind without default rules would be fuzzed with nothing: say so instead.
+    if not _rules_of(kind):
+        pytest.skip(f"no default rules of kind {kind!r}")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@FAST
+@given(text=TEXT, markdown=st.booleans())
+def test_check_kind_on_arbitrary_text(kind: str, text: str, markdown: bool) -> None:
+    rules = _rules_of(kind)
+    if not rules:
+        return
+    check = check_class(kind)(rules)
+    doc = markdown_document(text, "a.md") if markdown else Document("a.txt", text)
+    ctx = RunContext(as_of=DAY, active=frozenset(r.code for r in rules), segmenter=ENGINE.segmenter)
+    for f in check.run(doc, ctx):
+        _assert_span(text, f.start, f.end, f.rule.code)
+        if f.fix is not None:
+            for edit in f.fix.edits:
+                _assert_span(text, edit.start, edit.end, f.rule.code)
+    assert not ctx.problems, ctx.problems
+
+
+@FAST
+@given(TEXT, st.sampled_from([DAY, dt.date(2012, 1, 1), dt.date(2019, 6, 1)]))
+def test_engine_diagnostics_lie_inside_the_text_and_point_at_their_offsets(
+    text: str, day: dt.date
+) -> None:
+    doc = Document("a.txt", text)
+    result = ENGINE.check(doc, day)
+    assert not result.problems, result.problems
+    for d in result.diagnostics:
+        _assert_span(text, d.start, d.end, d.code)
+        assert doc.offset(d.line, d.column) == d.start
+        assert (d.end_line, d.end_column) == doc.end_position(d.start, d.end)
+        assert d.text == text[d.start : d.end]
+        assert "\n" not in d.message
+    assert result.diagnostics == sorted(result.diagnostics, key=lambda d: d.sort_key())
+
+
+def test_segmenter_boundaries_on_odd_text() -> None:
+    seg = Segmenter()
+    for s in ("", "\ud800\udfff", "a\x00b", "的的的的", "\u3000 \t", "C919大飞机2025年"):
+        cuts = seg.boundaries(s)
+        assert 0 in cuts and len(s) in cuts
+        assert all(0 <= c <= len(s) for c in cuts)
+
+
+# --- the fixer --------------------------------------------------------------------------------
+
+
+@FAST
+@given(TEXT, st.booleans())
+def test_fixer_never_raises_and_converges_or_says_so(text: str, unsafe: bool) -> None:
+    fix = pytest.importorskip("lint.fix")
+    outcome = fix.fix_text(text, ENGINE, DAY, unsafe=unsafe, path="a.txt")
+    assert isinstance(outcome.text, str)
+    for d in outcome.diagnostics:
+        _assert_span(outcome.text, d.start, d.end, d.code)
+    if outcome.converged and outcome.changed:
+        again = fix.fix_text(outcome.text, ENGINE, DAY, unsafe=unsafe, path="a.txt")
+        assert again.text == outcome.text
