@@ -30,7 +30,7 @@ DAY = dt.date(2026, 11, 26)
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "seed"
 RULES = list(load_ruleset())
 ENGINE = Engine(RULES)
-FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 _SPECIAL = (
     "*×XxＸ○□某一二三四五六七八九十是第（）()【】〔〕《》“”‘’\"'、，。；：！？,.;:!?"
