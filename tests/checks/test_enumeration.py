@@ -11,7 +11,7 @@ from lint.ruleset import load_ruleset
 from tests.helpers import run_json
 
 DAY = dt.date(2026, 11, 26)
-ENGINE = Engine(select_rules(load_ruleset(), ["NB11"]))
+ENGINE = Engine(select_rules(load_ruleset(), ["NB111", "NB112", "NB113", "NB114"]))
 
 
 def _where(text: str) -> list[tuple[int, int, int, str, str]]:
@@ -69,7 +69,9 @@ def test_sections_separate_series() -> None:
 
 
 def test_seed_lists_are_consistent(seed_path) -> None:
-    code, found = run_json("--select", "NB11", "--fail-on", "info", str(seed_path))
+    code, found = run_json(
+        "--select", "NB111,NB112,NB113,NB114", "--fail-on", "info", str(seed_path)
+    )
     assert (code, found) == (0, [])
 
 
