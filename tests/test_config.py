@@ -311,3 +311,26 @@ def test_stdin_filename_picks_the_config_and_globs(team: Path) -> None:
     assert code == 1
     assert _codes(json.loads(out)) == [("TM101", 2, 7)]
     assert json.loads(out)[0]["path"] == name
+
+
+def test_pyproject_tables_and_dates(team: Path) -> None:
+    (team / "pyproject.toml").write_text(
+        "[tool.reportlint]\n"
+        'select = "PH101,TM101"\n'
+        'rules = ["team.yaml"]\n'
+        "as-of = 2026-01-01\n"
+        'fail-on = "error"\n'
+        "[tool.reportlint.severity]\n"
+        'TM101 = "info"\n'
+        "[tool.reportlint.per-file-ignores]\n"
+        '"drafts/**" = ["PH101"]\n',
+        encoding="utf-8",
+    )
+    draft = team / "drafts" / "2026" / "report.txt"
+    code, out, _ = run_cli("--show-config", str(draft))
+    assert code == 0
+    assert "as-of: '2026-01-01'" in out.splitlines()
+    code, data = run_json(str(draft))
+    # TM101 downgraded to info, PH101 ignored for drafts/**, fail-on error: exit 0
+    assert code == 0
+    assert [(d["code"], d["severity"]) for d in data] == [("TM101", "info")]
