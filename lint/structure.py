@@ -181,10 +181,9 @@ class Break:
 
 @dataclass
 class Structure:
+    # Headings and breaks in document order.
     items: list[Heading | Break]
     headings: list[Heading]
-    # End of the text before the first heading or break.
-    preamble_end: int = 0
 
 
 def _strip_indent(doc: Document, start: int, end: int) -> int:
@@ -323,7 +322,8 @@ def _break_kind(line: str) -> bool | None:
 
 def _heading_shape(doc: Document, marker: Marker, line_end: int) -> tuple[int, bool, bool]:
     """(title_end, standalone, ends_with_period) for a heading line."""
-    text = doc.text
+    # The scan text: Markdown emphasis around a heading (`**一、总体要求。**`) is blanked.
+    text = doc.scan_text
     body = text[marker.end : line_end].rstrip(_INDENT)
     stop = marker.end + len(body)
     inner = [i for i in range(marker.end, stop) if text[i] in _SENTENCE_PUNCT]
@@ -386,9 +386,7 @@ def build(doc: Document) -> Structure:
         nxt = items[i + 1] if i + 1 < len(items) else None
         item.section_end = doc.line_starts[nxt.line] if nxt is not None else len(doc.text)
     _link(items)
-    first = items[0] if items else None
-    preamble_end = doc.line_starts[first.line] if first is not None else len(doc.text)
-    return Structure(items, headings, preamble_end)
+    return Structure(items, headings)
 
 
 def _link(items: list[Heading | Break]) -> None:

@@ -294,3 +294,9 @@ def test_a_level_with_a_single_item() -> None:
     ]
     two_parts = "（一）稳增长\n（二）促改革\n2025年工作安排\n（一）扩内需\n（二）促消费\n"
     assert SINGLE.check(Document("d.txt", two_parts), DAY).diagnostics == []
+
+
+def test_markdown_emphasis_does_not_hide_a_trailing_period() -> None:
+    text = "**一、组织领导到位**\n\n**二、学习教育经常化**\n\n**三、成果显著。**\n"
+    (d,) = _lint(text, "draft.md")
+    assert (d.line, d.column, d.end_column, d.code) == (5, 9, 10, "NB109")
