@@ -7,7 +7,7 @@ Each rule picks one aspect with `check:`
   short line); renumbering is offered only as an unsafe fix;
 - `punctuation`: the mark after the numeral (GB/T 15834 B.3): `一、`, `(一)`, `1.` (`1．`
   accepted), `(1)`; the safe fix replaces just that mark;
-- `bracket-width`: half- and full-width brackets mixed in one marker or among siblings;
+- `bracket-width`: half- and full-width brackets mixed in one marker or at one level;
 - `nesting`: a higher level opened below a lower one (`(一)` after `1.`), GB/T 15834 B.3.8;
 - `level-skip`: a level skipped (`一、` straight to `1.`), which many style guides allow;
 - `trailing-period`: stand-alone sibling headings that disagree on a closing `。`;
