@@ -52,6 +52,8 @@ def select_rules(
 _FORMATTER = string.Formatter()
 
 
+# (template, flagged text, suggestion, *values) -> message: see Engine.diagnostic.
+_MESSAGES: dict[tuple[object, ...], str] = {}
 # template -> [(literal, field name or None, field text as written)]: parsed once per rule.
 _TEMPLATES: dict[str, list[tuple[str, str | None, str]]] = {}
 
@@ -188,10 +190,19 @@ class Engine:
         if f.message:
             message = f.message
         else:
-            values = {"match": flagged, **f.values}
-            if f.suggestion is not None:
-                values.setdefault("replacement", f.suggestion)
-            message = format_message(rule.message, values)
+            # Dirty files repeat the same finding thousands of times (a half-width comma):
+            # the message is built once per distinct (template, values).
+            key = (rule.message, flagged, f.suggestion, *f.values.items())
+            cached = _MESSAGES.get(key)
+            if cached is None:
+                values = {"match": flagged, **f.values}
+                if f.suggestion is not None:
+                    values.setdefault("replacement", f.suggestion)
+                cached = format_message(rule.message, values)
+                if len(_MESSAGES) > 20_000:
+                    _MESSAGES.clear()
+                _MESSAGES[key] = cached
+            message = cached
         positions: tuple[tuple[int, int, int, int], ...] = ()
         if f.fix is not None:
             positions = tuple(doc.span_position(e.start, e.end) for e in f.fix.edits)

@@ -157,7 +157,7 @@ def test_structure_pass(text: str) -> None:
         _assert_span(text, heading.text_start, heading.line_end, heading)
         _assert_span(text, m.start, heading.title_end, heading)
         assert heading.section_end <= len(text)
-    assert 0 <= st_.preamble_end <= len(text)
+        assert heading in heading.series
 
 
 # --- every check kind -------------------------------------------------------------------------
