@@ -3,11 +3,12 @@
 Two kinds of announcement are checked (`check:` picks one):
 
 - `term`: a quoted numeric term — `“四个到位”`, `“五学”`, `“四着力”` — in a heading or a
-  sentence, followed by child headings or an in-text list (`一是…`) whose items all repeat the
-  term's word (`到位`, `学`, `着力`). That repetition is what shows the list spells the term
-  out: `“三农”` before unrelated sub-headings is a name, not a count;
+  sentence, followed by child headings, an in-text list (`一是…`) or a `、` list after a
+  colon, whose items all repeat the term's word (`到位`, `学`, `着力`). That repetition is
+  what shows the list spells the term out: `“三农”` before unrelated sub-headings is a name,
+  not a count;
 - `colon`: a sentence ending in a colon that announces `N个方面` / `N项` / `N条` …, followed
-  directly by headings or an in-text list.
+  directly by headings, an in-text list, or a plain `、` list to the end of the sentence.
 
 `“三查三改”` counts three items that each hold both words; `“两学一做”` (two different counts)
 and `“十四五”` are names, not counts, and are skipped.
@@ -42,6 +43,11 @@ _COLON_RE = re.compile("[：:]")
 _SPACE = " \t\u3000\u00a0"
 # How far after an announcing sentence in the body its list may begin.
 _REACH = 200
+# How long a `、` list after a colon may run before it is taken for prose.
+_LIST_REACH = 300
+_JOINERS = re.compile("和|及|与|并|同")
+# `“四个到位”：…` or `“五学”活动：…`: a colon right after the term (a few characters allowed).
+_TERM_COLON = re.compile(r"[\u4e00-\u9fff]{0,6}[：:]")
 
 
 @dataclass
@@ -50,6 +56,11 @@ class Items:
 
     starts: list[int]
     texts: list[str]
+    # A `、` list whose last item holds `和`/`及`/`与`: it may join two items (`A、B和C`).
+    joined: bool = False
+
+    def matches(self, declared: int) -> bool:
+        return len(self.starts) == declared or (self.joined and len(self.starts) + 1 == declared)
 
 
 def _heading_items(doc: Document, first: Heading) -> Items:
@@ -149,18 +160,22 @@ class DeclaredCountCheck(Check):
                     run = _first_run(all_runs, h.title_end, h.section_end)
                     items = _run_items(doc, run) if run else None
             else:
-                _s, sentence_end = doc.sentence_span(m.start(), m.end())
-                run = _first_run(all_runs, m.end(), sentence_end + _REACH)
-                if run is not None and _same_section(doc, m.end(), run.items[0].start):
-                    items = _run_items(doc, run)
-            if items is None or len(items.starts) < 2 or len(items.starts) == declared:
+                colon = _TERM_COLON.match(text, m.end())
+                if colon is not None:
+                    items = _comma_list(doc, colon.end() - 1)
+                if items is None:
+                    _s, sentence_end = doc.sentence_span(m.start(), m.end())
+                    run = _first_run(all_runs, m.end(), sentence_end + _REACH)
+                    if run is not None and _same_section(doc, m.end(), run.items[0].start):
+                        items = _run_items(doc, run)
+            if items is None or len(items.starts) < 2 or items.matches(declared):
                 continue
             if all(w in t for t in items.texts for w in words):
                 yield from self._finding(rules, m.start(), m.end(), declared, len(items.starts))
 
     def _colons(self, doc: Document, rules: list[Rule]) -> Iterator[Finding]:
         for c, declared, items in self.colon_lists(doc):
-            if len(items.starts) != declared:
+            if not items.matches(declared):
                 yield from self._finding(rules, c[0], c[1], declared, len(items.starts))
 
     @staticmethod
@@ -190,6 +205,42 @@ class DeclaredCountCheck(Check):
                 yield (c.start(), c.end()), declared, items
 
 
+def _comma_list(doc: Document, colon: int) -> Items | None:
+    """`铜、铅、锌` after a colon, up to the end of the sentence: its items split at the
+    top-level `、`. None when the text is more than a plain list (commas, colons) or is
+    left open (`…等`)."""
+    text = doc.scan_text
+    end = colon + 1
+    limit = min(len(text), colon + _LIST_REACH)
+    while end < limit and text[end] not in "。；;\n\r":
+        end += 1
+    if end >= limit and end < len(text):
+        return None
+    segment = text[colon + 1 : end]
+    if not segment.strip(_SPACE) or any(c in segment for c in "，,：:？?！!"):
+        return None
+    starts: list[int] = []
+    texts: list[str] = []
+    depth = 0
+    item_start = colon + 1
+    for i in range(colon + 1, end + 1):
+        ch = text[i] if i < end else "、"
+        if ch in "（(“‘《〈[【":
+            depth += 1
+        elif ch in "）)”’》〉]】":
+            depth = max(0, depth - 1)
+        elif ch == "、" and depth == 0:
+            starts.append(item_start)
+            texts.append(text[item_start:i])
+            item_start = i + 1
+    if len(starts) < 2 or any(not t.strip(_SPACE) for t in texts):
+        return None
+    last = texts[-1].rstrip(_SPACE)
+    if last.endswith(("等", "等等")) or "等" in last[-3:]:
+        return None
+    return Items(starts, texts, joined=bool(_JOINERS.search(last)))
+
+
 def _after_colon(doc: Document, all_runs: list[Run], colon: int) -> Items | None:
     """The list that directly follows a colon: an in-text list opening the rest of the line,
     or numbered headings / an in-text list opening the next paragraph."""
@@ -199,7 +250,7 @@ def _after_colon(doc: Document, all_runs: list[Run], colon: int) -> Items | None
     if rest.strip(_SPACE):
         first = colon + 1 + (len(rest) - len(rest.lstrip(_SPACE)))
         run = _first_run(all_runs, first, first + 1)
-        return _run_items(doc, run) if run else None
+        return _run_items(doc, run) if run else _comma_list(doc, colon)
     nxt = index + 1
     while nxt < doc.line_count and not doc.line_text(nxt).strip(_SPACE):
         nxt += 1

@@ -95,3 +95,20 @@ def test_ordinal_and_single_counts_are_not_announcements() -> None:
 def test_quoted_term_before_a_colon_is_reported_once() -> None:
     text = "制定了“三项制度”：一是例会制度；二是督查制度。\n"
     assert [w[3] for w in _where(text)] == ["NB121"]
+
+
+def test_comma_separated_list_after_a_colon() -> None:
+    text = "建立了三项制度：请示报告制度、督查督办制度。\n"
+    assert _where(text) == [(1, 4, 6, "NB122", "此处说有“三项”(3项),但随后列举了2项")]
+    # `A、B和C` may join the last two items; `…等` leaves the list open; commas mean prose.
+    assert _where("建立了三项制度：请示报告、督查督办和责任追究。\n") == []
+    assert _where("建立了三项制度：请示报告、督查督办等。\n") == []
+    assert _where("建立了三项制度：请示报告，督查督办。\n") == []
+    # brackets hold their own `、`
+    assert _where("覆盖四级：省、州（市）、县（市、区）、乡（镇、街道）。\n") == []
+
+
+def test_quoted_term_with_a_colon_and_a_comma_list() -> None:
+    text = "做到“四个到位”：组织领导到位、责任落实到位、工作措施到位。\n"
+    assert [w[:4] for w in _where(text)] == [(1, 3, 9, "NB121")]
+    assert _where("做到“两个确保”：确保安全、确保稳定。\n") == []
