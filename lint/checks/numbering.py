@@ -53,10 +53,12 @@ def _label(doc: Document, h: Heading) -> str:
 
 
 def _relabel(doc: Document, h: Heading, n: int) -> str:
-    """The heading's marker with number `n` in its place: `四、` -> `三、`, `（２）` -> `（３）`."""
+    """The heading's marker with number `n` in its place: `四、` -> `三、`, `（２）` -> `（３）`;
+    a wrong mark after the numeral is shown corrected (`1、` -> `2.`)."""
     m = h.marker
     numeral = render_number(n, doc.text[m.num_start : m.num_end])
-    return doc.text[m.start : m.num_start] + numeral + doc.text[m.num_end : m.end]
+    punct = m.punct if m.punct in _RIGHT_PUNCT[m.level] else _FIX_PUNCT[m.level]
+    return doc.text[m.start : m.num_start] + numeral + doc.text[m.num_end : m.punct_start] + punct
 
 
 class NumberingCheck(Check):

@@ -300,3 +300,22 @@ def test_markdown_emphasis_does_not_hide_a_trailing_period() -> None:
     text = "**一、组织领导到位**\n\n**二、学习教育经常化**\n\n**三、成果显著。**\n"
     (d,) = _lint(text, "draft.md")
     assert (d.line, d.column, d.end_column, d.code) == (5, 9, 10, "NB109")
+
+
+def test_word_document_paragraphs_are_lines(tmp_path: Path) -> None:
+    import docx
+
+    path = tmp_path / "draft.docx"
+    d = docx.Document()
+    for line in ["关于安全生产工作的汇报", "一、主要工作", "（一）强化领导", "（二）健全制度"]:
+        d.add_paragraph(line)
+    for line in ["1、开展检查", "2、整改隐患", "二、存在问题", "四、下步打算"]:
+        d.add_paragraph(line)
+    d.save(str(path))
+    code, found = run_json("--select", "numbering", "--fail-on", "info", str(path))
+    assert code == 1
+    assert [(f["line"], f["column"], f["code"], f["message"]) for f in found] == [
+        (5, 1, "NB105", "序号“1、”的标点不规范,应写作“1.”(层级写法:1.)"),
+        (6, 1, "NB105", "序号“2、”的标点不规范,应写作“2.”(层级写法:1.)"),
+        (8, 1, "NB101", "序号“四、”跳号:上一个同级序号是“二、”,此处应为“三、”"),
+    ]
