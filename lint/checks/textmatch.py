@@ -298,6 +298,26 @@ def settle_line_deletions(doc: Document, findings: list[Finding]) -> None:
             f.fix = Fix((Edit(start, end, ""),), f.fix.safety)
 
 
+def _drop_covered_to_end(findings: list[Finding], length: int) -> list[Finding]:
+    """Keep, per rule, only the first of its findings that run to the end of the text.
+
+    A later one lies inside the first, so it says nothing new; and reporting one per
+    occurrence made the flagged text of a file that repeats a teaser list n times grow as
+    n * length (133 MB for the seed x 100).
+    """
+    first: dict[str, int] = {}
+    for f in findings:
+        if f.end == length and f.start < first.get(f.rule.code, length + 1):
+            first[f.rule.code] = f.start
+    if not first:
+        return findings
+    return [
+        f
+        for f in findings
+        if not (f.end == length and f.rule.code in first and f.start > first[f.rule.code])
+    ]
+
+
 class TextMatchCheck(Check):
     """Base for kinds that find literal tokens or patterns in running text."""
 
@@ -400,6 +420,7 @@ class TextMatchCheck(Check):
         # that no deletion takes the blank lines next to a line that stays.
         if doc.disabled:
             findings = [f for f in findings if not doc.is_disabled(f.rule.code, f.start)]
+        findings = _drop_covered_to_end(findings, len(doc.text))
         settle_line_deletions(doc, findings)
         yield from findings
 
