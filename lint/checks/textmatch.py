@@ -299,7 +299,7 @@ def settle_line_deletions(doc: Document, findings: list[Finding]) -> None:
 
 
 def _drop_covered_to_end(findings: list[Finding], length: int) -> list[Finding]:
-    """Keep, per rule, only the first of its findings that run to the end of the text.
+    """Keep, per `scope: to-end` rule, only the first of its findings.
 
     A later one lies inside the first, so it says nothing new; and reporting one per
     occurrence made the flagged text of a file that repeats a teaser list n times grow as
@@ -307,14 +307,19 @@ def _drop_covered_to_end(findings: list[Finding], length: int) -> list[Finding]:
     """
     first: dict[str, int] = {}
     for f in findings:
-        if f.end == length and f.start < first.get(f.rule.code, length + 1):
-            first[f.rule.code] = f.start
+        if f.end == length and f.rule.params.get("scope") == "to-end":
+            first[f.rule.code] = min(f.start, first.get(f.rule.code, length + 1))
     if not first:
         return findings
     return [
         f
         for f in findings
-        if not (f.end == length and f.rule.code in first and f.start > first[f.rule.code])
+        if not (
+            f.rule.code in first
+            and f.start > first[f.rule.code]
+            and f.end == length
+            and f.rule.params.get("scope") == "to-end"
+        )
     ]
 
 
