@@ -319,3 +319,16 @@ def test_word_document_paragraphs_are_lines(tmp_path: Path) -> None:
         (6, 1, "NB105", "序号“2、”的标点不规范,应写作“2.”(层级写法:1.)"),
         (8, 1, "NB101", "序号“四、”跳号:上一个同级序号是“二、”,此处应为“三、”"),
     ]
+
+
+def test_fix_applies_only_the_safe_mark_edits(tmp_path: Path) -> None:
+    from tests.helpers import run_cli
+
+    path = tmp_path / "draft.txt"
+    path.write_text("一.总体要求\n二、主要任务\n（一）、稳增长\n（二）促改革\n四、保障\n", "utf-8")
+    run_cli("--select", "numbering", "--fix", str(path))
+    assert path.read_text("utf-8") == (
+        "一、总体要求\n二、主要任务\n（一）稳增长\n（二）促改革\n四、保障\n"
+    )
+    run_cli("--select", "numbering", "--fix", "--unsafe-fixes", str(path))
+    assert path.read_text("utf-8").endswith("三、保障\n")
