@@ -18,6 +18,9 @@ from lint.ruleset import Rule, RuleSet
 from lint.segment import Segmenter
 from lint.types import Diagnostic
 
+# Regex time each rule gets per character of a file, on top of Engine.regex_timeout.
+REGEX_SECONDS_PER_CHAR = 0.5e-6
+
 _CODE_PREFIX = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")
 
 
@@ -147,7 +150,10 @@ class Engine:
             as_of=day,
             active=self.active_codes(day),
             segmenter=self.segmenter,
-            regex_timeout=self.regex_timeout,
+            # A linear pattern needs time in proportion to the text: the budget grows with
+            # it, so that a 20 M-character file is scanned in full while a pattern that
+            # backtracks catastrophically is still stopped within about a second.
+            regex_timeout=self.regex_timeout + len(doc.text) * REGEX_SECONDS_PER_CHAR,
         )
         out: list[Diagnostic] = []
         seen: set[tuple[str, int, int]] = set()
