@@ -325,7 +325,12 @@ def build_rule(
         else:
             raise rule.error("fix", "expected 'safe', 'unsafe' or {safety, replacement}")
     rule.params = {k: v for k, v in raw.items() if k in cls.keys}
-    cls.validate(rule)
+    try:
+        cls.validate(rule)
+    except RuleError:
+        raise
+    except Exception as exc:  # a check's validation tripping over hostile values
+        raise rule.error(None, f"invalid rule ({type(exc).__name__}: {exc})") from None
     return rule
 
 

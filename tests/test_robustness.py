@@ -278,6 +278,16 @@ def test_python_tags_are_refused_and_nothing_runs(tmp_path: Path, tag: str) -> N
     assert not marker.exists()
 
 
+def test_deeply_nested_regex_and_yaml_are_refused(tmp_path: Path) -> None:
+    deep = "(" * 3000 + "召开" + ")" * 3000
+    r = rule_run(tmp_path, RULE.replace('tokens: ["召开"]', f'patterns: ["{deep}"]'))
+    assert r.rc == 2
+    one_line_error(r, "rules.yaml:8:", "ZZ901", "'patterns'", "nested")
+    r = rule_run(tmp_path, "rules: " + "[" * 20000 + "]" * 20000 + "\n")
+    assert r.rc == 2
+    one_line_error(r, "rules.yaml:1:", "YAML")
+
+
 def test_missing_and_non_utf8_rule_files(tmp_path: Path) -> None:
     (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
     r = run("--rules", "nope.yaml", "draft.txt", cwd=tmp_path)

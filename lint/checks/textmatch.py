@@ -68,6 +68,11 @@ def _regex_list(rule: Rule, key: str, ignore_case: bool = False) -> list[regex.P
             out.append(regex.compile(pat, flags | regex.V0))
         except regex.error as exc:
             raise rule.error(key, f"bad regular expression {pat!r}: {exc}") from None
+        except (RecursionError, OverflowError, MemoryError):
+            # e.g. thousands of nested groups: the regex parser recurses once per level
+            raise rule.error(
+                key, f"regular expression too deeply nested or too large: {pat[:40]!r}..."
+            ) from None
     return out
 
 
