@@ -155,6 +155,15 @@ def expand_rule_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
+def _short(value: object) -> str:
+    """A bounded repr for error messages: a rule value may be huge or deeply nested."""
+    import reprlib
+
+    r = reprlib.Repr()
+    r.maxlevel, r.maxlist, r.maxdict, r.maxstring, r.maxother = 2, 4, 4, 60, 60
+    return r.repr(value)
+
+
 def _parse_date(value: object, rule: Rule, key: str) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -165,7 +174,7 @@ def _parse_date(value: object, rule: Rule, key: str) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise rule.error(key, f"expected a date YYYY-MM-DD, got {value!r}")
+    raise rule.error(key, f"expected a date YYYY-MM-DD, got {_short(value)}")
 
 
 def _examples(value: object, rule: Rule, key: str) -> tuple[Example, ...]:
@@ -181,13 +190,13 @@ def _examples(value: object, rule: Rule, key: str) -> tuple[Example, ...]:
             unknown = set(item) - {"text", "as-of", "path"}
             if unknown or not isinstance(item.get("text"), str):
                 raise rule.error(
-                    key, f"example needs 'text' (and optional 'as-of', 'path'): {item}"
+                    key, f"example needs 'text' (and optional 'as-of', 'path'): {_short(item)}"
                 )
             day = _parse_date(item["as-of"], rule, key) if "as-of" in item else None
             p = item.get("path")
             out.append(Example(item["text"], day, p if isinstance(p, str) else None))
         else:
-            raise rule.error(key, f"example must be a string or mapping, got {item!r}")
+            raise rule.error(key, f"example must be a string or mapping, got {_short(item)}")
     return tuple(out)
 
 
@@ -219,9 +228,9 @@ def _rule_nodes(root: yaml.Node | None) -> list[yaml.Node]:
 
 def _str(value: object, rule: Rule, key: str, allowed: Sequence[str] | None = None) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise rule.error(key, f"expected a non-empty string, got {value!r}")
+        raise rule.error(key, f"expected a non-empty string, got {_short(value)}")
     if allowed is not None and value not in allowed:
-        raise rule.error(key, f"expected one of {', '.join(allowed)}, got {value!r}")
+        raise rule.error(key, f"expected one of {', '.join(allowed)}, got {_short(value)}")
     return value
 
 
@@ -254,7 +263,7 @@ def build_rule(
     label = code if isinstance(code, str) else "?"
     probe = Rule(label, "", "", "", "", "", file, line, key_lines=key_lines)
     if not isinstance(code, str) or not _CODE.match(code):
-        raise probe.error("code", f"expected a code like PH101, got {code!r}")
+        raise probe.error("code", f"expected a code like PH101, got {_short(code)}")
     for required in ("name", "kind", "severity", "message"):
         if required not in raw:
             raise probe.error(None, f"missing required key '{required}'")
@@ -262,14 +271,14 @@ def build_rule(
     try:
         cls = check_class(kind)
     except KeyError:
-        raise probe.error("kind", f"unknown kind {kind!r}") from None
+        raise probe.error("kind", f"unknown kind {_short(kind)}") from None
     unknown = set(raw) - COMMON_KEYS - set(cls.keys)
     if unknown:
         key = sorted(unknown)[0]
         raise probe.error(key, f"unknown key for kind {kind!r}")
     name = _str(raw["name"], probe, "name")
     if not _NAME.match(name):
-        raise probe.error("name", f"expected a kebab-case name, got {name!r}")
+        raise probe.error("name", f"expected a kebab-case name, got {_short(name)}")
     category = raw.get("category", default_category)
     category = _str(category, probe, "category", CATEGORIES)
     rule = Rule(
@@ -363,6 +372,30 @@ def _parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
     return root, data
 
 
+# The largest bundled rule file has ~1,300 YAML nodes. Aliases let a few lines stand for
+# billions of values ("billion laughs"): harmless while shared, but any code that walks or
+# prints them (an error message's repr) would hang, so such files are refused up front.
+MAX_YAML_NODES = 100_000
+
+
+def _expanded_size(root: yaml.Node, limit: int) -> int:
+    """Nodes reachable from `root` counting every alias use, up to just past `limit`."""
+    import yaml
+
+    count = 0
+    stack: list[yaml.Node] = [root]
+    while stack and count <= limit:
+        node = stack.pop()
+        count += 1
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return count
+
+
 def parse_rules(text: str, label: str) -> list[Rule]:
     import yaml
 
@@ -375,6 +408,11 @@ def parse_rules(text: str, label: str) -> list[Rule]:
         raise RuleError(f"{label}:{line}: YAML 错误: {problem}") from None
     except yaml.YAMLError as exc:
         raise RuleError(f"{label}: YAML 错误: {exc}") from None
+    if root is not None and _expanded_size(root, MAX_YAML_NODES) > MAX_YAML_NODES:
+        raise RuleError(
+            f"{label}:1: YAML 错误: more than {MAX_YAML_NODES} values once aliases are "
+            "expanded (an alias bomb?)"
+        )
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RuleError(f"{label}:1: 规则文件须是含 'rules' 列表的映射 (expected 'rules: [...]')")
     unknown = set(data) - {"category", "rules", "description"}

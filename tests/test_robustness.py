@@ -288,6 +288,18 @@ def test_deeply_nested_regex_and_yaml_are_refused(tmp_path: Path) -> None:
     one_line_error(r, "rules.yaml:1:", "YAML")
 
 
+def test_yaml_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    # Nine levels of nine aliases: 9**9 strings if anything expanded them (an error message
+    # printing the value did: 1.2 GB at eight levels).
+    levels = ['&l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    levels += [f"&l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]" for i in range(1, 9)]
+    bomb = RULE.replace('tokens: ["召开"]', "tokens: [" + ", ".join(levels) + "]")
+    r = rule_run(tmp_path, bomb.replace("severity: warning", "severity: *l8"))
+    assert r.rc == 2
+    line = one_line_error(r, "rules.yaml:1:", "alias")
+    assert len(line) < 300
+
+
 def test_missing_and_non_utf8_rule_files(tmp_path: Path) -> None:
     (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
     r = run("--rules", "nope.yaml", "draft.txt", cwd=tmp_path)
