@@ -294,7 +294,7 @@ def test_yaml_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     levels = ['&l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     levels += [f"&l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]" for i in range(1, 9)]
     bomb = RULE.replace('tokens: ["召开"]', "tokens: [" + ", ".join(levels) + "]")
-    r = rule_run(tmp_path, bomb.replace("severity: warning", "severity: *l8"))
+    r = rule_run(tmp_path, bomb.replace('bad: ["会议召开"]', "bad: [*l8]"))
     assert r.rc == 2
     line = one_line_error(r, "rules.yaml:1:", "alias")
     assert len(line) < 300
