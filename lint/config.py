@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lint.selectors import CODE_PREFIX as _CODE_PREFIX
+from lint.selectors import selector_applies
 from lint.types import CATEGORIES, SEVERITIES, SEVERITY_RANK, ReportlintError
 
 if sys.version_info >= (3, 11):
@@ -46,7 +48,6 @@ KEYS = frozenset(
         "allow",
     }
 )
-_CODE_PREFIX = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -72,16 +73,6 @@ class Config:
     rules: tuple[str, ...] = ()  # absolute paths
     exclude: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
-
-
-def selector_applies(selector: str, code: str, name: str, category: str) -> bool:
-    """Same selector language as --select: ALL, a category, a rule name or a code prefix."""
-    s = selector.strip()
-    if not s:
-        return False
-    if s in ("ALL", category, name):
-        return True
-    return bool(_CODE_PREFIX.match(s)) and code.startswith(s)
 
 
 def _specificity(selector: str) -> int:

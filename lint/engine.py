@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import re
 import string
 import time
 from collections import defaultdict
@@ -16,22 +15,15 @@ from lint.checks import Check, Finding, RunContext, check_class
 from lint.document import Document
 from lint.ruleset import Rule, RuleSet
 from lint.segment import Segmenter
+from lint.selectors import selector_applies
 from lint.types import Diagnostic
 
 # Regex time each rule gets per character of a file, on top of Engine.regex_timeout.
 REGEX_SECONDS_PER_CHAR = 0.5e-6
 
-_CODE_PREFIX = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")
-
-
 def selector_matches(selector: str, rule: Rule) -> bool:
     """A selector is a code, a code prefix (`FM`, `FM1`), a category, a rule name, or ALL."""
-    s = selector.strip()
-    if not s:
-        return False
-    if s in ("ALL", rule.category, rule.name):
-        return True
-    return bool(_CODE_PREFIX.match(s)) and rule.code.startswith(s)
+    return selector_applies(selector, rule.code, rule.name, rule.category)
 
 
 def select_rules(

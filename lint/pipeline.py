@@ -33,7 +33,7 @@ from lint.engine import Engine, select_rules
 from lint.ruleset import RuleSet, load_ruleset
 from lint.runner import FileResult, Settings, discover, lint_file
 from lint.sources import DEFAULT_SUFFIXES
-from lint.types import CATEGORIES, SEVERITY_RANK, Diagnostic
+from lint.types import CATEGORIES, SEVERITY_RANK, Diagnostic, ReportlintError
 
 # When the worker count is automatic, small runs stay serial: every worker may load jieba
 # (about a second of CPU) and results travel back pickled, which only pays off on a sizeable
@@ -226,7 +226,9 @@ def plan(paths: Sequence[str], request: Request, finder: ConfigFinder) -> tuple[
         rule_files = config.rules + request.rules
         if (config.path, rule_files) not in checked:
             checked.add((config.path, rule_files))
-            check_selectors(config, ruleset_for(rule_files))
+            ruleset = ruleset_for(rule_files)
+            check_selectors(config, ruleset)
+            check_request_selectors(request, ruleset)
         if path != "-" and any(glob_matches(g, path, config.root) for g in config.exclude):
             excluded += 1
             continue
@@ -252,6 +254,22 @@ def check_selectors(config: Config, ruleset: RuleSet) -> None:
             raise ConfigError(
                 f"{config.path}: key '{key}': '{selector}' 不匹配任何规则 (no such rule)"
             )
+
+
+def check_request_selectors(request: Request, ruleset: RuleSet) -> None:
+    """The command line's selectors get the same typo check as a config file's: a selector
+    that matches no rule would silently select nothing, and CI would pass everything."""
+    named: list[tuple[str, str]] = [
+        *(("--select", s) for s in request.select or ()),
+        *(("--ignore", s) for s in request.ignore),
+        *(("--extend-select", s) for s in request.extend_select),
+    ]
+    for option, selector in named:
+        if selector == "ALL" or selector in CATEGORIES:
+            continue
+        if not any(selector_applies(selector, r.code, r.name, r.category) for r in ruleset):
+            hint = " (did you mean ALL?)" if selector.upper() == "ALL" else ""
+            raise ReportlintError(f"{option}: '{selector}' 不匹配任何规则 (no such rule){hint}")
 
 
 def workers_for(items: Sequence[Item], jobs: int) -> int:

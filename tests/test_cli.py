@@ -198,3 +198,19 @@ def test_console_script_runs_as_module(draft: Path) -> None:
     )
     assert p.returncode == 1
     assert p.stdout == f"{draft}:2:13: PH103 占位符“XX”未填写:此处应填入具体的名称、数字或日期\n"
+
+
+@pytest.mark.parametrize(
+    ("option", "selector"),
+    [
+        ("--select", "placeholdr"),
+        ("--select", "all"),
+        ("--ignore", "nosuch"),
+        ("--extend-select", "ZZ9"),
+    ],
+)
+def test_selector_typos_are_usage_errors(draft: Path, option: str, selector: str) -> None:
+    # A selector that matches no rule would silently select nothing: CI would pass everything.
+    code, out, err = run_cli(option, selector, str(draft))
+    assert code == 2 and out == ""
+    assert f"{option}: '{selector}'" in err and len(err.strip().splitlines()) == 1
