@@ -27,11 +27,11 @@ from lint.config import (
     ConfigFinder,
     glob_matches,
     remap_severity,
-    selector_applies,
 )
 from lint.engine import Engine, select_rules
 from lint.ruleset import RuleSet, load_ruleset
 from lint.runner import FileResult, Settings, discover, lint_file
+from lint.selectors import selector_applies
 from lint.sources import DEFAULT_SUFFIXES
 from lint.types import CATEGORIES, SEVERITY_RANK, Diagnostic, ReportlintError
 
