@@ -27,9 +27,9 @@ def test_concise_output_and_exit_code(draft: Path) -> None:
     assert code == 1
     lines = out.splitlines()
     assert lines == [
-        f"{draft}:2:5: PH101 占位符“*”未填写:此处应填入具体的名称、数字或日期",
-        f"{draft}:2:7: PH101 占位符“*”未填写:此处应填入具体的名称、数字或日期",
-        f"{draft}:2:13: PH103 占位符“XX”未填写:此处应填入具体的名称、数字或日期",
+        f"{draft}:2:5: PH101 占位符“*”未填写：此处应填入具体的名称、数字或日期",
+        f"{draft}:2:7: PH101 占位符“*”未填写：此处应填入具体的名称、数字或日期",
+        f"{draft}:2:13: PH103 占位符“XX”未填写：此处应填入具体的名称、数字或日期",
     ]
     assert err == ""
 
@@ -68,7 +68,7 @@ def test_full_format_underlines_cjk_by_display_width(draft: Path) -> None:
     code, out, _ = run_cli("--format", "full", "--select", "PH103", str(draft))
     assert code == 1
     lines = out.splitlines()
-    assert lines[0].endswith("PH103 占位符“XX”未填写:此处应填入具体的名称、数字或日期")
+    assert lines[0].endswith("PH103 占位符“XX”未填写：此处应填入具体的名称、数字或日期")
     src, carets = lines[1], lines[2]
     assert src.endswith("会议定于*月*日召开,由XX区负责。")
     # 12 characters before "XX": 9 wide CJK (2 columns each) and 3 narrow ("*", "*", ",").
@@ -197,7 +197,7 @@ def test_console_script_runs_as_module(draft: Path) -> None:
         check=False,
     )
     assert p.returncode == 1
-    assert p.stdout == f"{draft}:2:13: PH103 占位符“XX”未填写:此处应填入具体的名称、数字或日期\n"
+    assert p.stdout == f"{draft}:2:13: PH103 占位符“XX”未填写：此处应填入具体的名称、数字或日期\n"
 
 
 @pytest.mark.parametrize(

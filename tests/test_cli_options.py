@@ -71,7 +71,7 @@ def test_statistics(draft: Path) -> None:
 def test_exit_zero_still_reports(draft: Path) -> None:
     code, out, _ = run_cli("--exit-zero", "--select", "PH103", str(draft))
     assert code == 0
-    assert out == f"{draft}:1:13: PH103 占位符“XX”未填写:此处应填入具体的名称、数字或日期\n"
+    assert out == f"{draft}:1:13: PH103 占位符“XX”未填写：此处应填入具体的名称、数字或日期\n"
 
 
 def test_quiet_keeps_problems_and_errors_but_drops_notes(draft: Path, tmp_path: Path) -> None:

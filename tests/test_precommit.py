@@ -131,8 +131,8 @@ def test_bad_draft_fails_with_located_output(drafts: Path) -> None:
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "Failed" in proc.stdout
     lines = proc.stdout.splitlines()
-    assert "bad.txt:2:5: PH101 占位符“*”未填写:此处应填入具体的名称、数字或日期" in lines
-    assert "bad.txt:2:7: PH101 占位符“*”未填写:此处应填入具体的名称、数字或日期" in lines
+    assert "bad.txt:2:5: PH101 占位符“*”未填写：此处应填入具体的名称、数字或日期" in lines
+    assert "bad.txt:2:7: PH101 占位符“*”未填写：此处应填入具体的名称、数字或日期" in lines
     assert any(line.startswith("bad.txt:2:13: PH103 ") for line in lines)
     assert not any(line.startswith("clean.txt:") for line in lines)
 
@@ -155,7 +155,7 @@ def test_docx_hook_picks_word_drafts_by_name(drafts: Path) -> None:
     )
     assert proc.returncode == 1, proc.stdout + proc.stderr
     lines = proc.stdout.splitlines()
-    assert "bad.docx:2:5: PH101 占位符“*”未填写:此处应填入具体的名称、数字或日期" in lines
+    assert "bad.docx:2:5: PH101 占位符“*”未填写：此处应填入具体的名称、数字或日期" in lines
     assert not any(line.startswith("clean.txt:") for line in lines)
     # the text hook leaves Word files alone
     proc = _pre_commit(drafts, "reportlint", "--files", "bad.docx")

@@ -29,7 +29,7 @@ def test_exact_line_with_escaped_path(tmp_path: Path, monkeypatch: pytest.Monkey
     assert code == 1
     assert out.splitlines()[0] == (
         "::error file=a%2Cb%3Ac%25.txt,line=1,col=5,endLine=1,endColumn=6,title=PH101::"
-        "PH101 占位符“*”未填写:此处应填入具体的名称、数字或日期"
+        "PH101 占位符“*”未填写：此处应填入具体的名称、数字或日期"
     )
 
 
