@@ -202,7 +202,7 @@ def _encode(text: str, decoded: Decoded, path: str) -> bytes:
         return encode_text(text, decoded)
     except UnicodeEncodeError as exc:
         raise ReportlintError(
-            f"{path}: 修复后的文本无法按 {decoded.encoding} 编码,第 {exc.start} 个字符"
+            f"{path}: 修复后的文本无法按 {decoded.encoding} 编码，第 {exc.start} 个字符"
             "(fixed text cannot be encoded; file left unchanged)"
         ) from None
 
@@ -278,7 +278,7 @@ def fix_path(
     if refine is not None:
         result.diagnostics = refine(doc, result.diagnostics)
     if doc.kind == "docx" or result.decoded is None:
-        ff.skipped = f"{result.path}: 不会改写 .docx 文件,请在 Word 中修改 (.docx is never fixed)"
+        ff.skipped = f"{result.path}: 不会改写 .docx 文件，请在 Word 中修改 (.docx is never fixed)"
         return ff
     outcome = fix_document(
         doc, engine, result.as_of, unsafe=unsafe, diagnostics=result.diagnostics, refine=refine
@@ -292,7 +292,7 @@ def fix_path(
         data = _encode(outcome.text, result.decoded, result.path)
         if _signature(path) != before:
             raise ReportlintError(
-                f"{result.path}: 文件在检查期间被修改,未写入 (file changed while linting)"
+                f"{result.path}: 文件在检查期间被修改，未写入 (file changed while linting)"
             )
         write_atomic(path, data)
     except ReportlintError as exc:
@@ -358,7 +358,7 @@ class FixRun:
             return result
         if not outcome.converged:
             self.notes.append(
-                f"{result.path}: 部分修复互相冲突或 {MAX_ROUNDS} 轮内未完成,请检查剩余问题"
+                f"{result.path}: 部分修复互相冲突或 {MAX_ROUNDS} 轮内未完成，请检查剩余问题"
                 f" (fixes did not settle: they conflict or need more than {MAX_ROUNDS} rounds)"
             )
         if outcome.changed:
@@ -376,10 +376,10 @@ class FixRun:
     def summary(self) -> str:
         if self.write:
             return (
-                f"已修复 {self.applied} 处,涉及 {self.changed_files} 个文件"
+                f"已修复 {self.applied} 处，涉及 {self.changed_files} 个文件"
                 f" ({self.applied} fixes applied to {self.changed_files} files)"
             )
         return (
-            f"可修复 {self.applied} 处,涉及 {self.changed_files} 个文件"
+            f"可修复 {self.applied} 处，涉及 {self.changed_files} 个文件"
             f" ({self.applied} fixes would change {self.changed_files} files)"
         )

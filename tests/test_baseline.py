@@ -116,5 +116,5 @@ def test_fixed_problems_are_counted_as_stale_only_for_linted_files(tmp_path: Pat
     assert (code, out) == (0, "")
     assert err.splitlines() == [
         f"reportlint: 基线 {baseline} 抑制了 1 个已知问题",
-        "reportlint: 基线中 1 个问题已不再出现,可用 --write-baseline 更新 (stale)",
+        "reportlint: 基线中 1 个问题已不再出现，可用 --write-baseline 更新 (stale)",
     ]

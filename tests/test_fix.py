@@ -108,7 +108,7 @@ def test_report_after_fix_lists_what_remains_at_new_positions(tmp_path: Path) ->
     code, out, err = fx("--fix", str(p))
     assert code == 1
     assert out.decode().splitlines() == [f"{p}:1:3: XF108 测试:“旧提法”已过时,应为“新提法”"]
-    assert "已修复 1 处,涉及 1 个文件 (1 fixes applied to 1 files)" in err
+    assert "已修复 1 处，涉及 1 个文件 (1 fixes applied to 1 files)" in err
 
 
 # --- choosing edits -------------------------------------------------------------------------
@@ -184,7 +184,7 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(tmp_path: Path) -> None:
     )
     assert p.read_text(encoding="utf-8") == text
     assert p.stat().st_mtime_ns == before.st_mtime_ns
-    assert "可修复 2 处,涉及 1 个文件" in err
+    assert "可修复 2 处，涉及 1 个文件" in err
 
 
 def test_diff_marks_a_missing_final_line_break(tmp_path: Path) -> None:
@@ -242,7 +242,7 @@ def test_unchanged_file_is_not_rewritten(tmp_path: Path) -> None:
     assert code == 0
     after = p.stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
-    assert "已修复 0 处,涉及 0 个文件" in err
+    assert "已修复 0 处，涉及 0 个文件" in err
 
 
 def test_symlink_stays_a_link_to_the_fixed_file(tmp_path: Path) -> None:

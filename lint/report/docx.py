@@ -143,7 +143,7 @@ def reviewed_copy(doc: Document, diagnostics: Sequence[Diagnostic]) -> bytes:
     """The .docx bytes of `doc` with one comment per diagnostic."""
     data = doc.meta.get("docx_bytes")
     if not isinstance(data, bytes):
-        raise ReportlintError(f"{doc.path}: 不是 .docx 输入,无法生成批注副本 (--format docx)")
+        raise ReportlintError(f"{doc.path}: 不是 .docx 输入，无法生成批注副本 (--format docx)")
     from docx.text.run import Run
 
     document = open_docx(data, doc.path)
@@ -152,7 +152,7 @@ def reviewed_copy(doc: Document, diagnostics: Sequence[Diagnostic]) -> bytes:
         raise ReportlintError(f"{doc.path}: 重新打开的文档与检查时不一致 (docx changed)")
     body_paras = [i for i, p in enumerate(paras) if p.story not in _STORY_NAMES]
     if not body_paras:
-        raise ReportlintError(f"{doc.path}: 文档没有正文段落,无法添加批注 (no body)")
+        raise ReportlintError(f"{doc.path}: 文档没有正文段落，无法添加批注 (no body)")
     # Problems in headers and footers are anchored on the body's first non-empty paragraph.
     home = next((i for i in body_paras if paras[i].text), body_paras[0])
 
@@ -215,13 +215,13 @@ def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> bytes:
     paths = set(ctx.documents) | {d.path for d in diagnostics} | {p for p, _ in ctx.errors}
     if len(paths) != 1 or len(docs) != 1:
         raise ReportlintError(
-            f"--format docx 只能处理一个 .docx 文件,收到 {len(paths)} 个 (one input only)"
+            f"--format docx 只能处理一个 .docx 文件，收到 {len(paths)} 个 (one input only)"
         )
     doc = docs[0]
     if doc.kind != "docx":
         raise ReportlintError(f"{doc.path}: --format docx 只接受 .docx 输入 (not a .docx)")
     if _same_file(doc.path, ctx.output_path):
-        raise ReportlintError(f"{ctx.output_path}: 不能覆盖原文件,请另选输出文件 (same file)")
+        raise ReportlintError(f"{ctx.output_path}: 不能覆盖原文件，请另选输出文件 (same file)")
     return reviewed_copy(doc, [d for d in diagnostics if d.path == doc.path])
 
 

@@ -43,6 +43,6 @@ def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
             more = " …" if d.end_line > d.line else ""
             out.append(" " * 5 + " | " + " " * lead + "^" * span + more)
         if d.suggestion:
-            out.append(f"      = 建议: {d.suggestion}")
+            out.append(f"      = 建议：{d.suggestion}")
         out.append("")
     return "\n".join(out) + ("\n" if out else "")

@@ -36,7 +36,7 @@ def line_for(d: Diagnostic) -> str:
     joined = ",".join(f"{k}={escape_property(v)}" for k, v in props)
     message = f"{d.code} {d.message}"
     if d.suggestion:
-        message += f" (建议: {d.suggestion})"
+        message += f"（建议：{d.suggestion}）"
     return f"::{COMMANDS.get(d.severity, 'warning')} {joined}::{escape_data(message)}"
 
 

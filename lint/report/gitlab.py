@@ -29,7 +29,7 @@ def report_path(path: str) -> str:
 def issue(d: Diagnostic, fingerprint: str) -> dict[str, Any]:
     description = f"{d.code} {d.message}"
     if d.suggestion:
-        description += f" (建议: {d.suggestion})"
+        description += f"（建议：{d.suggestion}）"
     return {
         "type": "issue",
         "check_name": d.code,

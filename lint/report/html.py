@@ -160,7 +160,7 @@ def _document_html(
         label = auto.get(i)
         label_text = getattr(label, "label", None)
         auto_html = (
-            f'<span class="auto" title="Word 自动编号(不属于正文文字)">{esc(label_text)}</span>'
+            f'<span class="auto" title="Word 自动编号（不属于正文文字）">{esc(label_text)}</span>'
             if label_text
             else ""
         )
@@ -218,8 +218,8 @@ def _summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
         f"<td>{len(diagnostics)}</td></tr></tfoot></table>"
     )
     if not diagnostics:
-        return f'<p class="clean">检查了 {files} 个文件,未发现问题。</p>'
-    return f"<p>检查了 {files} 个文件,发现 {len(diagnostics)} 个问题。</p>{table}"
+        return f'<p class="clean">检查了 {files} 个文件，未发现问题。</p>'
+    return f"<p>检查了 {files} 个文件，发现 {len(diagnostics)} 个问题。</p>{table}"
 
 
 def _css() -> str:
@@ -339,7 +339,7 @@ def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
         # A long list would bury the text on a phone: it starts folded (printing unfolds it).
         fold = "" if len(numbered) > _OPEN_LIST_MAX else " open"
         listing = (
-            f"<details{fold}><summary>问题列表({len(numbered)})</summary>{problems}</details>"
+            f"<details{fold}><summary>问题列表（{len(numbered)}）</summary>{problems}</details>"
             if problems
             else ""
         )
@@ -355,7 +355,7 @@ def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
     version = f" {esc(ctx.version)}" if ctx.version else ""
     auto_note = ""
     if any(d.meta.get("docx_numbering") for d in ctx.documents.values()):
-        auto_note = "灰色编号为 Word 自动编号,不属于正文文字,不参与检查。"
+        auto_note = "灰色编号为 Word 自动编号，不属于正文文字，不参与检查。"
     return (
         "<!DOCTYPE html>\n"
         '<html lang="zh-CN"><head><meta charset="utf-8">'

@@ -50,7 +50,7 @@ def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
             )
             body = f"{path}:{d.line}:{d.column}: {d.code} {d.message}"
             if d.suggestion:
-                body += f"\n建议: {d.suggestion}"
+                body += f"\n建议：{d.suggestion}"
             failure.text = _clean(body)
         total += len(items)
         failures += len(items)

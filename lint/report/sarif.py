@@ -75,7 +75,7 @@ def rule_descriptor(code: str, rule: Rule | None, sample: Diagnostic) -> dict[st
 
 
 def result(d: Diagnostic, index: int, fingerprint: str) -> dict[str, Any]:
-    message = d.message + (f" (建议: {d.suggestion})" if d.suggestion else "")
+    message = d.message + (f"（建议：{d.suggestion}）" if d.suggestion else "")
     region: dict[str, Any] = {
         "startLine": d.line,
         "startColumn": d.column,

@@ -159,7 +159,7 @@ def open_docx(data: bytes, path: str) -> Any:
     if data.startswith(_OLE_MAGIC):
         # Word 97-2003 files and password-protected .docx are OLE containers, not zip packages.
         raise ReportlintError(
-            f"{path}: 是旧版 .doc 或加密的文档,请在 Word 中另存为未加密的 .docx"
+            f"{path}: 是旧版 .doc 或加密的文档，请在 Word 中另存为未加密的 .docx"
             " (not a .docx package)"
         )
     try:

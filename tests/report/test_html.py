@@ -172,8 +172,8 @@ def test_output_file_and_docx_numbering(tmp_path: Path) -> None:
     code, stdout, _ = run_cli("--format", "html", "--select", "PH101", "-o", str(out), str(src))
     assert code == 1 and stdout == ""
     page = out.read_text(encoding="utf-8")
-    assert '<span class="auto" title="Word 自动编号(不属于正文文字)">1.</span>' in page
-    assert "第 2 段第 3 字" in page and "Word 自动编号,不属于正文文字" in page
+    assert '<span class="auto" title="Word 自动编号（不属于正文文字）">1.</span>' in page
+    assert "第 2 段第 3 字" in page and "Word 自动编号，不属于正文文字" in page
     assert parse(page).lines == ["工作汇报", "投资*万元"]
     assert '<span class="story">' not in page
 

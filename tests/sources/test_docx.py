@@ -344,7 +344,7 @@ def test_legacy_or_encrypted_word_file_is_named_as_such(tmp_path: Path) -> None:
     code, out, err = run_cli(str(legacy))
     assert code == 2 and out == ""
     assert err.strip().splitlines() == [
-        f"reportlint: {legacy}: 是旧版 .doc 或加密的文档,请在 Word 中另存为未加密的 .docx "
+        f"reportlint: {legacy}: 是旧版 .doc 或加密的文档，请在 Word 中另存为未加密的 .docx "
         "(not a .docx package)"
     ]
 
