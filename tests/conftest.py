@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# The shared corpus sits beside the checkout; REPORTLINT_SHARED points elsewhere.
+SHARED = Path(os.environ.get("REPORTLINT_SHARED") or ROOT.parent / "shared")
 SEED = SHARED / "corpus" / "seed" / "000_edcc395c28bc87b3.txt"
 OFFICIAL = SHARED / "corpus" / "official"
 

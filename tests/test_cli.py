@@ -214,3 +214,14 @@ def test_selector_typos_are_usage_errors(draft: Path, option: str, selector: str
     code, out, err = run_cli(option, selector, str(draft))
     assert code == 2 and out == ""
     assert f"{option}: '{selector}'" in err and len(err.strip().splitlines()) == 1
+
+
+def test_fifo_is_skipped_not_waited_on(tmp_path: Path, draft: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    code, out, err = run_cli("--select", "PH", str(fifo), str(draft))
+    assert code == 2
+    assert f"{fifo}: 不是普通文件" in err
+    assert "PH101" in out

@@ -6,6 +6,8 @@ anything else → plain text.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from lint.document import Document
@@ -45,6 +47,10 @@ def document_from_bytes(
 
 def read_document(path: str, encoding: str | None = None) -> tuple[Document, Decoded | None]:
     try:
+        # A FIFO, socket or device would block the run (or never end): only regular files
+        # are drafts. stat() follows links, so a link to a draft is still read.
+        if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
+            raise ReportlintError(f"{path}: 不是普通文件，已跳过 (not a regular file)")
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise ReportlintError(f"{path}: 文件不存在 (no such file)") from None
