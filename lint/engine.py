@@ -21,6 +21,7 @@ from lint.types import Diagnostic
 # Regex time each rule gets per character of a file, on top of Engine.regex_timeout.
 REGEX_SECONDS_PER_CHAR = 0.5e-6
 
+
 def selector_matches(selector: str, rule: Rule) -> bool:
     """A selector is a code, a code prefix (`FM`, `FM1`), a category, a rule name, or ALL."""
     return selector_applies(selector, rule.code, rule.name, rule.category)
@@ -98,6 +99,38 @@ class Result:
     problems: list[tuple[str, str]] = field(default_factory=list)
 
 
+def _drop_shadowed(
+    diagnostics: list[Diagnostic], shadows: list[tuple[int, int, str]]
+) -> list[Diagnostic]:
+    """Drop findings that lie wholly inside a `shadow: true` finding of another rule.
+
+    A shadowing span (a web-page footer, a teaser list) is not document text: a half-width
+    comma or a typo inside it is noise next to "delete this block", and its fix would only
+    overlap the block's deletion.
+    """
+    shadows.sort()
+    kept = []
+    j = 0
+    # The two farthest-reaching spans seen so far that belong to different rules: enough to
+    # answer "is this finding inside a span of another rule?" in one sweep over both lists.
+    best: tuple[int, str] = (-1, "")
+    second: tuple[int, str] = (-1, "")
+    for d in diagnostics:  # sorted by start
+        while j < len(shadows) and shadows[j][0] <= d.start:
+            _, end, code = shadows[j]
+            j += 1
+            if code == best[1]:
+                best = max(best, (end, code))
+            elif end > best[0]:
+                best, second = (end, code), best
+            elif end > second[0]:
+                second = (end, code)
+        reach = best[0] if best[1] != d.code else second[0]
+        if reach < d.end:
+            kept.append(d)
+    return kept
+
+
 class Engine:
     def __init__(
         self,
@@ -148,12 +181,15 @@ class Engine:
             regex_timeout=self.regex_timeout + len(doc.text) * REGEX_SECONDS_PER_CHAR,
         )
         out: list[Diagnostic] = []
+        shadows: list[tuple[int, int, str]] = []
         for chk in self.checks:
             t0 = time.perf_counter()
             try:
                 for f in chk.run(doc, ctx):
                     if doc.disabled and doc.is_disabled(f.rule.code, f.start):
                         continue
+                    if f.rule.params.get("shadow"):
+                        shadows.append((f.start, f.end, f.rule.code))
                     out.append(self.diagnostic(doc, f))
             except Exception as exc:  # a bug in one kind must not lose the other kinds' findings
                 ctx.problems.append(
@@ -175,6 +211,8 @@ class Engine:
             if not i
             or (d.code, d.start, d.end) != (out[i - 1].code, out[i - 1].start, out[i - 1].end)
         ]
+        if shadows:
+            unique = _drop_shadowed(unique, shadows)
         problems = list(dict.fromkeys(ctx.problems))
         return Result(unique, problems)
 
@@ -209,7 +247,9 @@ class Engine:
             message = cached
         positions: tuple[tuple[int, int, int, int], ...] = ()
         if f.fix is not None:
-            positions = tuple(doc.span_position(e.start, e.end) for e in f.fix.edits)
+            # An edit's end is the position of its exclusive end offset (LSP style): a
+            # deleted line ends at column 1 of the next line, not past its line break.
+            positions = tuple((*doc.position(e.start), *doc.position(e.end)) for e in f.fix.edits)
         return Diagnostic(
             path=doc.path,
             start=start,

@@ -10,6 +10,9 @@ rule's own regex patterns. A candidate then passes the rule's context filters, c
 - `line-start`: the match must begin its line (after indentation);
 - `boundary: word`: jieba must not see the match cut through a word (loaded lazily).
 
+`shadow: true` marks a span that is not document text (a web-page footer, a teaser list):
+findings of other rules wholly inside it are dropped by the engine.
+
 `scope` widens the reported span: `match` (default), `sentence` (the sentence holding the
 match), `line` (the whole line), or `to-end`
 (from the match's line to the end of the document: for "推荐阅读" teaser lists).
@@ -42,6 +45,7 @@ CONTEXT_KEYS = frozenset(
         "max-line-length",
         "line-start",
         "scope",
+        "shadow",
     }
 )
 _WINDOW = 40  # characters examined by not-before / not-after
@@ -340,7 +344,7 @@ class TextMatchCheck(Check):
             raise rule.error("boundary", "expected 'none' or 'word'")
         if p.get("scope", "match") not in ("match", "sentence", "line", "to-end"):
             raise rule.error("scope", "expected 'match', 'sentence', 'line' or 'to-end'")
-        for key in ("ignore-case", "line-start"):
+        for key in ("ignore-case", "line-start", "shadow"):
             if key in p and not isinstance(p[key], bool):
                 raise rule.error(key, "expected true or false")
         if "max-line-length" in p and (

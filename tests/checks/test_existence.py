@@ -130,3 +130,29 @@ def test_word_boundary_uses_jieba_only_for_candidates() -> None:
     assert not engine.check(Document("d.txt", "坚决肃清毒瘤。"), DAY).diagnostics
     assert engine.segmenter.loads == 1
     assert engine.check(Document("d.txt", "及时清毒,防止传播。"), DAY).diagnostics
+
+
+def test_shadow_drops_other_rules_findings_inside_the_span() -> None:
+    body = BASE.replace(
+        "message: m",
+        "message: m\n    patterns: ['(?m)^推荐阅读$']\n    scope: to-end\n    shadow: true",
+    ) + BASE.replace("XX101", "XX102").replace("name: t", "name: u").replace(
+        "message: m", "message: m\n    tokens: [逗号]"
+    )
+    text = "正文逗号。\n推荐阅读\n广告逗号\n"
+    spans = _spans(body, text)
+    # The body's 逗号 stays; the one inside the teaser block is not reported separately.
+    assert spans == [(2, 4, "XX102"), (6, len(text), "XX101")]
+
+
+def test_fix_edit_positions_end_at_the_next_line_for_deleted_lines() -> None:
+    body = BASE.replace(
+        "message: m",
+        "message: m\n    tokens: [发布时间]\n    scope: line\n"
+        "    fix: {safety: safe, replacement: ''}",
+    )
+    engine = Engine(_rules(body))
+    (d,) = engine.check(Document("d.txt", "标题\n发布时间:2026\n正文"), DAY).diagnostics
+    (edit,) = d.to_json()["fix"]
+    assert (edit["line"], edit["column"], edit["end_line"], edit["end_column"]) == (2, 1, 3, 1)
+    assert (d.end_line, d.end_column) == (2, 10)
