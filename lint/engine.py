@@ -195,7 +195,7 @@ class Engine:
                 ctx.problems.append(
                     (
                         chk.kind or type(chk).__name__,
-                        f"内部错误,本文件中此类检查未完成 (internal error, please report: "
+                        f"内部错误，本文件中此类检查未完成 (internal error, please report: "
                         f"{type(exc).__name__}: {exc})",
                     )
                 )

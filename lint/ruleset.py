@@ -443,7 +443,7 @@ def _decode_rule_file(data: bytes, label: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise RuleError(f"{label}: 规则文件不是 UTF-8,第 {exc.start} 字节无法解码") from None
+        raise RuleError(f"{label}: 规则文件不是 UTF-8，第 {exc.start} 字节无法解码") from None
 
 
 def load_ruleset(paths: Iterable[str | Path] | None = None, *, defaults: bool = True) -> RuleSet:

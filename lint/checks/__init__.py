@@ -100,7 +100,7 @@ class RunContext:
             self.problems.append(
                 (
                     code,
-                    f"正则表达式超时,本文件中已跳过此规则 (regex budget of "
+                    f"正则表达式超时，本文件中已跳过此规则 (regex budget of "
                     f"{self.regex_timeout:g} s per file spent)",
                 )
             )

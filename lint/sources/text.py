@@ -66,7 +66,7 @@ def _decode(data: bytes, path: str, encoding: str | None) -> Decoded:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             raise ReportlintError(
-                f"{path}: 无法按 {encoding} 解码,第 {exc.start} 字节 (cannot decode)"
+                f"{path}: 无法按 {encoding} 解码，第 {exc.start} 字节 (cannot decode)"
             ) from None
         return Decoded(text, encoding, bom, _dominant_newline(text))
 
@@ -86,7 +86,7 @@ def _decode(data: bytes, path: str, encoding: str | None) -> Decoded:
                 raise ReportlintError(f"{path}: UTF-16 文件已损坏 (cannot decode)") from None
             return Decoded(text, codec, bom, _dominant_newline(text))
     if _looks_binary(data):
-        raise ReportlintError(f"{path}: 二进制文件,不是文本 (binary file skipped)")
+        raise ReportlintError(f"{path}: 二进制文件，不是文本 (binary file skipped)")
     try:
         text = data.decode("utf-8")
         return Decoded(text, "utf-8", b"", _dominant_newline(text))
@@ -96,7 +96,7 @@ def _decode(data: bytes, path: str, encoding: str | None) -> Decoded:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
         raise ReportlintError(
-            f"{path}: 既不是 UTF-8 也不是 GB18030,第 {exc.start} 字节无法解码;"
+            f"{path}: 既不是 UTF-8 也不是 GB18030，第 {exc.start} 字节无法解码；"
             "可用 --encoding 指定 (cannot decode)"
         ) from None
     return Decoded(text, "gb18030", b"", _dominant_newline(text))
