@@ -11,6 +11,11 @@ numbering checks can report it. Short unnumbered lines without closing punctuati
 short line (`2025年工作安排`, `名词解释`, a signature) is a soft break after which numbering may
 legitimately start again at one.
 
+An attachment note (GB/T 9704-2012 7.3.5: `附件：1.重点事项清单` and its continuation lines
+`2.情况统计表`, up to a blank line, the 落款 date or another kind of line) is no part of the
+heading structure: its numbered items form a list of their own (`Structure.attachments`),
+whose sequence alone may be checked; for the headings around it the note is a soft break.
+
 The result is cached in `doc.meta` so every check shares one pass.
 """
 
@@ -37,7 +42,12 @@ _CN_DIGITS = {
 }
 _CN_NUM = "〇零一二两三四五六七八九十百"
 _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Circled numbers 1-50: ①-⑳, ㉑-㉟ and ㊱-㊿ (three Unicode blocks).
+CIRCLED = (
+    "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+    + "".join(map(chr, range(0x3251, 0x3260)))
+    + "".join(map(chr, range(0x32B1, 0x32C0)))
+)
 
 LEVEL_NAMES = ("一、", "（一）", "1.", "（1）", "①")
 
@@ -58,7 +68,14 @@ _TITLE_WORDS = re.compile(
 )
 _ATTACHMENT = re.compile(r"^附(?:件|录)\s*[0-9０-９一二三四五六七八九十]*(?:$|[\s：:])")
 
-_ATTACHMENT_LIST = re.compile(r"附件[：:][ \t\u3000]*(?=[0-9０-９])")
+# `附件：` opens an attachment note (one line, or several with the names aligned below).
+_ATTACHMENT_NOTE = re.compile(r"附件[ \t\u3000]*[：:][ \t\u3000]*")
+# The 落款 date that closes the text before it: `2026年1月5日`, `二〇二六年一月五日`.
+_DATE_LINE = re.compile(
+    r"(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})[ \u3000]*年[ \u3000]*"
+    r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})[ \u3000]*月[ \u3000]*"
+    r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[ \u3000]*日"
+)
 _MD_ORDERED = re.compile(r"[0-9]{1,9}[.)][ \t]")
 # A title or soft break is short: longer lines are prose whose closing punctuation was lost.
 MAX_BREAK_LENGTH = 40
@@ -90,8 +107,11 @@ def chinese_number(s: str) -> int | None:
 
 
 def to_chinese(n: int) -> str:
-    """`n` (1..999) as a Chinese numeral in the form headings use: 十, 十一, 二十, 一百零一."""
+    """`n` (1..999) as a Chinese numeral in the form headings use: 十, 十一, 二十, 一百零一;
+    other numbers in digits."""
     digits = "零一二三四五六七八九"
+    if not 0 <= n <= 999:
+        return str(n)
     if n < 10:
         return digits[n]
     if n < 20:
@@ -108,7 +128,10 @@ def to_chinese(n: int) -> str:
 
 
 def render_number(n: int, like: str) -> str:
-    """`n` written in the style of the numeral `like` (Chinese, ASCII or full-width digits)."""
+    """`n` written in the style of the numeral `like`: Chinese, ASCII or full-width digits,
+    or a circled number (`③` for 3 after `①`; plain digits past ㊿, which has no successor)."""
+    if like and like[0] in CIRCLED:
+        return CIRCLED[n - 1] if 1 <= n <= len(CIRCLED) else str(n)
     if like and like[0] in "０１２３４５６７８９":
         return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     if like and like[0].isascii():
@@ -177,6 +200,8 @@ class Break:
     end: int
     title: bool  # True: a document title, a new scope; False: a soft break
     section_end: int = 0
+    # An attachment note (`附件：1.…`), a soft break for the headings around it.
+    attachment: bool = False
 
 
 @dataclass
@@ -184,6 +209,9 @@ class Structure:
     # Headings and breaks in document order.
     items: list[Heading | Break]
     headings: list[Heading]
+    # The numbered items of each attachment note, each list a series of its own (level 2,
+    # no parent); they are not in `headings`.
+    attachments: list[list[Heading]] = field(default_factory=list)
 
 
 def _strip_indent(doc: Document, start: int, end: int) -> int:
@@ -199,10 +227,6 @@ def _strip_indent(doc: Document, start: int, end: int) -> int:
             i = j
             while i < end and text[i] in _INDENT:
                 i += 1
-    # `附件：1.实施方案` opens the attachment list whose next lines read `2.…`, `3.…`.
-    m = _ATTACHMENT_LIST.match(text, i, end)
-    if m:
-        i = m.end()
     return i
 
 
@@ -332,18 +356,69 @@ def _heading_shape(doc: Document, marker: Marker, line_end: int) -> tuple[int, b
     return inner[0] + 1, False, text[inner[0]] == "。"
 
 
+def _new_heading(doc: Document, marker: Marker, index: int, le: int) -> Heading:
+    title_end, standalone, period = _heading_shape(doc, marker, le)
+    return Heading(
+        marker,
+        index,
+        _skip_spaces(doc.scan_text, marker.end, le),
+        le,
+        title_end,
+        standalone,
+        period,
+    )
+
+
+def _attachment_line(
+    doc: Document, index: int, ls: int, pos: int, le: int, note: list[Heading]
+) -> bool:
+    """Whether the line continues the open attachment note; its item, if numbered, is
+    appended to `note`. A numbered item (`2.情况统计表`) continues it, and so does an
+    indented unnumbered line (a wrapped name) that is neither a date (the 落款), a title,
+    nor a finished sentence; anything else ends the note."""
+    text = doc.scan_text
+    expect = {2: note[-1].number + 1} if note else None
+    marker = find_marker(doc, pos, le, expect)
+    if marker is not None:
+        if marker.level != 2:
+            return False
+        note.append(_new_heading(doc, marker, index, le))
+        return True
+    line = text[pos:le].rstrip(_INDENT)
+    if pos == ls or _DATE_LINE.match(line) or _break_kind(line) is True:
+        return False
+    return line[-1] not in _SENTENCE_PUNCT
+
+
 def build(doc: Document) -> Structure:
     items: list[Heading | Break] = []
     headings: list[Heading] = []
+    attachments: list[list[Heading]] = []
     text = doc.scan_text
     prev_blank_or_closed = True
     # level -> the number the next heading of that level would carry
     expect: dict[int, int] = {}
+    # The numbered items of the attachment note being read, None outside one.
+    note: list[Heading] | None = None
     for index, ls, le in doc.lines():
         pos = _strip_indent(doc, ls, le)
         if pos >= le:
             prev_blank_or_closed = True
+            note = None
             continue
+        opening = _ATTACHMENT_NOTE.match(text, pos, le)
+        if opening is not None:
+            items.append(Break(index, ls, le, False, attachment=True))
+            note = []
+            attachments.append(note)
+            if opening.end() < le:
+                _attachment_line(doc, index, ls, opening.end(), le, note)
+            prev_blank_or_closed = True
+            continue
+        if note is not None:
+            if _attachment_line(doc, index, ls, pos, le, note):
+                continue
+            note = None
         marker = find_marker(doc, pos, le, expect)
         if marker is not None and doc.kind == "markdown" and _MD_ORDERED.match(text, pos, le):
             # `1. 项目` is a Markdown ordered list: the renderer numbers it, so `1.` on every
@@ -358,16 +433,7 @@ def build(doc: Document) -> Structure:
             expect[marker.level] = marker.number + 1
             for deeper in range(marker.level + 1, len(LEVEL_NAMES)):
                 expect.pop(deeper, None)
-            title_end, standalone, period = _heading_shape(doc, marker, le)
-            h = Heading(
-                marker,
-                index,
-                _skip_spaces(text, marker.end, le),
-                le,
-                title_end,
-                standalone,
-                period,
-            )
+            h = _new_heading(doc, marker, index, le)
             items.append(h)
             headings.append(h)
         else:
@@ -386,7 +452,13 @@ def build(doc: Document) -> Structure:
         nxt = items[i + 1] if i + 1 < len(items) else None
         item.section_end = doc.line_starts[nxt.line] if nxt is not None else len(doc.text)
     _link(items)
-    return Structure(items, headings)
+    for k, series in enumerate(attachments):
+        for position, h in enumerate(series):
+            h.series = series
+            h.position = position
+            h.scope = -1 - k
+            h.section_end = doc.line_ends[h.line]
+    return Structure(items, headings, attachments)
 
 
 def _link(items: list[Heading | Break]) -> None:

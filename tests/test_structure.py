@@ -211,6 +211,118 @@ def test_crlf_bom_and_zero_width_space() -> None:
     assert _headings(text) == [(1, 2, 0, 1), (2, 2, 0, 2), (3, 1, 1, 1)]
 
 
-def test_attachment_list_opens_after_the_label() -> None:
+def _attachments(text: str) -> list[list[tuple[int, int, int, int]]]:
+    """(line, column, level, number) of every attachment note's items, note by note."""
+    doc = Document("d.txt", text)
+    out = []
+    for note in structure(doc).attachments:
+        items = []
+        for h in note:
+            line, col = doc.position(h.marker.start)
+            items.append((line, col, h.level, h.number))
+        out.append(items)
+    return out
+
+
+def test_attachment_note_is_a_list_of_its_own_not_headings() -> None:
     text = "附件：1.关于甲的实施方案\n\u3000\u3000\u30002.关于乙的工作方案\n"
-    assert _headings(text) == [(1, 4, 2, 1), (2, 4, 2, 2)]
+    assert _headings(text) == []
+    assert _attachments(text) == [[(1, 4, 2, 1), (2, 4, 2, 2)]]
+    note = structure(Document("d.txt", text)).attachments[0]
+    assert note[0].series is note and [h.position for h in note] == [0, 1]
+    assert note[0].parent is None and note[0].children == []
+
+
+def test_attachment_note_after_a_body_leaves_the_body_alone() -> None:
+    # GB/T 9704 7.3.5: the note below the body, its names aligned under the first one.
+    text = (
+        "一、加强组织领导\n"
+        "二、压实工作责任\n"
+        "1.高度重视。\n"
+        "附件：1.重点事项清单\n"
+        "      2.情况统计表\n"
+        "\n"
+        "某市人民政府办公室\n"
+        "2026年1月5日\n"
+    )
+    assert _headings(text) == [(1, 1, 0, 1), (2, 1, 0, 2), (3, 1, 2, 1)]
+    assert _attachments(text) == [[(4, 4, 2, 1), (5, 7, 2, 2)]]
+    doc = Document("d.txt", text)
+    st = structure(doc)
+    body_one = st.headings[2]
+    assert body_one.series == [body_one]
+    notes = [it for it in st.items if isinstance(it, Break) and it.attachment]
+    assert [(b.line + 1, b.title) for b in notes] == [(4, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "note"),
+    [
+        # half-width colon, and the label spaced from the colon
+        ("附件:1.甲\n2.乙\n", [], [(1, 4, 2, 1), (2, 1, 2, 2)]),
+        ("附件 ：1.甲\n", [], [(1, 5, 2, 1)]),
+        # a blank line ends the note: `1.` below it is a heading again
+        ("附件：1.甲\n   2.乙\n\n1.丙\n", [(4, 1, 2, 1)], [(1, 4, 2, 1), (2, 4, 2, 2)]),
+        # the 落款 date ends it, and so does a title line
+        (
+            "附件：1.甲\n   2.乙\n   2026年1月5日\n3.丙\n",
+            [(4, 1, 2, 3)],
+            [(1, 4, 2, 1), (2, 4, 2, 2)],
+        ),
+        ("附件：1.甲\n   2.乙\n附件1\n1.丙\n", [(4, 1, 2, 1)], [(1, 4, 2, 1), (2, 4, 2, 2)]),
+        # a wrapped name continues it; another level of marker or a sentence ends it
+        ("附件：1.关于甲的\n     实施方案\n     2.乙\n", [], [(1, 4, 2, 1), (3, 6, 2, 2)]),
+        ("附件：1.甲\n（一）丙\n", [(2, 1, 1, 1)], [(1, 4, 2, 1)]),
+        ("附件：1.甲\n  请认真遵照执行。\n2.乙\n", [(3, 1, 2, 2)], [(1, 4, 2, 1)]),
+        # a note with one unnumbered name has no items
+        ("附件：重点事项清单\n", [], []),
+    ],
+)
+def test_where_an_attachment_note_ends(
+    text: str, body: list[tuple[int, int, int, int]], note: list[tuple[int, int, int, int]]
+) -> None:
+    assert _headings(text) == body
+    assert _attachments(text) == [note]
+
+
+# Every marker form, its level and a numeral in its style: render_number must keep the
+# style, and the rendered marker must read back as the same level and number.
+_FORMS = [
+    ("{}、", 0, "一"),
+    ("（{}）", 1, "一"),
+    ("({})", 1, "一"),
+    ("{}.", 2, "1"),
+    ("{}．", 2, "１"),
+    ("（{}）", 3, "1"),
+    ("（{}）", 3, "１"),
+    ("({})", 3, "1"),
+    ("{}", 4, "①"),
+]
+
+
+@pytest.mark.parametrize(("form", "level", "like"), _FORMS)
+def test_every_level_renders_and_reads_back(form: str, level: int, like: str) -> None:
+    top = 50 if level == 4 else 99
+    for n in range(1, top + 1):
+        numeral = render_number(n, like)
+        doc = Document("d.txt", form.format(numeral) + "标题\n")
+        (h,) = structure(doc).headings
+        assert (h.level, h.number) == (level, n), (form, numeral)
+        assert doc.text[h.marker.num_start : h.marker.num_end] == numeral
+        # the style is kept: Chinese, ASCII digits, full-width digits or circled numbers
+        if like == "１":
+            assert all("０" <= c <= "９" for c in numeral)
+        elif like == "1":
+            assert numeral.isascii() and numeral.isdigit()
+        elif like == "①":
+            assert len(numeral) == 1 and not numeral.isascii()
+        else:
+            assert chinese_number(numeral) == n
+
+
+def test_circled_numbers_render_as_circled_numbers() -> None:
+    assert render_number(2, "①") == "②"
+    assert render_number(20, "⑲") == "⑳"
+    assert render_number(21, "⑳") == "㉑"
+    assert render_number(50, "㊿") == "㊿"
+    assert render_number(51, "㊿") == "51"

@@ -7,8 +7,14 @@ Two kinds of announcement are checked (`check:` picks one):
   colon, whose items all repeat the term's word (`到位`, `学`, `着力`). That repetition is
   what shows the list spells the term out: `“三农”` before unrelated sub-headings is a name,
   not a count;
-- `colon`: a sentence ending in a colon that announces `N个方面` / `N项` / `N条` …, followed
-  directly by headings, an in-text list, or a plain `、` list to the end of the sentence.
+- `colon`: a clause ending in a colon that announces `N个方面` / `N项` / `N条` … close
+  before the colon (`做好以下三项工作：`, `提出五点要求：`: at most a few characters and no
+  comma between them), followed directly by headings, an in-text list, or a plain `、` list
+  to the end of the sentence.
+
+`names:` lists fixed terms that hold a count but name one thing (`八项规定`, `四项基本原则`,
+`三严三实`): a count inside one of them announces nothing, and a quoted one is not a term to
+count.
 
 `“三查三改”` counts three items that each hold both words; `“两学一做”` (two different counts)
 and `“十四五”` are names, not counts, and are skipped.
@@ -48,6 +54,10 @@ _LIST_REACH = 300
 _JOINERS = re.compile("和|及|与|并|同")
 # `“四个到位”：…` or `“五学”活动：…`: a colon right after the term (a few characters allowed).
 _TERM_COLON = re.compile(r"[\u4e00-\u9fff]{0,6}[：:]")
+# An announcing count stands close before its colon: `以下三个方面的重点工作：` (at most this
+# many characters between them), in the same clause.
+_NEAR = 10
+_CLAUSE_MARKS = "，,、；;：:"
 
 
 @dataclass
@@ -109,30 +119,40 @@ def _heading_at(doc: Document, line: int) -> Heading | None:
     return found if isinstance(found, Heading) else None
 
 
+def names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
+    """One regex for a rule's fixed names, longest first; None for none."""
+    if not names:
+        return None
+    return re.compile("|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)))
+
+
 class DeclaredCountCheck(Check):
     kind = "declared-count"
-    keys = frozenset({"check"})
+    keys = frozenset({"check", "names"})
 
     @classmethod
     def validate(cls, rule: Rule) -> None:
         if rule.params.get("check") not in CHECKS:
             raise rule.error("check", f"expected one of {', '.join(CHECKS)}")
+        names = rule.params.get("names", [])
+        if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+            raise rule.error("names", "expected a list of non-empty strings")
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         super().__init__(rules)
         self.by_check: dict[str, list[Rule]] = {}
+        self.names: dict[str, re.Pattern[str] | None] = {}
         for r in rules:
             self.by_check.setdefault(r.params["check"], []).append(r)
+            self.names[r.code] = names_pattern(r.params.get("names", []))
 
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
-        active = {
-            name: [r for r in rules if r.code in ctx.active]
-            for name, rules in self.by_check.items()
-        }
-        if any(active.get("term", ())):
-            yield from self._terms(doc, active["term"])
-        if any(active.get("colon", ())):
-            yield from self._colons(doc, active["colon"])
+        for rule in self.by_check.get("term", ()):
+            if rule.code in ctx.active:
+                yield from self._terms(doc, [rule], self.names.get(rule.code))
+        for rule in self.by_check.get("colon", ()):
+            if rule.code in ctx.active:
+                yield from self._colons(doc, [rule], self.names.get(rule.code))
 
     @staticmethod
     def _finding(
@@ -141,12 +161,16 @@ class DeclaredCountCheck(Check):
         for rule in rules:
             yield Finding(rule, start, end, values={"declared": str(declared), "found": str(found)})
 
-    def _terms(self, doc: Document, rules: list[Rule]) -> Iterator[Finding]:
+    def _terms(
+        self, doc: Document, rules: list[Rule], names: re.Pattern[str] | None = None
+    ) -> Iterator[Finding]:
         text = doc.scan_text
         if "“" not in text:
             return
         all_runs = runs(doc)
         for m in _TERM.finditer(text):
+            if names is not None and names.search(m.group(1)):
+                continue  # “八项规定”, “三严三实”: a name, not a count of items
             parsed = _parse_term(m.group(1))
             if parsed is None:
                 continue
@@ -173,14 +197,19 @@ class DeclaredCountCheck(Check):
             if all(w in t for t in items.texts for w in words):
                 yield from self._finding(rules, m.start(), m.end(), declared, len(items.starts))
 
-    def _colons(self, doc: Document, rules: list[Rule]) -> Iterator[Finding]:
-        for c, declared, items in self.colon_lists(doc):
+    def _colons(
+        self, doc: Document, rules: list[Rule], names: re.Pattern[str] | None = None
+    ) -> Iterator[Finding]:
+        for c, declared, items in self.colon_lists(doc, names):
             if not items.matches(declared):
                 yield from self._finding(rules, c[0], c[1], declared, len(items.starts))
 
     @staticmethod
-    def colon_lists(doc: Document) -> Iterator[tuple[tuple[int, int], int, Items]]:
-        """((start, end) of the count, declared number, the list) for every announcing colon."""
+    def colon_lists(
+        doc: Document, names: re.Pattern[str] | None = None
+    ) -> Iterator[tuple[tuple[int, int], int, Items]]:
+        """((start, end) of the count, declared number, the list) for every announcing colon:
+        a sentence whose only count (outside the fixed `names`) stands close before it."""
         text = doc.scan_text
         all_runs = runs(doc)
         for colon_match in _COLON_RE.finditer(text):
@@ -190,9 +219,17 @@ class DeclaredCountCheck(Check):
             while s > ls and text[s - 1] not in _SENTENCE_END:
                 s -= 1
             counts = list(_COUNT.finditer(text, s, colon))
+            if counts and names is not None:
+                spans = [(n.start(), n.end()) for n in names.finditer(text, s, colon)]
+                counts = [
+                    c for c in counts if not any(a <= c.start() and c.end() <= b for a, b in spans)
+                ]
             if len(counts) != 1:
                 continue
             c = counts[0]
+            between = text[c.end() : colon]
+            if len(between) > _NEAR or any(ch in _CLAUSE_MARKS for ch in between):
+                continue  # `贯彻…八项规定…，现通知如下：`: the count is not what the colon opens
             if c.start() > 0 and text[c.start() - 1] == "“":
                 continue  # a quoted term such as “三项制度”: NB121's business
             raw = c.group(1)

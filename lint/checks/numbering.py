@@ -13,6 +13,9 @@ Each rule picks one aspect with `check:`
 - `trailing-period`: stand-alone sibling headings that disagree on a closing `。`;
 - `single`: a level opened with `（一）` that has no `（二）`.
 
+The numbered items of an attachment note (`附件：1.…` / `2.…`) are no headings: only their
+own sequence is checked (`gap`, `duplicate`, `start`, `restart`).
+
 Values for messages: {match} (the marker), {expected}, {previous}, {replacement}, {after}.
 """
 
@@ -92,6 +95,9 @@ class NumberingCheck(Check):
             if id(h.series) not in seen_series:
                 seen_series.add(id(h.series))
                 yield from self._series(doc, h.series, active)
+        for series in st.attachments:
+            if series:
+                yield from self._series(doc, series, active, sequence_only=True)
 
     def _emit(
         self, active: dict[str, list[Rule]], check: str, start: int, end: int, **kw: object
@@ -150,7 +156,11 @@ class NumberingCheck(Check):
             )
 
     def _series(
-        self, doc: Document, series: list[Heading], active: dict[str, list[Rule]]
+        self,
+        doc: Document,
+        series: list[Heading],
+        active: dict[str, list[Rule]],
+        sequence_only: bool = False,
     ) -> Iterator[Finding]:
         prev: Heading | None = None
         # The number the previous sibling should have carried: after a single mistyped
@@ -195,6 +205,8 @@ class NumberingCheck(Check):
                 fix=fix,
             )
             prev, p = h, (p + 1 if typo else n)
+        if sequence_only:
+            return
         yield from self._periods(doc, series, active)
         if "single" in active:
             yield from self._singles(doc, series, active)

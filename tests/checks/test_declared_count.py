@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from lint.checks.declared_count import DeclaredCountCheck
 from lint.document import Document
 from lint.engine import Engine, select_rules
@@ -27,7 +29,7 @@ def test_term_in_heading_with_fewer_inline_items() -> None:
         "创建文明单位,领导重视是关键。\n"
         "一是组织领导到位。二是落实责任到位。三是工作措施到位。\n"
     )
-    assert _where(text) == [(1, 7, 13, "NB121", "“四个到位”表示4项,但随后列举了3项")]
+    assert _where(text) == [(1, 7, 13, "NB121", "“四个到位”表示4项，但随后列举了3项")]
 
 
 def test_term_in_heading_with_more_child_headings() -> None:
@@ -52,12 +54,12 @@ def test_matching_counts_names_and_compound_terms_are_silent() -> None:
 
 def test_compound_term_with_one_count() -> None:
     text = "开展“三查三改”。一是查思想改作风。二是查纪律改作风。\n"
-    assert _where(text) == [(1, 3, 9, "NB121", "“三查三改”表示3项,但随后列举了2项")]
+    assert _where(text) == [(1, 3, 9, "NB121", "“三查三改”表示3项，但随后列举了2项")]
 
 
 def test_colon_with_headings_on_the_next_paragraph() -> None:
     text = "今年要重点抓好以下三个方面工作：\n\n（一）稳增长\n\n（二）促改革\n"
-    assert _where(text) == [(1, 10, 14, "NB122", "此处说有“三个方面”(3项),但随后列举了2项")]
+    assert _where(text) == [(1, 10, 14, "NB122", "此处说有“三个方面”（3项），但随后列举了2项")]
 
 
 def test_colon_with_an_inline_list() -> None:
@@ -99,7 +101,7 @@ def test_quoted_term_before_a_colon_is_reported_once() -> None:
 
 def test_comma_separated_list_after_a_colon() -> None:
     text = "建立了三项制度：请示报告制度、督查督办制度。\n"
-    assert _where(text) == [(1, 4, 6, "NB122", "此处说有“三项”(3项),但随后列举了2项")]
+    assert _where(text) == [(1, 4, 6, "NB122", "此处说有“三项”（3项），但随后列举了2项")]
     # `A、B和C` may join the last two items; `…等` leaves the list open; commas mean prose.
     assert _where("建立了三项制度：请示报告、督查督办和责任追究。\n") == []
     assert _where("建立了三项制度：请示报告、督查督办等。\n") == []
@@ -112,3 +114,93 @@ def test_quoted_term_with_a_colon_and_a_comma_list() -> None:
     text = "做到“四个到位”：组织领导到位、责任落实到位、工作措施到位。\n"
     assert [w[:4] for w in _where(text)] == [(1, 3, 9, "NB121")]
     assert _where("做到“两个确保”：确保安全、确保稳定。\n") == []
+
+
+def _rules_with_names(tmp_path: Path, names: list[str]) -> Engine:
+    """NB121/NB122 as built in, but with `names:` replaced (an empty list: none)."""
+    import yaml
+
+    raw = yaml.safe_load(
+        (Path(__file__).resolve().parents[2] / "rules" / "numbering.yaml").read_text("utf-8")
+    )
+    rules = [r for r in raw["rules"] if r["code"] in ("NB121", "NB122")]
+    for r in rules:
+        r["names"] = names
+    path = tmp_path / "counts.yaml"
+    path.write_text(yaml.safe_dump({"category": "numbering", "rules": rules}, allow_unicode=True))
+    return Engine(select_rules(load_ruleset([path], defaults=False), ["NB12"]))
+
+
+def _codes(engine: Engine, text: str) -> list[tuple[int, int, int, str]]:
+    found = engine.check(Document("d.txt", text), DAY).diagnostics
+    return [(d.line, d.column, d.end_column, d.code) for d in found]
+
+
+def test_the_central_eight_point_rules_are_a_name_not_a_count() -> None:
+    text = (
+        "为认真贯彻落实中央八项规定及其实施细则精神，现就有关事项通知如下：\n\n"
+        "一、做好安全生产工作。\n\n二、做好保障供应工作。\n"
+    )
+    assert _where(text) == []
+
+
+def test_fixed_names_from_the_yaml_list_are_skipped(tmp_path: Path) -> None:
+    # The count stands right before the colon, so only the name list keeps these silent.
+    colon = "严格执行中央八项规定：\n一是精简会议活动。二是改进文风会风。\n"
+    quoted = "严格落实“八项规定”。一是会议规定。二是文风规定。\n"
+    assert _where(colon) == []
+    assert _where(quoted) == []
+    bare = _rules_with_names(tmp_path, [])
+    assert _codes(bare, colon) == [(1, 7, 9, "NB122")]
+    assert _codes(bare, quoted) == [(1, 5, 11, "NB121")]
+    only = _rules_with_names(tmp_path, ["八项规定"])
+    assert _codes(only, colon) == [] and _codes(only, quoted) == []
+    # the built-in list holds the common fixed terms
+    names = {
+        n
+        for r in load_ruleset().rules
+        if r.code in ("NB121", "NB122")
+        for n in r.params.get("names", [])
+    }
+    assert {"八项规定", "三严三实", "四个全面", "五位一体", "两个确立", "两个维护"} <= names
+    assert {"四个意识", "四个自信", "三个代表", "一带一路", "十四五", "三农", "两学一做"} <= names
+
+
+def test_a_name_does_not_hide_the_real_count_of_the_sentence() -> None:
+    text = "为落实中央八项规定精神，重点做好以下三项工作：\n（一）甲\n（二）乙\n"
+    assert _where(text) == [(1, 19, 21, "NB122", "此处说有“三项”（3项），但随后列举了2项")]
+
+
+def test_the_count_must_stand_close_before_the_colon() -> None:
+    # not in the clause of the colon: the colon opens something else
+    assert _where("坚持三个方面的原则，现就有关事项通知如下：\n（一）甲\n（二）乙\n") == []
+    assert _where("围绕三个方面开展调研，现将有关情况报告如下：\n一是甲。二是乙。\n") == []
+    # more than ten characters between the count and the colon
+    assert _where("抓好三个方面涉及全局和长远发展的重大事项：\n（一）甲\n（二）乙\n") == []
+    # close before the colon: announcements
+    assert _where("提出五点要求：\n一是提高认识。二是压实责任。\n") == [
+        (1, 3, 5, "NB122", "此处说有“五点”（5项），但随后列举了2项")
+    ]
+    assert [w[:4] for w in _where("要做好以下三项工作：\n\n一、甲\n\n二、乙\n")] == [
+        (1, 6, 8, "NB122")
+    ]
+    assert _where("重点抓好以下十个方面的重点工作：\n（一）甲\n（二）乙\n")[0][:4] == (
+        1,
+        7,
+        11,
+        "NB122",
+    )
+
+
+def test_names_must_be_a_list_of_strings(tmp_path: Path) -> None:
+    from lint.ruleset import RuleError
+
+    body = (
+        "category: numbering\nrules:\n  - code: NB199\n    name: x\n    kind: declared-count\n"
+        "    check: colon\n    names: 八项规定\n    severity: warning\n    message: m\n"
+        "    examples: {bad: ['a'], good: ['b']}\n"
+    )
+    path = tmp_path / "bad.yaml"
+    path.write_text(body, "utf-8")
+    with pytest.raises(RuleError, match="names"):
+        load_ruleset([path], defaults=False)

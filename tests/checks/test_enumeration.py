@@ -21,7 +21,7 @@ def _where(text: str) -> list[tuple[int, int, int, str, str]]:
 
 def test_gap_in_yishi_series() -> None:
     assert _where("  一是加强领导。二是明确责任。四是强化督查。\n") == [
-        (1, 17, 19, "NB111", "段内列举“四是”跳号:前一项是“二是”,此处应为“三是”")
+        (1, 17, 19, "NB111", "段内列举“四是”跳号：前一项是“二是”，此处应为“三是”")
     ]
 
 
@@ -43,7 +43,7 @@ def test_duplicate_and_restart() -> None:
 
 def test_mixed_series() -> None:
     assert _where("第一，加强领导。二是明确责任。\n") == [
-        (1, 9, 11, "NB113", "段内列举序次语混用:前一项用“第一”,此处用“二是”")
+        (1, 9, 11, "NB113", "段内列举序次语混用：前一项用“第一”，此处用“二是”")
     ]
     text = "首先要统一思想，其次要明确责任，第三，要强化督查。\n"
     assert [w[:4] for w in _where(text)] == [(1, 17, 19, "NB113")]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from lint.document import Document
 from lint.engine import Engine, select_rules
 from lint.ruleset import load_ruleset
@@ -76,7 +78,7 @@ def test_gap_with_unsafe_renumbering_of_the_rest() -> None:
     text = "一、甲\n二、乙\n四、丙\n五、丁\n"
     (d,) = _lint(text)
     assert (d.line, d.column, d.end_column, d.code) == (3, 1, 3, "NB101")
-    assert d.message == "序号“四、”跳号:上一个同级序号是“二、”,此处应为“三、”"
+    assert d.message == "序号“四、”跳号：上一个同级序号是“二、”，此处应为“三、”"
     assert d.fix is not None and d.fix.safety == "unsafe"
     assert _apply(text, d) == "一、甲\n二、乙\n三、丙\n四、丁\n"
 
@@ -170,7 +172,7 @@ def test_inverted_nesting_is_an_error() -> None:
         (2, 1, "NB108", "info"),
         (4, 1, "NB107", "error"),
     ]
-    assert found[1].message == "层级倒置:较高层级的序号“（一）”出现在较低层级的“2.”之下"
+    assert found[1].message == "层级倒置：较高层级的序号“（一）”出现在较低层级的“2.”之下"
 
 
 def test_level_skip_is_info_once_per_series() -> None:
@@ -289,8 +291,8 @@ def test_a_level_with_a_single_item() -> None:
     found = SINGLE.check(Document("d.txt", text), DAY).diagnostics
     got = [(d.line, d.column, d.end_column, d.message) for d in found]
     assert got == [
-        (2, 1, 4, "“（一）”是这一层唯一的序号,没有“（二）”:只有一项时不必编号,或漏了后续各项"),
-        (7, 1, 3, "“1.”是这一层唯一的序号,没有“2.”:只有一项时不必编号,或漏了后续各项"),
+        (2, 1, 4, "“（一）”是这一层唯一的序号，没有“（二）”：只有一项时不必编号，或漏了后续各项"),
+        (7, 1, 3, "“1.”是这一层唯一的序号，没有“2.”：只有一项时不必编号，或漏了后续各项"),
     ]
     two_parts = "（一）稳增长\n（二）促改革\n2025年工作安排\n（一）扩内需\n（二）促消费\n"
     assert SINGLE.check(Document("d.txt", two_parts), DAY).diagnostics == []
@@ -315,9 +317,9 @@ def test_word_document_paragraphs_are_lines(tmp_path: Path) -> None:
     code, found = run_json("--select", "numbering", "--fail-on", "info", str(path))
     assert code == 1
     assert [(f["line"], f["column"], f["code"], f["message"]) for f in found] == [
-        (5, 1, "NB105", "序号“1、”的标点不规范,应写作“1.”(层级写法:1.)"),
-        (6, 1, "NB105", "序号“2、”的标点不规范,应写作“2.”(层级写法:1.)"),
-        (8, 1, "NB101", "序号“四、”跳号:上一个同级序号是“二、”,此处应为“三、”"),
+        (5, 1, "NB105", "序号“1、”的标点不规范，应写作“1.”（层级写法：1.）"),
+        (6, 1, "NB105", "序号“2、”的标点不规范，应写作“2.”（层级写法：1.）"),
+        (8, 1, "NB101", "序号“四、”跳号：上一个同级序号是“二、”，此处应为“三、”"),
     ]
 
 
@@ -332,3 +334,140 @@ def test_fix_applies_only_the_safe_mark_edits(tmp_path: Path) -> None:
     )
     run_cli("--select", "numbering", "--fix", "--unsafe-fixes", str(path))
     assert path.read_text("utf-8").endswith("三、保障\n")
+
+
+def test_circled_gap_message_and_fix_keep_circled_numbers() -> None:
+    text = "一、甲\n①第一项\n③第三项\n④第四项\n"
+    found = _lint(text)
+    assert [(d.line, d.column, d.end_line, d.end_column, d.code) for d in found] == [
+        (2, 1, 2, 2, "NB108"),
+        (3, 1, 3, 2, "NB101"),
+    ]
+    d = found[1]
+    assert d.message == "序号“③”跳号：上一个同级序号是“①”，此处应为“②”"
+    assert d.fix is not None and d.fix.safety == "unsafe"
+    assert _apply(text, d) == "一、甲\n①第一项\n②第三项\n③第四项\n"
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "three", "four"),
+    [
+        ("一、", "二、", "三、", "四、"),
+        ("（一）", "（二）", "（三）", "（四）"),
+        ("(一)", "(二)", "(三)", "(四)"),
+        ("1.", "2.", "3.", "4."),
+        ("１．", "２．", "３．", "４．"),
+        ("（1）", "（2）", "（3）", "（4）"),
+        ("（１）", "（２）", "（３）", "（４）"),
+        ("(1)", "(2)", "(3)", "(4)"),
+        ("①", "②", "③", "④"),
+    ],
+)
+def test_gap_message_and_renumbering_in_every_marker_style(
+    one: str, two: str, three: str, four: str
+) -> None:
+    text = f"{one}甲\n{three}丙\n{four}丁\n"
+    found = [d for d in _lint(text) if d.code == "NB101"]
+    assert [(d.line, d.column, d.end_column) for d in found] == [(2, 1, 1 + len(three))]
+    assert found[0].message == f"序号“{three}”跳号：上一个同级序号是“{one}”，此处应为“{two}”"
+    assert _apply(text, found[0]) == f"{one}甲\n{two}丙\n{three}丁\n"
+
+
+# GB/T 9704-2012 7.3.5: the attachment note below the body. Its numbers are no headings.
+_NOTICE = (
+    "关于做好岁末年初有关工作的通知\n"
+    "\n"
+    "一、加强组织领导\n"
+    "\n"
+    "各单位要加强领导。\n"
+    "\n"
+    "二、压实工作责任\n"
+    "\n"
+    "1.高度重视。\n"
+    "\n"
+    "附件：1.重点事项清单\n"
+    "      2.情况统计表\n"
+    "\n"
+    "某市人民政府办公室\n"
+    "2026年1月5日\n"
+)
+
+
+def test_attachment_note_is_not_part_of_the_headings() -> None:
+    # Before: NB102 on the note's `1.`, NB109 on `1.高度重视。`, and a fix renumbering the
+    # attachments 2 and 3. Only the body's own level skip is left.
+    assert _where(_NOTICE) == [(9, 1, 9, 3, "NB108")]
+    single = SINGLE.check(Document("d.txt", _NOTICE), DAY).diagnostics
+    assert [(d.line, d.column, d.code) for d in single] == [(9, 1, "NB110")]
+
+
+def test_attachment_note_after_a_plain_body_is_silent() -> None:
+    text = (
+        "一、加强组织领导\n（一）统一思想\n（二）压实责任\n二、强化督促检查\n"
+        "各单位要抓好落实。\n附件:1.重点事项清单\n\u3000\u3000\u3000 2.情况统计表\n"
+    )
+    assert _where(text) == []
+
+
+def test_attachment_note_sequence_is_checked_on_its_own() -> None:
+    text = "一、甲\n二、乙\n附件：1.清单\n      3.统计表\n      4.名册\n"
+    (d,) = _lint(text)
+    assert (d.line, d.column, d.end_line, d.end_column, d.code) == (4, 7, 4, 9, "NB101")
+    assert d.message == "序号“3.”跳号：上一个同级序号是“1.”，此处应为“2.”"
+    assert _apply(text, d) == "一、甲\n二、乙\n附件：1.清单\n      2.统计表\n      3.名册\n"
+    assert _where("附件：1.清单\n      1.统计表\n") == [(2, 7, 2, 9, "NB102")]
+    assert _where("附件：2.清单\n      3.统计表\n") == [(1, 4, 1, 6, "NB103")]
+    # sequence only: marks, periods and single items are not judged in the note
+    assert _where("附件：1、清单。\n      2、统计表\n") == []
+    assert SINGLE.check(Document("d.txt", "附件：1.清单\n"), DAY).diagnostics == []
+
+
+def test_unsafe_fixes_leave_the_attachment_note_alone(tmp_path: Path) -> None:
+    from tests.helpers import run_cli
+
+    path = tmp_path / "draft.txt"
+    path.write_text(_NOTICE, "utf-8")
+    run_cli("--select", "numbering", "--fix", "--unsafe-fixes", str(path))
+    assert path.read_text("utf-8") == _NOTICE
+
+
+def test_messages_use_full_width_chinese_punctuation() -> None:
+    # The tool reports `,` `:` `(` `)` `;` between Chinese characters in drafts (PU102-PU108);
+    # its own numbering messages must not contain them.
+    import re
+
+    rules = [r for r in load_ruleset().rules if r.category == "numbering"]
+    assert len(rules) >= 16
+    values = {
+        "match": "（三）",
+        "previous": "（一）",
+        "expected": "（二）",
+        "replacement": "1.",
+        "after": "2.",
+        "state": "末尾加了句号",
+        "others": "不加句号",
+        "declared": "3",
+        "found": "2",
+    }
+    punctuation = Engine(select_rules(load_ruleset(), ["punctuation"]))
+    for r in rules:
+        message = r.message.format_map(values)
+        assert not re.search(r"[,:;()]", re.sub(r"“[^”]*”", "", message)), (r.code, message)
+        assert punctuation.check(Document("m.txt", message + "\n"), DAY).diagnostics == [], r.code
+        if r.source:
+            assert ";" not in r.source, r.code
+
+
+CLEAN = Path(__file__).resolve().parent.parent / "fixtures" / "clean"
+
+
+def test_clean_2026_documents_have_no_numbering_finding() -> None:
+    # Five correct documents (通知, 工作总结, 实施意见, 汇报) with 一、（一）1.（1）, ①②,
+    # in-text lists, attachment notes, 落款 dates, 八项规定 and announced counts.
+    engine = Engine(select_rules(load_ruleset(), ["numbering"]))
+    paths = sorted(CLEAN.glob("*.txt"))
+    assert len(paths) == 5
+    for path in paths:
+        doc, _ = read_document(str(path))
+        found = engine.check(doc, dt.date(2026, 12, 31)).diagnostics
+        assert [f"{d.line}:{d.column} {d.code}" for d in found] == [], path.name
