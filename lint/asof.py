@@ -9,7 +9,15 @@ but in the text itself. In order of trust:
    (`——2019年3月5日在第十三届全国人民代表大会第二次会议上`, `（2020年5月28日…通过）`);
 3. otherwise the latest full date anywhere in the text, leaving out deadlines
    (`2025年6月30日前完成`) and period bounds (`1949年10月1日（含）之后`,
-   `自2006年6月12日投入使用以来`), which are not the writing date.
+   `自2006年6月12日投入使用以来`), which are not the writing date; but a year in the title
+   (`关于2026年工作情况的汇报`, `2026年度工作总结`, `2027年工作计划`) bounds it: a report on
+   2026 is not written before 2026, so a body date of an earlier year (`2019年12月20日，我局
+   成立了…`, a past event) does not win;
+4. then the title year alone: a summary or report on year Y is dated at the end of Y, a plan
+   or work points for Y at its start (neither later than today).
+
+`infer_date_source` also says which of these it used (`SOURCES`), so that `--as-of auto` can
+tell the reader where the date came from.
 
 Dates are `YYYY年M月D日` in ASCII or full-width digits, or Chinese numerals
 (`二〇一九年十二月二十日`).
@@ -42,6 +50,22 @@ _DEADLINE = regex.compile(
 _PERIOD_START = ("自", "从")
 # Datelines live under the title; a line starting with a date further down is narrative.
 _DATELINE_LINES = 12
+# A title naming the year it is about: `关于2026年工作情况的汇报`, `2026年度工作总结`. A year
+# range (`2021—2025年`) is not one year.
+_YEAR = rf"(?<![{_DIGIT}—\-－~～至到])(?P<y>[{_DIGIT}]{{4}})\s*年(?!\s*[—\-－~～至到])"
+_TITLE_YEAR = regex.compile(
+    rf"^[\s\u3000]*(?:关于.{{0,20}}?{_YEAR}|.{{0,20}}?{_YEAR}.{{0,30}}?"
+    r"(?:总结|计划|要点|汇报|报告|情况|安排|方案|述职))"
+)
+_PLAN = regex.compile(r"计划|要点|安排|方案")
+# Where the date came from, for the CLI's note.
+SOURCES = ("落款", "标题", "正文", "无日期")
+_NOTES = {
+    "落款": "落款日期",
+    "标题": "按标题年份推定",
+    "正文": "正文中最晚的日期",
+    "无日期": "文中无日期，用今天",
+}
 
 _VALUE = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
@@ -86,11 +110,41 @@ def _date(m: regex.Match[str]) -> dt.date | None:
 
 
 def infer_date(text: str) -> dt.date | None:
-    """The document's date, or None when it names no full date."""
+    """The document's date, or None when it names no full date (nor a year in its title)."""
+    return infer_date_source(text)[0]
+
+
+def as_of_note(text: str) -> str:
+    """Where `--as-of auto` took the date of `text` from, in words for the CLI's note."""
+    return _NOTES[infer_date_source(text)[1]]
+
+
+def _title_year(text: str) -> tuple[int, bool] | None:
+    """The year the title (first non-blank line) is about, and whether it is a plan."""
+    for line in text.split("\n", 20)[:20]:
+        line = line.strip(" \t\r\u3000\ufeff")
+        if not line:
+            continue
+        m = _TITLE_YEAR.match(line)
+        if m is None:
+            return None
+        try:
+            year = _year(m.group("y"))
+        except (KeyError, ValueError):
+            return None
+        return (year, bool(_PLAN.search(line))) if 1900 <= year <= 2200 else None
+    return None
+
+
+def infer_date_source(text: str) -> tuple[dt.date | None, str]:
+    """The document's date and where it came from: one of `SOURCES`.
+
+    `无日期` comes with None: the caller judges at today (or its default date).
+    """
     for m in reversed(list(_DATE_ONLY.finditer(text))):
         day = _date(m)
         if day is not None:
-            return day
+            return day, "落款"
     head_end = 0
     for _ in range(_DATELINE_LINES):
         nl = text.find("\n", head_end)
@@ -98,10 +152,12 @@ def infer_date(text: str) -> dt.date | None:
             head_end = len(text)
             break
         head_end = nl + 1
+    title = _title_year(text)
+    first = title[0] if title is not None else 0
     for m in _DATELINE.finditer(text, 0, head_end):
         day = _date(m)
-        if day is not None:
-            return day
+        if day is not None and day.year >= first:
+            return day, "标题"
     latest: dt.date | None = None
     for m in _ANY_DATE.finditer(text):
         before = text[max(0, m.start() - 4) : m.start()].rstrip()
@@ -110,4 +166,10 @@ def infer_date(text: str) -> dt.date | None:
         day = _date(m)
         if day is not None and (latest is None or day > latest):
             latest = day
-    return latest
+    if latest is not None and (title is None or latest.year >= title[0]):
+        return latest, "正文"
+    if title is None:
+        return None, "无日期"
+    year, plan = title
+    day = dt.date(year, 1, 1) if plan else dt.date(year, 12, 31)
+    return min(day, dt.date.today()), "标题"

@@ -286,7 +286,10 @@ def command(
             ctx.documents[result.path] = result.document
         if item.profile.as_of_auto and result.as_of is not None and not quiet:
             progress.clear()
-            click.echo(f"reportlint: {result.path}: 按 {result.as_of} 判断提法 (as-of)", err=True)
+            from lint.asof import as_of_note
+
+            note = as_of_note(result.document.text) if result.document is not None else "as-of"
+            click.echo(f"reportlint: {result.path}: 按 {result.as_of} 判断提法（{note}）", err=True)
         for code, problem in result.problems:
             progress.clear()
             click.echo(f"reportlint: {result.path}: {code}: {problem}", err=True)

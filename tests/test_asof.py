@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.asof import infer_date
+from lint.asof import SOURCES, as_of_note, infer_date, infer_date_source
 from lint.cli import main
 
 
@@ -85,3 +85,77 @@ def test_cli_auto_without_date_falls_back_to_today(
     # no date in the text: judged today, when the 19th Congress is long superseded
     assert rc == 1
     assert [d["code"] for d in diags] == ["FM103"]
+
+
+TODAY = dt.date.today()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "source"),
+    [
+        # a past event in the body of a report on 2026 is not its date: the title bounds it
+        (
+            "关于2026年工作情况的汇报\n\n2019年12月20日，我局成立了工作专班。\n",
+            min(dt.date(2026, 12, 31), TODAY),
+            "标题",
+        ),
+        ("2019年度工作总结\n\n2018年3月1日，我局召开会议。\n", dt.date(2019, 12, 31), "标题"),
+        ("2020年工作计划\n\n一、指导思想\n", dt.date(2020, 1, 1), "标题"),
+        ("关于2019年工作情况的汇报\n一年来……\n", dt.date(2019, 12, 31), "标题"),
+        # a narrative line starting with an older date is no dateline either
+        ("关于2021年工作情况的汇报\n2019年5月3日召开了动员会。\n", dt.date(2021, 12, 31), "标题"),
+        # a body date in the title's year (or later) is the best guess
+        (
+            "关于2019年工作情况的汇报\n\n于2019年5月3日召开,2020年1月6日印发通报。\n",
+            dt.date(2020, 1, 6),
+            "正文",
+        ),
+        ("会议于2019年5月3日召开。", dt.date(2019, 5, 3), "正文"),
+        # the 落款 wins over everything
+        ("2027年工作计划\n\n某某局\n2026年12月20日\n", dt.date(2026, 12, 20), "落款"),
+        (
+            "报告\n——２０１０年３月５日在第十一届全国人民代表大会第三次会议上\n",
+            dt.date(2010, 3, 5),
+            "标题",
+        ),
+        # a year range in the title is not a year
+        ("关于2021—2025年规划实施情况的报告\n正文\n", None, "无日期"),
+        ("没有日期的文本", None, "无日期"),
+    ],
+)
+def test_infer_date_source(text: str, expected: dt.date | None, source: str) -> None:
+    assert source in SOURCES
+    assert infer_date_source(text) == (expected, source)
+    assert infer_date(text) == expected
+
+
+def test_as_of_note_names_the_source() -> None:
+    assert as_of_note("某某局\n2019年12月20日\n") == "落款日期"
+    assert as_of_note("2019年度工作总结\n") == "按标题年份推定"
+    assert as_of_note("会议于2019年5月3日召开。") == "正文中最晚的日期"
+    assert as_of_note("没有日期") == "文中无日期，用今天"
+
+
+def test_cli_auto_title_year_beats_a_past_event(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "关于2026年工作情况的汇报\n\n"
+        "2019年12月20日，我局成立了专班。今年以来，扎实开展党纪学习教育。\n"
+    )
+    rc, diags, err = _lint(["--as-of", "auto", "--select", "formulation"], text, tmp_path, capsys)
+    # judged in 2026 (not at the 2019 event, when every formulation rule was silent)
+    assert f"按 {min(dt.date(2026, 12, 31), TODAY)} 判断提法（按标题年份推定）" in err
+    if dt.date(2026, 4, 1) <= TODAY:
+        assert (rc, [d["code"] for d in diags]) == (1, ["FM309"])
+
+
+def test_cli_auto_says_where_the_date_came_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _rc, _diags, err = _lint(["--as-of", "auto"], "认真学习。\n", tmp_path, capsys)
+    assert f"按 {TODAY} 判断提法（文中无日期，用今天）" in err
+    _rc, _diags, err = _lint(
+        ["--as-of", "auto"], "正文。\n\n某某局\n2019年12月20日\n", tmp_path, capsys
+    )
+    assert "按 2019-12-20 判断提法（落款日期）" in err

@@ -7,11 +7,22 @@ filters of lint.checks.textmatch cannot see that far, so this kind adds context 
 scopes:
 
 - `unless-context: {scope: [regex, ...]}`: silent when any regex occurs in that scope;
-- `only-if-context: {scope: [regex, ...]}`: reported only when one of them occurs there.
+- `only-if-context: {scope: [regex, ...]}`: reported only when one of them occurs there;
+- `unless-all-context: {scope: [regex, ...], ...}`: silent when every scope listed has one
+  (a paragraph naming a series of campaigns in a document that reviews five years).
 
 Scopes: `sentence` (as `unless`), `paragraph` (the line holding the match: in plain-text
 drafts a paragraph is one line, and official texts often have no blank lines between
 paragraphs), `document` (the whole text).
+
+A context regex with a named group `year` (`(?P<year>[12][0-9]{3})年`) counts only where the
+year is in the past for this rule: earlier than the as-of year (a sentence about `2026年` in a
+2026 draft is about now) and no later than the year the rule's `effective.from` falls in (the
+wording was still current, or reviewed in a first-quarter report, that year; `2023年，扎实开展
+“不忘初心、牢记使命”主题教育` states a campaign that was over). So `2019年，我局深入开展“不忘初心、
+牢记使命”主题教育` is history in a 2026 draft and silent, while `2026年，…` is reported. Rule files
+share such lists through YAML anchors (`&past` on first use, `*past` after); a scope's list may
+hold such a shared list among its regexes (`sentence: [*past, '首倡']`), flattened one level.
 
 Candidates come from `tokens` (no replacement), `swap` (wrong -> right, as in
 `substitution`) and `patterns` (with an optional `replacement` template), and pass every
@@ -32,7 +43,7 @@ from lint.document import Document
 from lint.ruleset import Rule
 
 SCOPES = ("sentence", "paragraph", "document")
-_CONTEXT_KEYS = ("unless-context", "only-if-context")
+_CONTEXT_KEYS = ("unless-context", "only-if-context", "unless-all-context")
 
 # scope -> compiled regexes
 Contexts = dict[str, list[regex.Pattern[str]]]
@@ -50,6 +61,9 @@ def _contexts(rule: Rule, key: str) -> Contexts:
             raise rule.error(key, f"unknown scope {scope!r}: expected one of {', '.join(SCOPES)}")
         if isinstance(pats, str):
             pats = [pats]
+        if isinstance(pats, list):
+            # a shared list (a YAML alias, `[*past, '首倡']`) may sit inside: one level flattens
+            pats = [q for p in pats for q in (p if isinstance(p, list) else [p])]
         if (
             not isinstance(pats, list)
             or not pats
@@ -62,6 +76,10 @@ def _contexts(rule: Rule, key: str) -> Contexts:
                 compiled.append(regex.compile(pat, regex.V0))
             except regex.error as exc:
                 raise rule.error(key, f"bad regular expression {pat!r}: {exc}") from None
+            except (RecursionError, OverflowError, MemoryError):
+                raise rule.error(
+                    key, f"regular expression too deeply nested or too large: {pat[:40]!r}..."
+                ) from None
         out[scope] = compiled
     return out
 
@@ -89,7 +107,7 @@ class ConditionalCheck(SubstitutionCheck):
             raise rule.error("fix", "conditional fixes take their text from 'swap'/'replacement'")
         if rule.fix_safety and tokens:
             raise rule.error("fix", "'tokens' have no replacement: use 'swap' for a fix")
-        if not p.get("unless-context") and not p.get("only-if-context"):
+        if not any(p.get(key) for key in _CONTEXT_KEYS):
             raise rule.error(None, "a conditional rule needs 'unless-context' or 'only-if-context'")
         for key in _CONTEXT_KEYS:
             _contexts(rule, key)
@@ -99,6 +117,7 @@ class ConditionalCheck(SubstitutionCheck):
         super().__init__(rules)
         self.unless = {r.code: _contexts(r, "unless-context") for r in rules}
         self.only_if = {r.code: _contexts(r, "only-if-context") for r in rules}
+        self.unless_all = {r.code: _contexts(r, "unless-all-context") for r in rules}
 
     def literals(self, rule: Rule) -> dict[str, str | None]:
         out: dict[str, str | None] = dict.fromkeys(rule.params.get("tokens", []))
@@ -136,6 +155,9 @@ class ConditionalCheck(SubstitutionCheck):
             # A search that ran out of regex budget (None) silences the rule: precision first.
             if found("unless", scope, pats) is not False:
                 return False
+        every = self.unless_all[rule.code]
+        if every and all(found("unless-all", sc, pats) is not False for sc, pats in every.items()):
+            return False
         return all(
             found("only-if", scope, pats) is True for scope, pats in self.only_if[rule.code].items()
         )
@@ -158,11 +180,34 @@ class ConditionalCheck(SubstitutionCheck):
         else:
             lo, hi = 0, len(doc.text)
         text = doc.scan_text
+        # A year is past when it is before the as-of year and the wording was still current
+        # then (no later than the year the rule became effective).
+        newest = ctx.as_of.year - 1
+        if rule.effective_from is not None:
+            newest = min(newest, rule.effective_from.year)
+
+        def past(m: regex.Match[str]) -> bool:
+            year = m.group("year")
+            return bool(year) and _year_value(year) <= newest
 
         def probe(timeout: float) -> bool:
-            return any(p.search(text, lo, hi, timeout=timeout) for p in pats)
+            for p in pats:
+                if "year" in p.groupindex:
+                    if any(past(m) for m in list(p.finditer(text, lo, hi, timeout=timeout))):
+                        return True
+                elif p.search(text, lo, hi, timeout=timeout):
+                    return True
+            return False
 
         return ctx.regex_call(rule.code, probe)
+
+
+def _year_value(text: str) -> int:
+    """Four ASCII or full-width digits (int() reads both); anything else is no year."""
+    try:
+        return int(text)
+    except ValueError:
+        return 1 << 30
 
 
 CHECK = ConditionalCheck

@@ -49,6 +49,33 @@ rules:
     only-if-context:
       sentence: ['践行']
     examples: {bad: ["培育和践行核心价值体系"], good: ["坚持核心价值体系"]}
+  - code: ZC104
+    name: test-past-year
+    kind: conditional
+    severity: warning
+    message: "“{match}”已结束"
+    source: "test"
+    effective: {from: 2021-04-01}
+    tokens: ["主题教育"]
+    unless-context:
+      sentence: [&past '(?P<year>[12１２][0-9０-９]{3})年', '回顾']
+    examples:
+      bad: [{text: "2026年，开展主题教育", as-of: 2026-11-26}]
+      good: [{text: "2019年，开展主题教育", as-of: 2026-11-26}]
+  - code: ZC105
+    name: test-unless-all
+    kind: conditional
+    severity: warning
+    message: "“{match}”已结束"
+    source: "test"
+    effective: {from: 2025-04-01}
+    tokens: ["党纪学习教育"]
+    unless-all-context:
+      paragraph: ['主题教育']
+      document: ['过去五年']
+    examples:
+      bad: ["开展主题教育和党纪学习教育"]
+      good: ["过去五年，成绩显著。\n开展主题教育和党纪学习教育"]
 """
 
 
@@ -158,3 +185,44 @@ def test_bad_rules_exit_2_with_one_line(
     assert "ZC101" in err
     assert len(err.strip().splitlines()) == 1
     assert "Traceback" not in err
+
+
+def _only(code: str, diags: list[dict[str, object]]) -> list[dict[str, object]]:
+    return [d for d in diags if d["code"] == code]
+
+
+def test_past_year_in_the_sentence(
+    capsys: pytest.CaptureFixture[str], rules_file: Path, tmp_path: Path
+) -> None:
+    text = (
+        "2019年，开展主题教育。\n"  # past, and the wording was current then: silent
+        "２０２０年，开展主题教育。\n"  # full-width digits: silent
+        "回顾往年，开展主题教育。\n"  # a plain marker in the same list: silent
+        "2026年，开展主题教育。\n"  # the as-of year is not past
+        "2023年，开展主题教育。\n"  # after effective.from's year: it had ended by then
+        "2019年成效明显。今年开展主题教育。\n"  # the year is in another sentence
+        "2021年，开展主题教育。\n"  # effective.from's year: first-quarter reviews, silent
+    )
+    diags = _only("ZC104", _lint(capsys, rules_file, tmp_path, text))
+    assert [d["line"] for d in diags] == [4, 5, 6]
+    # judged in 2021, 2021 is the as-of year: not past
+    diags = _only("ZC104", _lint(capsys, rules_file, tmp_path, text, "--as-of", "2021-06-01"))
+    assert [d["line"] for d in diags] == [4, 5, 6, 7]
+
+
+def test_unless_all_context_needs_every_scope(
+    capsys: pytest.CaptureFixture[str], rules_file: Path, tmp_path: Path
+) -> None:
+    para = "开展主题教育和党纪学习教育。\n"
+    # the paragraph scope alone (several campaigns, no review) does not silence
+    assert _where(_only("ZC105", _lint(capsys, rules_file, tmp_path, para))) == [
+        (1, 8, 14, "ZC105")
+    ]
+    # nor the document scope alone
+    alone = "过去五年，成绩显著。\n扎实开展党纪学习教育。\n"
+    assert _where(_only("ZC105", _lint(capsys, rules_file, tmp_path, alone))) == [
+        (2, 5, 11, "ZC105")
+    ]
+    # both: silent
+    both = "过去五年，成绩显著。\n" + para
+    assert _only("ZC105", _lint(capsys, rules_file, tmp_path, both)) == []
