@@ -33,6 +33,18 @@ class Document:
     disabled: list[tuple[int, int, frozenset[str] | None]] = field(default_factory=list)
     # Anything a source reader wants to keep for reports (e.g. .docx paragraph objects).
     meta: dict[str, object] = field(default_factory=dict)
+    # is_disabled's lookup table, built on first use: (list it was built from, its length,
+    # ranges sorted by start, their starts, running maximum of their ends).
+    _disabled_index: (
+        tuple[
+            list[tuple[int, int, frozenset[str] | None]],
+            int,
+            list[tuple[int, int, frozenset[str] | None]],
+            list[int],
+            list[int],
+        ]
+        | None
+    ) = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         with timing.stage("read.index"):
@@ -108,9 +120,30 @@ class Document:
         return len(self.text)
 
     def is_disabled(self, code: str, offset: int) -> bool:
-        for start, end, codes in self.disabled:
+        """Whether an inline comment disables rule `code` at `offset`.
+
+        Asked once per finding: the ranges are sorted once, and only those starting at or
+        before `offset` whose running maximum end still reaches past it are looked at (one or
+        two for ordinary disable comments), instead of every range for every finding.
+        """
+        if not self.disabled:
+            return False
+        index = self._disabled_index
+        if index is None or index[0] is not self.disabled or index[1] != len(self.disabled):
+            ranges = sorted(self.disabled, key=lambda r: r[0])
+            starts = [r[0] for r in ranges]
+            reach: list[int] = []
+            for r in ranges:
+                reach.append(max(r[1], reach[-1]) if reach else r[1])
+            index = (self.disabled, len(self.disabled), ranges, starts, reach)
+            self._disabled_index = index
+        _, _, ranges, starts, reach = index
+        i = bisect.bisect_right(starts, offset) - 1
+        while i >= 0 and reach[i] > offset:
+            start, end, codes = ranges[i]
             if start <= offset < end and (codes is None or any(code.startswith(c) for c in codes)):
                 return True
+            i -= 1
         return False
 
     def sentence_span(self, start: int, end: int, limit: int = 400) -> tuple[int, int]:

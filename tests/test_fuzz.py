@@ -140,6 +140,32 @@ def test_positions_round_trip(text: str, data: st.DataObject) -> None:
     assert 0 <= s <= start and end <= e <= n
 
 
+RANGES = st.lists(
+    st.tuples(
+        st.integers(0, 60),
+        st.integers(0, 30),
+        st.none() | st.frozensets(st.sampled_from(["PU", "PU102", "RS", "ZZ"]), max_size=2),
+    ),
+    max_size=12,
+)
+
+
+@FAST
+@given(RANGES, st.integers(0, 100), st.sampled_from(["PU102", "RS101", "ZZ9"]))
+def test_disabled_lookup_matches_a_plain_scan(
+    ranges: list[tuple[int, int, frozenset[str] | None]], offset: int, code: str
+) -> None:
+    doc = Document("a.md", "x" * 100)
+    doc.disabled = [(s, s + n, codes) for s, n, codes in ranges]
+    plain = any(
+        s <= offset < e and (codes is None or any(code.startswith(c) for c in codes))
+        for s, e, codes in doc.disabled
+    )
+    assert doc.is_disabled(code, offset) == plain
+    doc.disabled.append((0, 100, None))  # a changed list is indexed again
+    assert doc.is_disabled(code, offset)
+
+
 # --- the structure pass -----------------------------------------------------------------------
 
 

@@ -350,6 +350,18 @@ def test_one_line_of_a_million_characters(tmp_path: Path) -> None:
     assert hits(r, "long.txt") == ["1:990005: PH101"]
 
 
+def test_thousands_of_inline_disable_comments(tmp_path: Path) -> None:
+    # Every finding is checked against the disabled ranges: 3,000 ranges and 9,000 findings
+    # took seconds when each finding scanned every range.
+    block = "<!-- reportlint-disable-next-line PH101 -->\n会议于*月*日召开。\n会议于*月召开。\n"
+    (tmp_path / "many.md").write_text(block * 3000, encoding="utf-8")
+    r = run("--select", "PH101", "many.md", cwd=tmp_path, timeout=120)
+    assert r.rc == 1
+    found = hits(r, "many.md")
+    assert len(found) == 3000
+    assert found[:2] == ["3:4: PH101", "6:4: PH101"]
+
+
 def test_a_folder_of_many_files(tmp_path: Path) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
