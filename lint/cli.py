@@ -55,7 +55,7 @@ def _split(values: Sequence[str]) -> list[str]:
 
 
 def _explain(code: str, rules_paths: Sequence[str]) -> str:
-    from lint.ruleset import load_ruleset
+    from lint.ruleset import Example, load_ruleset
 
     ruleset = load_ruleset(rules_paths)
     rule = next((r for r in ruleset if r.code == code.upper() or r.name == code), None)
@@ -73,8 +73,15 @@ def _explain(code: str, rules_paths: Sequence[str]) -> str:
     lines.append(rule.description or rule.message)
     if rule.source:
         lines += ["", f"source: {rule.source}"]
-    lines += ["", "examples (bad):"] + [f"  ✗ {e.text}" for e in rule.bad]
-    lines += ["examples (good):"] + [f"  ✓ {e.text}" for e in rule.good]
+    # A dated rule's examples are judged at a date: show it, or the same sentence could
+    # appear as both bad and good with nothing to tell the reader why.
+    def example(mark: str, e: Example) -> str:
+        dated = e.as_of is not None or rule.effective_from or rule.effective_until
+        day = e.as_of or rule.example_date()
+        return f"  {mark} {e.text}" + (f"    (as of {day})" if dated and day else "")
+
+    lines += ["", "examples (bad):"] + [example("✗", e) for e in rule.bad]
+    lines += ["examples (good):"] + [example("✓", e) for e in rule.good]
     lines += ["", f"defined in {rule.file}:{rule.line}"]
     return "\n".join(lines) + "\n"
 
@@ -83,7 +90,7 @@ def _list_rules(rules_paths: Sequence[str]) -> str:
     from lint.ruleset import load_ruleset
 
     out = []
-    for r in load_ruleset(rules_paths):
+    for r in sorted(load_ruleset(rules_paths), key=lambda r: r.code):
         dates = ""
         if r.effective_from or r.effective_until:
             dates = f" [{r.effective_from or ''}..{r.effective_until or ''}]"
@@ -316,7 +323,7 @@ def command(
             click.echo(f"reportlint: 基线 {baseline} 抑制了 {suppressed} 个已知问题", err=True)
         if stale and not quiet:
             click.echo(
-                f"reportlint: 基线中 {stale} 个问题已不再出现,可用 --write-baseline 更新 (stale)",
+                f"reportlint: 基线中 {stale} 个问题已不再出现，可用 --write-baseline 更新 (stale)",
                 err=True,
             )
     if statistics:
@@ -399,7 +406,7 @@ def _test_rules(paths: Sequence[str], output_file: str | None) -> int:
         lines.extend(str(f) for f in check_rule_examples(rule))
     failed = len(lines)
     lines.append(
-        f"{len(rules)} 条规则, {examples} 个示例: "
+        f"{len(rules)} 条规则，{examples} 个示例: "
         + (f"{failed} 个失败" if failed else "全部通过")
         + f" ({len(rules)} rules, {examples} examples, {failed} failed)"
     )

@@ -225,3 +225,18 @@ def test_fifo_is_skipped_not_waited_on(tmp_path: Path, draft: Path) -> None:
     assert code == 2
     assert f"{fifo}: 不是普通文件" in err
     assert "PH101" in out
+
+
+def test_explain_shows_the_date_each_dated_example_is_judged_at() -> None:
+    code, out, _ = run_cli("--explain", "FM103")
+    assert code == 0
+    assert "认真学习贯彻党的十九大精神    (as of 2019-03-05)" in out
+    # Undated rules show no date.
+    _, out, _ = run_cli("--explain", "PH101")
+    assert "(as of" not in out
+
+
+def test_list_rules_is_sorted_by_code() -> None:
+    _, out, _ = run_cli("--list-rules")
+    codes = [line.split("\t")[0] for line in out.splitlines()]
+    assert codes == sorted(codes)
