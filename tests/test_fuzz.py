@@ -51,7 +51,8 @@ def _fragments() -> list[str]:
 FRAGMENTS = _fragments()
 NEWLINE = st.sampled_from(["\n", "\r\n", "\r", "\n\n", "\u2028"])
 PIECE = st.one_of(
-    st.text(max_size=12),  # any code point, surrogates and controls included
+    # any code point: hypothesis leaves out lone surrogates unless asked
+    st.text(alphabet=st.characters(exclude_categories=()), max_size=12),
     st.text(alphabet=st.sampled_from(_SPECIAL), max_size=20),
     st.sampled_from(FRAGMENTS),
     NEWLINE,
@@ -106,7 +107,9 @@ def test_decoding_round_trips_what_was_encoded(text: str, codec: str, bom: bool)
         assert "x.txt" in str(exc)
         return
     if codec == "utf-8" or bom:
-        assert decoded.text == text
+        # A leading U+FEFF without a BOM before it reads as the BOM itself.
+        lost_bom = not bom and codec == "utf-8" and text.startswith("\ufeff")
+        assert decoded.text == (text[1:] if lost_bom else text)
 
 
 @FAST
