@@ -248,6 +248,35 @@ def test_segmenter_boundaries_on_odd_text() -> None:
         assert all(0 <= c <= len(s) for c in cuts)
 
 
+# --- the command line ----------------------------------------------------------------------
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(st.binary(max_size=400), TEXT.map(lambda t: t.encode("utf-8", "surrogatepass"))),
+    st.sampled_from(["draft.txt", "draft.md", "draft.docx"]),
+    st.sampled_from([[], ["--format", "json"], ["--format", "full"], ["--diff"]]),
+)
+def test_command_line_on_arbitrary_bytes(data: bytes, name: str, extra: list[str]) -> None:
+    import contextlib
+    import io
+    import tempfile
+
+    from lint.cli import main
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            rc = main(["--isolated", "--as-of", "2026-11-26", *extra, str(path)])
+    assert rc in (0, 1, 2), (rc, err.getvalue())
+    if rc == 2:
+        lines = err.getvalue().splitlines()
+        assert lines and all(line.startswith("reportlint") for line in lines), lines
+        assert any(name in line for line in lines), lines
+
+
 # --- the fixer --------------------------------------------------------------------------------
 
 
