@@ -29,7 +29,7 @@ class Segmenter:
     def __init__(self) -> None:
         self._jieba: Any = None
         self._cache: dict[str, frozenset[int]] = {}
-        self.loads = 0  # how many times jieba was imported (tests assert clean files keep 0)
+        self.loads = 0  # times this Segmenter loaded jieba (tests assert clean files keep 0)
         self.sentences = 0
 
     @property
