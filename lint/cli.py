@@ -73,6 +73,7 @@ def _explain(code: str, rules_paths: Sequence[str]) -> str:
     lines.append(rule.description or rule.message)
     if rule.source:
         lines += ["", f"source: {rule.source}"]
+
     # A dated rule's examples are judged at a date: show it, or the same sentence could
     # appear as both bad and good with nothing to tell the reader why.
     def example(mark: str, e: Example) -> str:
