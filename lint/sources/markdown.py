@@ -23,20 +23,39 @@ _DIRECTIVE = re.compile(
 )
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] not in "\r\n":
-            chars[i] = " "
+_NOT_BREAK = re.compile(r"[^\r\n]")
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with every character inside `spans` but line breaks replaced by a space.
+
+    Works on slices rather than a list of characters: a list costs ~80 bytes a character,
+    which made a 2 M-character Markdown draft take 218 MB.
+    """
+    if not spans:
+        return text
+    spans.sort()
+    pieces: list[str] = []
+    pos = 0
+    for start, end in spans:
+        start = max(start, pos)
+        if end <= start:
+            continue
+        pieces.append(text[pos:start])
+        pieces.append(_NOT_BREAK.sub(" ", text[start:end]))
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def markdown_document(text: str, path: str, encoding: str = "utf-8") -> Document:
-    chars = list(text)
+    spans: list[tuple[int, int]] = []
     disabled: list[tuple[int, int, frozenset[str] | None]] = []
     open_disable: tuple[int, frozenset[str] | None] | None = None
     for m in _FENCE.finditer(text):
-        _blank(chars, m.start(), m.end())
+        spans.append(m.span())
     for m in _COMMENT.finditer(text):
-        _blank(chars, m.start(), m.end())
+        spans.append(m.span())
         d = _DIRECTIVE.match(m.group(1))
         if not d:
             continue
@@ -56,22 +75,24 @@ def markdown_document(text: str, path: str, encoding: str = "utf-8") -> Document
             open_disable = None
     if open_disable is not None:
         disabled.append((open_disable[0], len(text), open_disable[1]))
-    masked = "".join(chars)
-    for pattern in (_INLINE_CODE, _TAG, _LINK_TARGET, _RULE):
-        for m in pattern.finditer(masked):
-            _blank(chars, m.start(), m.end())
-    masked = "".join(chars)
+    masked = _blank(text, spans)
+    spans = [
+        m.span()
+        for pattern in (_INLINE_CODE, _TAG, _LINK_TARGET, _RULE)
+        for m in pattern.finditer(masked)
+    ]
+    masked = _blank(masked, spans)
+    spans = []
     for m in _EMPHASIS.finditer(masked):
         marker = len(m.group(1))
-        _blank(chars, m.start(), m.start() + marker)
-        _blank(chars, m.end() - marker, m.end())
-    for m in _LIST_BULLET.finditer(masked):
-        _blank(chars, m.start(2), m.end(2))
+        spans.append((m.start(), m.start() + marker))
+        spans.append((m.end() - marker, m.end()))
+    spans.extend(m.span(2) for m in _LIST_BULLET.finditer(masked))
     return Document(
         path=path,
         text=text,
         kind="markdown",
-        scan_text="".join(chars),
+        scan_text=_blank(masked, spans),
         encoding=encoding,
         disabled=disabled,
     )
