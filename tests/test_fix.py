@@ -379,7 +379,9 @@ def _is_punct_or_space(chunk: str) -> bool:
 
 def _body(lines: list[str]) -> list[str]:
     """The three reports: from the first title line up to 本文来源 (or the end)."""
-    first = next(i for i, line in enumerate(lines) if line.strip() == TITLE)
+    # The first report's own title (the page title above it loses only its "最新" prefix).
+    opening = next(i for i, line in enumerate(lines) if line.lstrip().startswith("今年以来"))
+    first = max(i for i, line in enumerate(lines[:opening]) if line.strip() == TITLE)
     last = next((i for i, line in enumerate(lines) if line.startswith("本文来源")), len(lines))
     body = lines[first:last]
     while body and not body[-1].strip():
@@ -417,7 +419,9 @@ def test_seed_fix(tmp_path: Path, seed_path: Path) -> None:
     assert sum(1 for d in before if d["code"] == "PH101") == sum(
         1 for d in _json(p) if d["code"] == "PH101"
     )
-    assert [line.strip() for line in fixed.splitlines()].count(TITLE) == 3
+    # The three report titles, plus the page title whose "最新" decoration was removed.
+    assert [line.strip() for line in fixed.splitlines()].count(TITLE) == 4
+    assert "最新" + TITLE not in fixed
     # political wording is not a safe fix
     assert "党的十九大和十九届历次全会精神" in fixed
     # residue leaves no run of blank lines behind
@@ -466,7 +470,9 @@ def test_seed_unsafe_fixes(tmp_path: Path, seed_path: Path) -> None:
         if d["category"] == "formulation" and d["suggestion"]:
             assert str(d["suggestion"]) in fixed
     assert fixed.count("*") == 57
-    assert [line.strip() for line in fixed.splitlines()].count(TITLE) == 3
+    # The three report titles, plus the page title whose "最新" decoration was removed.
+    assert [line.strip() for line in fixed.splitlines()].count(TITLE) == 4
+    assert "最新" + TITLE not in fixed
 
 
 def test_fixing_the_seed_twice_from_stdin_is_stable(seed_path: Path) -> None:
