@@ -70,7 +70,11 @@ def _explain(code: str, rules_paths: Sequence[str]) -> str:
     if rule.fix_safety:
         lines.append(f"fix: {rule.fix_safety}")
     lines.append("")
-    lines.append(rule.description or rule.message)
+    if rule.description:
+        lines.append(rule.description)
+    lines.append(f"message: {rule.message}")
+    if rule.suggestion:
+        lines.append(f"suggestion: {rule.suggestion}")
     if rule.source:
         lines += ["", f"source: {rule.source}"]
 
@@ -79,7 +83,9 @@ def _explain(code: str, rules_paths: Sequence[str]) -> str:
     def example(mark: str, e: Example) -> str:
         dated = e.as_of is not None or rule.effective_from or rule.effective_until
         day = e.as_of or rule.example_date()
-        return f"  {mark} {e.text}" + (f"    (as of {day})" if dated and day else "")
+        # Multi-line examples keep their shape: continuation lines are indented under the text.
+        text = e.text.replace("\r\n", "\n").replace("\n", "\n    ")
+        return f"  {mark} {text}" + (f"    (as of {day})" if dated and day else "")
 
     lines += ["", "examples (bad):"] + [example("✗", e) for e in rule.bad]
     lines += ["examples (good):"] + [example("✓", e) for e in rule.good]
