@@ -163,6 +163,7 @@ def test_explain() -> None:
     assert "PH101 (asterisk-placeholder)" in out
     assert "examples (bad):" in out and "投资*万元" in out
     assert "source:" in out
+    assert "message: 占位符“{match}”未填写" in out
     code, _, err = run_cli("--explain", "ZZ999")
     assert code == 2 and "ZZ999" in err
 
