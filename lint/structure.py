@@ -236,10 +236,19 @@ def _skip_spaces(text: str, i: int, end: int) -> int:
     return i
 
 
+# A year right after `N.`: `1.2027年元旦…` is item 1 about the year 2027, never the number
+# 1.2027 (a decimal is not followed by 年).
+_YEAR_AFTER = re.compile(r"(?:19|20)[0-9]{2}年")
+
+
 def _is_decimal(text: str, m: re.Match[str], end: int) -> bool:
-    """`1.5万` and `２．５` are numbers, not markers; `3．10种` (mixed widths) is a marker."""
+    """`1.5万` and `２．５` are numbers, not markers; `3．10种` (mixed widths) and
+    `1.2027年` (a year after the point) are markers."""
     after = m.end()
     if after >= end:
+        return False
+    tail = text[after : min(after + 5, end)].translate(_FW_DIGITS)
+    if m.group(2) in ".．" and _YEAR_AFTER.match(tail):
         return False
     nxt = text[after]
     punct = m.group(2)

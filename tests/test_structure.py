@@ -101,6 +101,23 @@ def test_expected_number_wins_over_decimal_and_unfinished_line() -> None:
     assert got == [(1, 7), (2, 8), (3, 9), (4, 10)]
 
 
+def test_year_after_the_point_makes_a_marker_not_a_decimal() -> None:
+    # `1.2027年` is item 1 about 2027, even where no number is expected yet (a level opens).
+    assert _headings("（一）主要指标\n1.2026年规上工业。\n2.固定资产投资。\n") == [
+        (1, 1, 1, 1),
+        (2, 1, 2, 1),
+        (3, 1, 2, 2),
+    ]
+    assert _headings("１．２０２６年工作回顾\n") == [(1, 1, 2, 1)]
+    doc = Document("d.txt", "附件：1.2027年元旦春节期间值班安排表\n      2.重要情况报告模板\n")
+    (note,) = structure(doc).attachments
+    assert [(h.line, h.number) for h in note] == [(0, 1), (1, 2)]
+    # still numbers: a decimal, a year-like tail without 年, a figure that is no year
+    assert _headings("1.5万亿元专项债券已下达\n") == []
+    assert _headings("1.2026亿元专项债券已下达\n") == []
+    assert _headings("1.3026年\n") == []
+
+
 def test_mixed_width_stop_before_ascii_digit_is_a_marker() -> None:
     assert _headings("3．10种有色金属：铜、铅、锌\n") == [(1, 1, 2, 3)]
 

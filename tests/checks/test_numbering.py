@@ -245,6 +245,14 @@ def test_wrong_mark_before_a_year() -> None:
     assert _apply(text, d).startswith("一、2024年")
 
 
+def test_first_item_starting_with_a_year_is_item_one() -> None:
+    # Before: `1.2027年` was read as a decimal, so the list seemed to start at `2.` (NB103).
+    note = "附件：1.2027年元旦春节期间值班安排表\n      2.重要情况报告模板\n"
+    assert _where(note) == []
+    assert _where("（一）主要指标\n1.2026年规上工业。\n2.固定资产投资。\n") == []
+    assert _where("附件：1.2027年安排表\n      3.报告模板\n") == [(2, 7, 2, 9, "NB101")]
+
+
 def _mutations(text: str, doc: Document) -> list[tuple[str, str, int, str]]:
     """One gap, one duplicate and one wrong mark injected at a heading of a long series."""
     from lint.structure import render_number, structure
