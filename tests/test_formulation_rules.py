@@ -391,3 +391,30 @@ def test_messages_are_plain_chinese_with_real_sources() -> None:
         words = re.sub(r"S\d+|\[[UPV]\]|B\.\d|[\s,，、;；:：()（）]", "", r.source)
         assert len(re.findall(r"\p{Han}", words)) >= 4, (r.code, r.source)
         assert not re.match(r"\s*(?:S\d|\[|调研)", r.source), (r.code, r.source)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("“十三五”时期，我县深入实施精准扶贫，累计减贫3.2万人。", "FM404"),
+        ("脱贫攻坚期间，我县坚持精准扶贫，累计减贫3.2万人。", "FM404"),
+        ("坚持精准扶贫精准脱贫基本方略。", "FM404"),
+        ("“十三五”时期，我县坚决打赢脱贫攻坚战，累计减贫3.2万人。", "FM402"),
+        ("“十三五”期间，县扶贫办牵头实施产业扶贫项目126个。", "FM602"),
+        ("2020年底，我县建档立卡贫困户全部脱贫。", "FM403"),
+        ("2016—2020年，我县建档立卡贫困户全部脱贫。", "FM403"),
+    ],
+)
+def test_named_past_periods_are_history(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, code: str
+) -> None:
+    assert _text_lint(capsys, tmp_path, text, QA_DAY) == []
+    # the same sentence about a period that is not over yet is reported
+    present = (
+        text.replace("“十三五”", "“十五五”")
+        .replace("脱贫攻坚期间，", "")
+        .replace("2020年底，", "今年，")
+        .replace("2016—2020年", "2026—2030年")
+        .replace("精准脱贫基本方略", "工作")
+    )
+    assert code in {c for *_, c in _text_lint(capsys, tmp_path, present, QA_DAY)}

@@ -16,7 +16,9 @@ drafts a paragraph is one line, and official texts often have no blank lines bet
 paragraphs), `document` (the whole text).
 
 A context regex with a named group `year` (`(?P<year>[12][0-9]{3})年`) counts only where the
-year is in the past for this rule: earlier than the as-of year (a sentence about `2026年` in a
+year is in the past for this rule (a five-year plan named in the group, `十三五`, counts as
+its last year, 2020; a range `2016—2020年` is written with the group on its last year):
+earlier than the as-of year (a sentence about `2026年` in a
 2026 draft is about now) and no later than the year the rule's `effective.from` falls in (the
 wording was still current, or reviewed in a first-quarter report, that year; `2023年，扎实开展
 “不忘初心、牢记使命”主题教育` states a campaign that was over). So `2019年，我局深入开展“不忘初心、
@@ -202,8 +204,15 @@ class ConditionalCheck(SubstitutionCheck):
         return ctx.regex_call(rule.code, probe)
 
 
+_PLAN_DIGITS = "一二三四五六七八九"
+
+
 def _year_value(text: str) -> int:
-    """Four ASCII or full-width digits (int() reads both); anything else is no year."""
+    """Four ASCII or full-width digits (int() reads both), or a five-year plan's name
+    (`十三五` -> 2020, the plan's last year); anything else is no year."""
+    if len(text) == 3 and text[0] == "十" and text[2] == "五" and text[1] in _PLAN_DIGITS:
+        # 十一五 is 2006-2010, 十三五 2016-2020: the Nth plan ends in 1955 + 5N
+        return 1955 + 5 * (11 + _PLAN_DIGITS.index(text[1]))
     try:
         return int(text)
     except ValueError:

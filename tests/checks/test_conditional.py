@@ -226,3 +226,23 @@ def test_unless_all_context_needs_every_scope(
     # both: silent
     both = "过去五年，成绩显著。\n" + para
     assert _only("ZC105", _lint(capsys, rules_file, tmp_path, both)) == []
+
+
+def test_five_year_plan_in_the_year_group_counts_as_its_last_year(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    rules = tmp_path / "plan.yaml"
+    rules.write_text(
+        RULES.replace("'回顾']", "'(?P<year>十[一二三四五]五)时期']"),
+        encoding="utf-8",
+    )
+    text = (
+        "十三五时期，开展主题教育。\n"  # 2016-2020: ended before effective.from's year, silent
+        "十四五时期，开展主题教育。\n"  # ends 2025, after effective.from's year (2021)
+        "十五五时期，开展主题教育。\n"  # ends 2030: not past
+    )
+    diags = _only("ZC104", _lint(capsys, rules, tmp_path, text))
+    assert [d["line"] for d in diags] == [2, 3]
+    # judged in 2021 (the rule's first year), 2020 is already past
+    diags = _only("ZC104", _lint(capsys, rules, tmp_path, text, "--as-of", "2021-06-01"))
+    assert [d["line"] for d in diags] == [2, 3]
