@@ -182,7 +182,6 @@ def test_superseded_wording_hands_over(capsys: pytest.CaptureFixture[str], tmp_p
         "巩固拓展脱贫攻坚成果同乡村振兴有效衔接。",
         "坚持社会主义核心价值体系。",
         "“十四五”规划圆满收官。",
-        "全面贯彻党的十九大和十九届历次全会精神,深入贯彻党的二十大精神。",
         "推进党纪学习教育常态化长效化,巩固拓展主题教育成果。",
         "五年来,各级政府扎实开展“不忘初心、牢记使命”主题教育和党史学习教育。",
         "深入学习贯彻党的二十届四中全会精神。",
@@ -418,3 +417,21 @@ def test_named_past_periods_are_history(
         .replace("精准脱贫基本方略", "工作")
     )
     assert code in {c for *_, c in _text_lint(capsys, tmp_path, present, QA_DAY)}
+
+
+def test_both_congresses_only_in_the_transition_months(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    review = "全面贯彻党的十九大和十九届历次全会精神,深入贯彻党的二十大精神。"
+    # the reports of March 2023 reviewed 2022: both congresses, silent
+    assert _text_lint(capsys, tmp_path, review, "2023-03-05") == []
+    # without 二十大 it was already outdated then
+    assert _text_lint(
+        capsys, tmp_path, "深入贯彻党的十九大和十九届历次全会精神。", "2022-12-01"
+    ) == [(1, 8, "FM109")]
+    # in 2026 naming 二十大 beside it no longer makes the old wording current
+    text = (
+        "全面贯彻党的十九大和十九届历次全会精神，"
+        "深入学习贯彻党的二十大和二十届二中、三中、四中全会精神。"
+    )
+    assert [c for *_, c in _text_lint(capsys, tmp_path, text, QA_DAY)] == ["FM106", "FM123"]
