@@ -428,7 +428,7 @@ def test_both_congresses_only_in_the_transition_months(
     # without 二十大 it was already outdated then
     assert _text_lint(
         capsys, tmp_path, "深入贯彻党的十九大和十九届历次全会精神。", "2022-12-01"
-    ) == [(1, 8, "FM109")]
+    ) == [(1, 7, "FM109")]
     # in 2026 naming 二十大 beside it no longer makes the old wording current
     text = (
         "全面贯彻党的十九大和十九届历次全会精神，"
