@@ -209,8 +209,13 @@ def test_every_formulation_rule_is_documented() -> None:
         assert r.category == "formulation"
         assert r.source and (r.effective_from or r.effective_until), r.code
         assert r.good and r.bad, r.code
-        # the current wording (or what to check) is always offered
-        assert r.suggestion or r.params.get("swap") or r.params.get("replacement"), r.code
+        # the current wording is offered, or the message says what to do instead
+        assert (
+            r.suggestion
+            or r.params.get("swap")
+            or r.params.get("replacement")
+            or re.search(r"应|请|现称|现为|当前为|提法是", r.message)
+        ), r.code
         # unverified knowledge is never an error
         if "[U]" in r.source and "[V]" not in r.source:
             assert r.severity != "error", r.code
@@ -435,3 +440,20 @@ def test_both_congresses_only_in_the_transition_months(
         "深入学习贯彻党的二十大和二十届二中、三中、四中全会精神。"
     )
     assert [c for *_, c in _text_lint(capsys, tmp_path, text, QA_DAY)] == ["FM106", "FM123"]
+
+
+# what an editor would do, not text to insert: that belongs in the message
+_INSTRUCTION = re.compile(r"删去|删除|改为|改用|[应须]|当前为|核对|请|为准|[（(]或|--as-of")
+
+
+def test_suggestions_are_replacement_text() -> None:
+    rules = [r for r in load_ruleset() if r.code.startswith("FM")]
+    for r in rules:
+        if r.suggestion is not None:
+            assert r.suggestion, r.code
+            assert not _INSTRUCTION.search(r.suggestion), (r.code, r.suggestion)
+    messages = {r.code: r.message for r in rules}
+    # the instructions moved into the message
+    assert "请删去或改为当前正在开展的学习教育" in messages["FM307"]
+    assert "当前为“十五五”时期（2026—2030年）" in messages["FM412"]
+    assert "请核对文档日期" in messages["FM131"]
