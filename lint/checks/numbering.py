@@ -10,6 +10,7 @@ Each rule picks one aspect with `check:`
 - `bracket-width`: half- and full-width brackets mixed in one marker or at one level;
 - `nesting`: a higher level opened below a lower one (`(一)` after `1.`), GB/T 15834 B.3.8;
 - `level-skip`: a level skipped (`一、` straight to `1.`), which many style guides allow;
+  not for a list introduced by a sentence ending in a colon (`主要有以下问题：` / `1.…`);
 - `trailing-period`: stand-alone sibling headings that disagree on a closing `。`;
 - `single`: a level opened with `（一）` that has no `（二）`.
 
@@ -47,6 +48,7 @@ _RIGHT_PUNCT = {0: ("、",), 1: ("",), 2: (".", "．"), 3: ("",), 4: ("",)}
 _FIX_PUNCT = {0: "、", 1: "", 2: ".", 3: "", 4: ""}
 _FULL = {"(": "（", ")": "）"}
 _HALF = {"（": "(", "）": ")"}
+_SPACE = " \t\u3000\u00a0\u200b\ufeff*"
 # Stand-alone headings longer than this are body paragraphs that happen to be numbered.
 _MAX_HEADING = 60
 
@@ -145,7 +147,12 @@ class NumberingCheck(Check):
                 after=_label(doc, h.inverted_after),
             )
         parent = h.parent
-        if parent is not None and h.level > parent.level + 1 and h.series[0] is h:
+        if (
+            parent is not None
+            and h.level > parent.level + 1
+            and h.series[0] is h
+            and not _introduced_by_colon(doc, h)
+        ):
             yield from self._emit(
                 active,
                 "level-skip",
@@ -327,6 +334,17 @@ class NumberingCheck(Check):
             replacement=fixed,
             fix=Fix(edits, safety),
         )
+
+
+def _introduced_by_colon(doc: Document, h: Heading) -> bool:
+    """Whether the last non-blank line before `h` ends with a colon: a list introduced by a
+    sentence (`主要存在以下三个方面问题：` / `1.…`) is enumeration, not a skipped heading level."""
+    text = doc.scan_text
+    for i in range(h.line - 1, -1, -1):
+        line = text[doc.line_starts[i] : doc.line_ends[i]].rstrip(_SPACE)
+        if line:
+            return line[-1] in "：:"
+    return False
 
 
 def _bracket_styles(headings: list[Heading]) -> dict[tuple[int, int], tuple[bool, bool]]:

@@ -183,6 +183,19 @@ def test_level_skip_is_info_once_per_series() -> None:
     ]
 
 
+def test_list_introduced_by_a_colon_is_no_level_skip() -> None:
+    text = (
+        "三、存在的问题\n主要存在以下三个方面问题：\n"
+        "1.思想认识不到位。\n2.工作措施不扎实。\n3.督促检查不严格。\n"
+    )
+    # Before: NB108 at 3:1 (“1.”直接位于“三、”之下).
+    assert _where("一、基本情况\n二、工作进展\n" + text) == []
+    assert _where("一、甲\n（一）乙\n主要有:\n\n（1）丙\n（2）丁\n") == []
+    # A real skip next to it is still reported, and so is a list after a finished sentence.
+    assert _where("一、甲\n主要问题：\n1.乙\n2.丙\n二、丁\n1.戊\n2.己\n") == [(6, 1, 6, 3, "NB108")]
+    assert _where("一、甲\n存在一些问题。\n1.乙\n2.丙\n") == [(3, 1, 3, 3, "NB108")]
+
+
 def test_trailing_period_minority_is_flagged() -> None:
     text = "一、组织领导到位\n正文。\n二、学习教育经常化\n正文。\n三、成果显著。\n正文。\n"
     (d,) = _lint(text)
