@@ -457,3 +457,25 @@ def test_suggestions_are_replacement_text() -> None:
     assert "请删去或改为当前正在开展的学习教育" in messages["FM307"]
     assert "当前为“十五五”时期（2026—2030年）" in messages["FM412"]
     assert "请核对文档日期" in messages["FM131"]
+
+
+def test_messages_do_not_double_the_quotes_of_the_match(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # a match that starts or ends with a quote (`“一带一路”战略`, `两学一做”学习教育`) is not
+    # wrapped in another pair: every message of every bad example has balanced quotes
+    draft = tmp_path / "draft.txt"
+    seen = set()
+    for r in load_ruleset():
+        if not r.code.startswith("FM"):
+            continue
+        for ex in r.bad:
+            draft.write_text(ex.text, encoding="utf-8")
+            args = ["--select", r.code, "--as-of", ex.as_of.isoformat() if ex.as_of else QA_DAY]
+            _rc, diags = _lint(capsys, *args, str(draft))
+            for d in diags:
+                msg = str(d["message"])
+                assert "““" not in msg and "””" not in msg, (r.code, msg)
+                assert msg.count("“") == msg.count("”"), (r.code, msg)
+                seen.add(r.code)
+    assert {"FM305", "FM801"} <= seen
