@@ -479,3 +479,30 @@ def test_messages_do_not_double_the_quotes_of_the_match(
                 assert msg.count("“") == msg.count("”"), (r.code, msg)
                 seen.add(r.code)
     assert {"FM305", "FM801"} <= seen
+
+
+@pytest.mark.parametrize(
+    ("past", "present", "code"),
+    [
+        (
+            "深入贯彻中央八项规定精神学习教育开展以来，我局共查摆问题28个。",
+            "深入贯彻中央八项规定精神学习教育开展以来，我们要持续深化。",
+            "FM310",
+        ),
+        (
+            "学习贯彻习近平新时代中国特色社会主义思想主题教育开展以来，我局共查摆问题28个。",
+            "扎实开展学习贯彻习近平新时代中国特色社会主义思想主题教育。",
+            "FM308",
+        ),
+        (
+            "情况说明\n2019年印发的《某县2019年度乡村振兴实施方案》已完成历史使命。",
+            "情况说明\n认真落实县委印发的《某县2019年度乡村振兴实施方案》。",
+            "FM901",
+        ),
+    ],
+)
+def test_counts_and_finished_plans_look_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, past: str, present: str, code: str
+) -> None:
+    assert _text_lint(capsys, tmp_path, past, QA_DAY) == []
+    assert code in {c for *_, c in _text_lint(capsys, tmp_path, present, QA_DAY)}
