@@ -506,3 +506,42 @@ def test_counts_and_finished_plans_look_back(
 ) -> None:
     assert _text_lint(capsys, tmp_path, past, QA_DAY) == []
     assert code in {c for *_, c in _text_lint(capsys, tmp_path, present, QA_DAY)}
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "code", "replacement"),
+    [
+        (
+            "认真学习党的二十届一中、二中、三中、四中全会精神。",
+            QA_DAY,
+            "FM123",
+            "二十届历次全会精神",
+        ),
+        ("认真学习党的二十届二中、三中全会精神。", QA_DAY, "FM122", "二十届历次全会精神"),
+        ("认真学习党的二十届一中、二中全会精神。", "2025-03-01", "FM121", "二十届历次全会精神"),
+        (
+            "深入贯彻党的二十大和二十届二中、三中、四中全会精神。",
+            QA_DAY,
+            "FM123",
+            "二十大和二十届历次全会精神",
+        ),
+    ],
+)
+def test_plenum_lists_without_the_congress(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    text: str,
+    as_of: str,
+    code: str,
+    replacement: str,
+) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(text, encoding="utf-8")
+    _rc, diags = _lint(capsys, "--as-of", as_of, str(draft))
+    assert [(d["code"], d["fix"][0]["replacement"]) for d in diags] == [(code, replacement)]  # type: ignore[index]
+    # one plenum alone (cited for its topic) and the latest list stay silent
+    for quiet in (
+        "深入学习贯彻党的二十届四中全会精神。",
+        "深入学习贯彻党的二十届四中、五中全会精神。",
+    ):
+        assert _text_lint(capsys, tmp_path, quiet, QA_DAY) == []
