@@ -545,3 +545,16 @@ def test_plenum_lists_without_the_congress(
         "深入学习贯彻党的二十届四中、五中全会精神。",
     ):
         assert _text_lint(capsys, tmp_path, quiet, QA_DAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [("过渡期内，要严格落实“四个不摘”要求。", 1), ("今年是过渡期的关键一年。", 4)],
+)
+def test_poverty_transition_period_as_the_present(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, column: int
+) -> None:
+    # the transition period ran 2021-02-25 to 2025-12-31 (research B.2, S14)
+    assert _text_lint(capsys, tmp_path, text, QA_DAY) == [(1, column, "FM407")]
+    assert _text_lint(capsys, tmp_path, text, "2025-03-05") == []
+    assert _text_lint(capsys, tmp_path, "今年是过渡期结束后的第一年。", QA_DAY) == []
