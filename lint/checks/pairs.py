@@ -18,6 +18,14 @@ Each family keeps its own stack, so one missing closer gives exactly one finding
 pairs of different families (“A（B”C）) are not reported twice. One pass over the text:
 linear time. The finding is the unmatched character itself; `{match}` is that character and
 `{partner}` the one it lacks.
+
+A pair broken by line breaks (`《` / `中华人民共和国著作权法` / `》`, `（PM` / `2.5` / `）`, as
+pages copied from Wikisource are) is one defect, not two: when an opener left open at the
+end of a paragraph finds its partner within the next `SPLIT_LINES` lines, with only short
+non-blank lines (at most `SPLIT_LINE_LENGTH` characters) before it, one finding is made on
+the opener, with its own message and the values `{partner}` (the closer found) and `{split}`
+(`true`), and none on the closer. Plain text and .docx only: a Markdown paragraph already
+runs over its wrapped lines.
 """
 
 from __future__ import annotations
@@ -33,6 +41,11 @@ from lint.document import Document
 from lint.ruleset import Rule
 
 _INDENT = " \t\u3000\u00a0"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A pair split over lines: the closer at most this many lines further on, and every line
+# before the closer's at most this long (the fragments a broken page leaves).
+SPLIT_LINES = 3
+SPLIT_LINE_LENGTH = 40
 
 
 def _is_apostrophe(text: str, pos: int) -> bool:
@@ -94,13 +107,16 @@ class _CompiledPairs:
             return False
         return self.enumerator.fullmatch(text[line_start:pos].lstrip(_INDENT)) is not None
 
-    def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
-        """(offset, partner) of every unmatched character, paragraph by paragraph."""
+    def scan(self, doc: Document) -> Iterator[tuple[int, str, bool]]:
+        """(offset, partner, split) of every unmatched character, paragraph by paragraph;
+        `split` when the opener's partner is a few lines on (see the module docstring)."""
         text = doc.scan_text
         fam = self.fam
         stacks: dict[int, list[int]] = {}
         line_start = 0
         wrapped = doc.kind == "markdown"
+        # Closers already reported with their opener as a split pair.
+        claimed: set[int] = set()
         for m in self.events.finditer(text):
             pos = m.start()
             ch = m.group()
@@ -115,31 +131,81 @@ class _CompiledPairs:
                 stack = stacks.get(f)
                 if stack:
                     stack.pop()
-                elif not self.is_enumerator(text, line_start, pos):
-                    yield pos, fam.opener_for[ch]
+                elif pos not in claimed and not self.is_enumerator(text, line_start, pos):
+                    yield pos, fam.opener_for[ch], False
                 continue
             # A text file's paragraph is its line; Markdown hard-wraps a paragraph over
             # several lines and ends it with a blank line.
             if not wrapped or not text[line_start:pos].strip(_INDENT):
-                yield from self._unclosed(doc, stacks, m.end())
+                yield from self._unclosed(doc, stacks, m.end(), None if wrapped else claimed)
                 stacks = {}
             line_start = m.end()
-        yield from self._unclosed(doc, stacks, len(text))
+        yield from self._unclosed(doc, stacks, len(text), None)
 
     def _unclosed(
-        self, doc: Document, stacks: dict[int, list[int]], after: int
-    ) -> Iterator[tuple[int, str]]:
-        """Openers left on the stacks when a paragraph ends; the next one starts at `after`."""
+        self,
+        doc: Document,
+        stacks: dict[int, list[int]],
+        after: int,
+        claimed: set[int] | None,
+    ) -> Iterator[tuple[int, str, bool]]:
+        """Openers left on the stacks when a paragraph ends; the next one starts at `after`.
+        With `claimed`, an opener whose partner follows a few lines on is reported as split
+        and that closer is added to `claimed`."""
         text = doc.scan_text
         next_mark: str | None = None
         if self.continued and any(stacks.values()):
             # The first mark of the next non-blank paragraph, found once per paragraph end.
             m = _FIRST_MARK.search(text, after)
             next_mark = m.group() if m else None
-        for stack in stacks.values():
-            for pos in stack:
-                if text[pos] != next_mark:
-                    yield pos, self.fam.closer_for[text[pos]]
+        for family, stack in stacks.items():
+            left = [pos for pos in stack if text[pos] != next_mark]
+            if not left:
+                continue
+            closers = (
+                self._split_closers(text, family, after, len(left)) if claimed is not None else []
+            )
+            # The innermost opener takes the first closer found.
+            split = dict(zip(reversed(left), closers, strict=False))
+            for pos in left:
+                closer = split.get(pos)
+                if closer is None:
+                    yield pos, self.fam.closer_for[text[pos]], False
+                else:
+                    assert claimed is not None
+                    claimed.add(closer)
+                    yield pos, text[closer], True
+
+    def _split_closers(self, text: str, family: int, start: int, count: int) -> list[int]:
+        """Offsets of up to `count` unmatched closers of `family` on the first line within
+        the next SPLIT_LINES lines (from `start`) that has any, when every line before it
+        is short and not blank; [] when there is none."""
+        fam = self.fam
+        found: list[int] = []
+        for _ in range(SPLIT_LINES):
+            if start >= len(text):
+                break
+            brk = _LINE_BREAK.search(text, start)
+            end = brk.start() if brk else len(text)
+            depth = 0
+            for i in range(start, end):
+                ch = text[i]
+                if fam.opener_family.get(ch) == family:
+                    depth += 1
+                elif fam.closer_family.get(ch) == family and not _is_apostrophe(text, i):
+                    if depth:
+                        depth -= 1
+                    elif not self.is_enumerator(text, start, i):
+                        found.append(i)
+                        if len(found) == count:
+                            break
+            if found:
+                return found
+            body = text[start:end].strip(_INDENT)
+            if not body or len(body) > SPLIT_LINE_LENGTH or brk is None:
+                break
+            start = brk.end()
+        return []
 
 
 _FIRST_MARK = re.compile(r"[^\s\u3000\u00a0]")
@@ -182,13 +248,20 @@ class PairsCheck(Check):
         for cp in self.compiled:
             if cp.rule.code not in ctx.active:
                 continue
-            for pos, partner in cp.scan(doc):
-                yield Finding(
-                    cp.rule,
-                    pos,
-                    pos + 1,
-                    values={"match": doc.text[pos], "partner": partner},
-                )
+            for pos, partner, split in cp.scan(doc):
+                match = doc.text[pos]
+                if split:
+                    yield Finding(
+                        cp.rule,
+                        pos,
+                        pos + 1,
+                        values={"match": match, "partner": partner, "split": "true"},
+                        message=f"成对标点“{match}”与后面的“{partner}”被换行拆开：应在同一段内",
+                    )
+                else:
+                    yield Finding(
+                        cp.rule, pos, pos + 1, values={"match": match, "partner": partner}
+                    )
 
 
 CHECK = PairsCheck

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lint.checks.pairs import PairsCheck
 from lint.document import Document
-from lint.engine import Engine
-from lint.ruleset import RuleError, parse_rules
+from lint.engine import Engine, select_rules
+from lint.ruleset import RuleError, load_ruleset, parse_rules
 from lint.sources.markdown import markdown_document
 from tests.helpers import run_cli, run_json
 
@@ -66,8 +67,63 @@ def test_apostrophes_in_latin_text_are_not_closers() -> None:
     assert _found("这是‘试点’’", body) == [(1, 7, "’ 缺 ‘")]
 
 
+def _split(opener: str, closer: str) -> str:
+    return f"成对标点“{opener}”与后面的“{closer}”被换行拆开：应在同一段内"
+
+
 def test_a_paragraph_is_a_line_in_plain_text() -> None:
-    assert _found("“甲\n乙”") == [(1, 1, "“ 缺 ”"), (2, 2, "” 缺 “")]
+    # A pair split by a line break is one finding on the opener (see the tests below) ...
+    assert _found("“甲\n乙”") == [(1, 1, _split("“", "”"))]
+    # ... but a blank line ends the paragraph: both halves are unmatched.
+    assert _found("“甲\n\n乙”") == [(1, 1, "“ 缺 ”"), (3, 2, "” 缺 “")]
+
+
+def test_pair_split_over_short_lines_is_one_finding_on_the_opener() -> None:
+    # Wikisource damage. Before: (1, 3, "《 缺 》") and (3, 1, "》 缺 《").
+    text = "依据《\n中华人民共和国著作权法\n》第五条，本作品不适用于该法"
+    assert _found(text) == [(1, 3, _split("《", "》"))]
+    # Before: (1, 5, "（ 缺 ）") and (3, 1, "） 缺 （").
+    assert _found("细颗粒物（PM\n2.5\n）浓度继续下降") == [(1, 5, _split("（", "）"))]
+    # Three lines on, the partner may follow a paragraph of any length; two openers take
+    # the closers innermost first; the built-in PU101 uses the same message.
+    assert _found("甲《\n乙\n丙\n》" + "丁" * 100) == [(1, 2, _split("《", "》"))]
+    assert _found("《甲（乙\n丙\n）》") == [(1, 1, _split("《", "》")), (1, 3, _split("（", "）"))]
+    engine = Engine(select_rules(load_ruleset(), ["PU101"]))
+    (d,) = engine.check(Document("d.txt", text), DAY).diagnostics
+    assert (d.line, d.column, d.code, d.message) == (1, 3, "PU101", _split("《", "》"))
+
+
+def test_split_pair_carries_the_split_flag() -> None:
+    check = PairsCheck(parse_rules(RULE, "t.yaml"))
+    doc = Document("d.txt", "（PM\n2.5\n）")
+    assert list(check.compiled[0].scan(doc)) == [(0, "）", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # four lines on: too far
+        ("（甲\n[\nCPC 2\n]\n）乙", [(1, 1, "（ 缺 ）"), (5, 1, "） 缺 （")]),
+        # a long line before the closer: two paragraphs, each with its own defect
+        ("《甲\n" + "乙" * 41 + "\n》丙", [(1, 1, "《 缺 》"), (3, 1, "》 缺 《")]),
+        # a blank line before the closer
+        ("《甲\n\n》丙", [(1, 1, "《 缺 》"), (3, 1, "》 缺 《")]),
+        # a closer of another family
+        ("《甲\n乙）", [(1, 1, "《 缺 》"), (2, 2, "） 缺 （")]),
+        # a closer matched on its own line is no partner
+        ("《甲\n乙《丙》", [(1, 1, "《 缺 》")]),
+    ],
+)
+def test_pairs_not_split_over_lines_stay_two_findings(
+    text: str, expected: list[tuple[int, int, str]]
+) -> None:
+    assert _found(text) == expected
+
+
+def test_markdown_has_no_split_pairs() -> None:
+    # A Markdown paragraph already runs over its lines; across a blank line nothing pairs.
+    assert _found("《甲\n乙》", markdown=True) == []
+    assert _found("《甲\n\n》乙", markdown=True) == [(1, 1, "《 缺 》"), (3, 1, "》 缺 《")]
 
 
 def test_markdown_paragraphs_run_to_the_blank_line() -> None:
