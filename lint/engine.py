@@ -16,7 +16,7 @@ from lint.document import Document
 from lint.ruleset import Rule, RuleSet
 from lint.segment import Segmenter
 from lint.selectors import selector_applies
-from lint.types import Diagnostic
+from lint.types import Diagnostic, ReportlintError
 
 # Regex time each rule gets per character of a file, on top of Engine.regex_timeout.
 REGEX_SECONDS_PER_CHAR = 0.5e-6
@@ -191,6 +191,9 @@ class Engine:
                     if f.rule.params.get("shadow"):
                         shadows.append((f.start, f.end, f.rule.code))
                     out.append(self.diagnostic(doc, f))
+            except ReportlintError as exc:  # e.g. jieba missing: a known, named problem
+                if str(exc) != self.segmenter.problem:  # that one is reported once below
+                    ctx.problems.append((chk.kind or type(chk).__name__, str(exc)))
             except Exception as exc:  # a bug in one kind must not lose the other kinds' findings
                 ctx.problems.append(
                     (
@@ -201,6 +204,8 @@ class Engine:
                 )
             if timing.ENABLED:
                 timing.add(f"check.{chk.kind}", time.perf_counter() - t0)
+        if self.segmenter.problem is not None:
+            ctx.problems.append(("jieba", self.segmenter.problem))
         out.sort(key=Diagnostic.sort_key)
         # A rule reporting the same span twice is reported once (the first one found). Equal
         # spans of a rule sort next to each other (the sort is stable), so this needs no set

@@ -20,14 +20,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lint import timing
+from lint.types import ReportlintError
 
 if TYPE_CHECKING:
     from lint.document import Document
 
 
+class JiebaMissing(ReportlintError):
+    """jieba cannot be imported: the installation is broken (it is a declared dependency)."""
+
+
 class Segmenter:
     def __init__(self) -> None:
         self._jieba: Any = None
+        # Set when jieba could not be loaded; the engine reports it once per file.
+        self.problem: str | None = None
         self._cache: dict[str, frozenset[int]] = {}
         self.loads = 0  # times this Segmenter loaded jieba (tests assert clean files keep 0)
         self.sentences = 0
@@ -38,8 +45,17 @@ class Segmenter:
 
     def _load(self) -> Any:
         if self._jieba is None:
-            with timing.stage("jieba.load"):
-                jieba = load_jieba()
+            if self.problem is not None:
+                raise JiebaMissing(self.problem)
+            try:
+                with timing.stage("jieba.load"):
+                    jieba = load_jieba()
+            except ImportError as exc:
+                self.problem = (
+                    f"缺少依赖 jieba，需要确认词边界的规则未执行，请重新安装 reportlint "
+                    f"(jieba missing: {exc})"
+                )
+                raise JiebaMissing(self.problem) from None
             self._jieba = jieba
             self.loads += 1
         return self._jieba
@@ -74,7 +90,12 @@ class Segmenter:
     def is_word(self, doc: Document, start: int, end: int) -> bool:
         """True when text[start:end] does not cut through a word on either side."""
         s, e = doc.sentence_span(start, end, limit=60)
-        cuts = self.boundaries(doc.text[s:e])
+        try:
+            cuts = self.boundaries(doc.text[s:e])
+        except JiebaMissing:
+            # Precision first: a match whose boundaries cannot be confirmed is not reported,
+            # and the other rules of the same kind still run.
+            return False
         return (start - s) in cuts and (end - s) in cuts
 
 
