@@ -127,3 +127,31 @@ class Check:
     @staticmethod
     def param(rule: Rule, key: str, default: Any = None) -> Any:
         return rule.params.get(key, default)
+
+
+class SubCheck(Check):
+    """A kind whose rules each pick one aspect with `check: <name>` (numbering, enumeration,
+    declared-count): validation of that key and grouping of rules by it live here, once."""
+
+    checks: ClassVar[tuple[str, ...]] = ()
+    keys: ClassVar[frozenset[str]] = frozenset({"check"})
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        if rule.params.get("check") not in cls.checks:
+            raise rule.error("check", f"expected one of {', '.join(cls.checks)}")
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        super().__init__(rules)
+        self.by_check: dict[str, list[Rule]] = {}
+        for r in rules:
+            self.by_check.setdefault(r.params["check"], []).append(r)
+
+    def active_by_check(self, ctx: RunContext) -> dict[str, list[Rule]]:
+        """The rules active at ctx's date, by aspect; aspects with none are left out."""
+        active = {}
+        for name, rules in self.by_check.items():
+            chosen = [r for r in rules if r.code in ctx.active]
+            if chosen:
+                active[name] = chosen
+        return active

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from lint.checks import Check, Finding, RunContext
+from lint.checks import Finding, RunContext, SubCheck
 from lint.checks.enumeration import Run, runs, section_bounds
 from lint.document import Document
 from lint.ruleset import Rule
@@ -126,25 +126,23 @@ def names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)))
 
 
-class DeclaredCountCheck(Check):
+class DeclaredCountCheck(SubCheck):
     kind = "declared-count"
     keys = frozenset({"check", "names"})
+    checks = CHECKS
 
     @classmethod
     def validate(cls, rule: Rule) -> None:
-        if rule.params.get("check") not in CHECKS:
-            raise rule.error("check", f"expected one of {', '.join(CHECKS)}")
+        super().validate(rule)
         names = rule.params.get("names", [])
         if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
             raise rule.error("names", "expected a list of non-empty strings")
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         super().__init__(rules)
-        self.by_check: dict[str, list[Rule]] = {}
-        self.names: dict[str, re.Pattern[str] | None] = {}
-        for r in rules:
-            self.by_check.setdefault(r.params["check"], []).append(r)
-            self.names[r.code] = names_pattern(r.params.get("names", []))
+        self.names: dict[str, re.Pattern[str] | None] = {
+            r.code: names_pattern(r.params.get("names", [])) for r in rules
+        }
 
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
         for rule in self.by_check.get("term", ()):

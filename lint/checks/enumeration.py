@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks import Check, Finding, RunContext
+from lint.checks import Finding, RunContext, SubCheck
 from lint.document import Document
 from lint.ruleset import Rule
 from lint.structure import CIRCLED, chinese_number, structure, to_chinese
@@ -144,27 +144,12 @@ def _label(o: Ordinal) -> str:
     return o.text
 
 
-class EnumerationCheck(Check):
+class EnumerationCheck(SubCheck):
     kind = "enumeration"
-    keys = frozenset({"check"})
-
-    @classmethod
-    def validate(cls, rule: Rule) -> None:
-        if rule.params.get("check") not in CHECKS:
-            raise rule.error("check", f"expected one of {', '.join(CHECKS)}")
-
-    def __init__(self, rules: Sequence[Rule]) -> None:
-        super().__init__(rules)
-        self.by_check: dict[str, list[Rule]] = {}
-        for r in rules:
-            self.by_check.setdefault(r.params["check"], []).append(r)
+    checks = CHECKS
 
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
-        active = {
-            name: [r for r in rules if r.code in ctx.active]
-            for name, rules in self.by_check.items()
-        }
-        active = {k: v for k, v in active.items() if v}
+        active = self.active_by_check(ctx)
         if not active:
             return
         for _section, items in ordinals_by_section(doc):

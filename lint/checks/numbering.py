@@ -23,9 +23,9 @@ Values for messages: {match} (the marker), {expected}, {previous}, {replacement}
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
-from lint.checks import Check, Finding, RunContext
+from lint.checks import Finding, RunContext, SubCheck
 from lint.document import Document
 from lint.ruleset import Rule
 from lint.structure import LEVEL_NAMES, Heading, render_number, structure
@@ -66,27 +66,12 @@ def _relabel(doc: Document, h: Heading, n: int) -> str:
     return doc.text[m.start : m.num_start] + numeral + doc.text[m.num_end : m.punct_start] + punct
 
 
-class NumberingCheck(Check):
+class NumberingCheck(SubCheck):
     kind = "numbering"
-    keys = frozenset({"check"})
-
-    @classmethod
-    def validate(cls, rule: Rule) -> None:
-        if rule.params.get("check") not in CHECKS:
-            raise rule.error("check", f"expected one of {', '.join(CHECKS)}")
-
-    def __init__(self, rules: Sequence[Rule]) -> None:
-        super().__init__(rules)
-        self.by_check: dict[str, list[Rule]] = {}
-        for r in rules:
-            self.by_check.setdefault(r.params["check"], []).append(r)
+    checks = CHECKS
 
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
-        active = {
-            name: [r for r in rules if r.code in ctx.active]
-            for name, rules in self.by_check.items()
-        }
-        active = {k: v for k, v in active.items() if v}
+        active = self.active_by_check(ctx)
         if not active:
             return
         st = structure(doc)
