@@ -23,7 +23,7 @@ from lint.ruleset import Rule, load_ruleset
 from lint.segment import Segmenter
 from lint.sources import document_from_bytes
 from lint.sources.markdown import markdown_document
-from lint.sources.text import decode_bytes
+from lint.sources.text import BOM_GB18030, decode_bytes
 from lint.types import ReportlintError
 
 DAY = dt.date(2026, 11, 26)
@@ -100,7 +100,9 @@ def test_decoding_round_trips_what_was_encoded(text: str, codec: str, bom: bool)
     except UnicodeEncodeError:
         return  # lone surrogates have no encoding
     if bom:
-        data = {"utf-8": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe"}.get(codec, b"") + data
+        data = {"utf-8": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe", "gb18030": BOM_GB18030}[
+            codec
+        ] + data
     try:
         decoded = decode_bytes(data, "x.txt")
     except ReportlintError as exc:

@@ -20,6 +20,9 @@ _BINARY_MAGIC = (
 )
 
 
+BOM_GB18030 = "\ufeff".encode("gb18030")
+
+
 @dataclass(frozen=True)
 class Decoded:
     text: str
@@ -85,6 +88,16 @@ def _decode(data: bytes, path: str, encoding: str | None) -> Decoded:
             except UnicodeDecodeError:
                 raise ReportlintError(f"{path}: UTF-16 文件已损坏 (cannot decode)") from None
             return Decoded(text, codec, bom, _dominant_newline(text))
+    if data.startswith(BOM_GB18030):
+        # U+FEFF encoded in GB18030: the file says what it is, even where its first bytes
+        # would also pass as UTF-8.
+        try:
+            text = data[len(BOM_GB18030) :].decode("gb18030")
+        except UnicodeDecodeError as exc:
+            raise ReportlintError(
+                f"{path}: 带 GB18030 BOM 但第 {exc.start + 4} 字节无法解码 (cannot decode)"
+            ) from None
+        return Decoded(text, "gb18030", BOM_GB18030, _dominant_newline(text))
     if _looks_binary(data):
         raise ReportlintError(f"{path}: 二进制文件，不是文本 (binary file skipped)")
     try:

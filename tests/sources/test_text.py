@@ -78,3 +78,13 @@ def test_undecodable_bytes_name_the_file() -> None:
     # \x80 alone is invalid in UTF-8 and a truncated GB18030 sequence at the end.
     with pytest.raises(ReportlintError, match=r"bad\.txt"):
         decode_bytes("正文".encode() + b"\x81", "bad.txt")
+
+
+def test_gb18030_bom_decides_even_when_the_bytes_pass_as_utf8() -> None:
+    from lint.sources.text import BOM_GB18030, encode_text
+
+    # 一 is D2 BB in GB18030, which is also valid UTF-8 (U+04BB): only the BOM tells.
+    data = BOM_GB18030 + "一".encode("gb18030")
+    d = decode_bytes(data, "x.txt")
+    assert (d.text, d.encoding, d.bom) == ("一", "gb18030", BOM_GB18030)
+    assert encode_text(d.text, d) == data
