@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from lint.cli import main
+from tests.helpers import run_json
 
 RULES = """\
 category: formulation
@@ -86,43 +86,32 @@ def rules_file(tmp_path: Path) -> Path:
     return path
 
 
-def _lint(
-    capsys: pytest.CaptureFixture[str], rules: Path, tmp_path: Path, text: str, *extra: str
-) -> list[dict[str, object]]:
+def _lint(rules: Path, tmp_path: Path, text: str, *extra: str) -> list[dict[str, object]]:
     draft = tmp_path / "draft.txt"
     draft.write_text(text, encoding="utf-8")
-    rc = main(
-        [
-            *("--format", "json", "--rules", str(rules), "--select", "ZC"),
-            *("--as-of", "2026-11-26", *extra, str(draft)),
-        ]
-    )
-    out, err = capsys.readouterr()
-    assert rc in (0, 1), err
-    return list(json.loads(out))
+    args = ("--rules", str(rules), "--select", "ZC", "--as-of", "2026-11-26", *extra)
+    rc, diags = run_json(*args, str(draft))
+    assert rc in (0, 1)
+    return diags
 
 
 def _where(diags: list[dict[str, object]]) -> list[tuple[object, object, object, object]]:
     return [(d["line"], d["column"], d["end_column"], d["code"]) for d in diags]
 
 
-def test_paragraph_scope(
-    capsys: pytest.CaptureFixture[str], rules_file: Path, tmp_path: Path
-) -> None:
+def test_paragraph_scope(rules_file: Path, tmp_path: Path) -> None:
     text = (
         "我们坚持精准扶贫、尽锐出战。最终打赢了脱贫攻坚战。\n"  # marker in the same line: silent
         "今年继续深入推进精准扶贫。\n"  # the marker on the line above does not count
         "打赢了。\n"
     )
-    diags = _lint(capsys, rules_file, tmp_path, text)
+    diags = _lint(rules_file, tmp_path, text)
     assert _where(diags) == [(2, 9, 13, "ZC101")]
 
 
-def test_document_scope_and_swap_fix(
-    capsys: pytest.CaptureFixture[str], rules_file: Path, tmp_path: Path
-) -> None:
+def test_document_scope_and_swap_fix(rules_file: Path, tmp_path: Path) -> None:
     text = "坚持用新时代中国特色社会主义思想武装全党。\n"
-    diags = _lint(capsys, rules_file, tmp_path, text)
+    diags = _lint(rules_file, tmp_path, text)
     assert _where(diags) == [(1, 4, 17, "ZC102")]
     fix = diags[0]["fix"]
     assert isinstance(fix, list)
@@ -130,25 +119,21 @@ def test_document_scope_and_swap_fix(
     assert fix[0]["safety"] == "unsafe"
     # the report that coined the short form is exempt as a whole document
     report = "——在中国共产党第十九次全国代表大会上的报告\n\n" + text
-    assert _lint(capsys, rules_file, tmp_path, report) == []
+    assert _lint(rules_file, tmp_path, report) == []
     # other filters still apply before the context
-    assert _lint(capsys, rules_file, tmp_path, "习近平新时代中国特色社会主义思想\n") == []
+    assert _lint(rules_file, tmp_path, "习近平新时代中国特色社会主义思想\n") == []
 
 
-def test_only_if_sentence_scope(
-    capsys: pytest.CaptureFixture[str], rules_file: Path, tmp_path: Path
-) -> None:
+def test_only_if_sentence_scope(rules_file: Path, tmp_path: Path) -> None:
     text = "坚持核心价值体系。培育和践行核心价值体系。\n"
-    diags = _lint(capsys, rules_file, tmp_path, text)
+    diags = _lint(rules_file, tmp_path, text)
     assert _where(diags) == [(1, 15, 21, "ZC103")]
 
 
-def test_effective_window(
-    capsys: pytest.CaptureFixture[str], rules_file: Path, tmp_path: Path
-) -> None:
+def test_effective_window(rules_file: Path, tmp_path: Path) -> None:
     text = "深入推进精准扶贫。\n"
-    assert _lint(capsys, rules_file, tmp_path, text, "--as-of", "2021-02-24") == []
-    assert _where(_lint(capsys, rules_file, tmp_path, text, "--as-of", "2021-02-25")) == [
+    assert _lint(rules_file, tmp_path, text, "--as-of", "2021-02-24") == []
+    assert _where(_lint(rules_file, tmp_path, text, "--as-of", "2021-02-25")) == [
         (1, 5, 9, "ZC101")
     ]
 
@@ -191,9 +176,7 @@ def _only(code: str, diags: list[dict[str, object]]) -> list[dict[str, object]]:
     return [d for d in diags if d["code"] == code]
 
 
-def test_past_year_in_the_sentence(
-    capsys: pytest.CaptureFixture[str], rules_file: Path, tmp_path: Path
-) -> None:
+def test_past_year_in_the_sentence(rules_file: Path, tmp_path: Path) -> None:
     text = (
         "2019年，开展主题教育。\n"  # past, and the wording was current then: silent
         "２０２０年，开展主题教育。\n"  # full-width digits: silent
@@ -203,34 +186,26 @@ def test_past_year_in_the_sentence(
         "2019年成效明显。今年开展主题教育。\n"  # the year is in another sentence
         "2021年，开展主题教育。\n"  # effective.from's year: first-quarter reviews, silent
     )
-    diags = _only("ZC104", _lint(capsys, rules_file, tmp_path, text))
+    diags = _only("ZC104", _lint(rules_file, tmp_path, text))
     assert [d["line"] for d in diags] == [4, 5, 6]
     # judged in 2021, 2021 is the as-of year: not past
-    diags = _only("ZC104", _lint(capsys, rules_file, tmp_path, text, "--as-of", "2021-06-01"))
+    diags = _only("ZC104", _lint(rules_file, tmp_path, text, "--as-of", "2021-06-01"))
     assert [d["line"] for d in diags] == [4, 5, 6, 7]
 
 
-def test_unless_all_context_needs_every_scope(
-    capsys: pytest.CaptureFixture[str], rules_file: Path, tmp_path: Path
-) -> None:
+def test_unless_all_context_needs_every_scope(rules_file: Path, tmp_path: Path) -> None:
     para = "开展主题教育和党纪学习教育。\n"
     # the paragraph scope alone (several campaigns, no review) does not silence
-    assert _where(_only("ZC105", _lint(capsys, rules_file, tmp_path, para))) == [
-        (1, 8, 14, "ZC105")
-    ]
+    assert _where(_only("ZC105", _lint(rules_file, tmp_path, para))) == [(1, 8, 14, "ZC105")]
     # nor the document scope alone
     alone = "过去五年，成绩显著。\n扎实开展党纪学习教育。\n"
-    assert _where(_only("ZC105", _lint(capsys, rules_file, tmp_path, alone))) == [
-        (2, 5, 11, "ZC105")
-    ]
+    assert _where(_only("ZC105", _lint(rules_file, tmp_path, alone))) == [(2, 5, 11, "ZC105")]
     # both: silent
     both = "过去五年，成绩显著。\n" + para
-    assert _only("ZC105", _lint(capsys, rules_file, tmp_path, both)) == []
+    assert _only("ZC105", _lint(rules_file, tmp_path, both)) == []
 
 
-def test_five_year_plan_in_the_year_group_counts_as_its_last_year(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def test_five_year_plan_in_the_year_group_counts_as_its_last_year(tmp_path: Path) -> None:
     rules = tmp_path / "plan.yaml"
     rules.write_text(
         RULES.replace("'回顾']", "'(?P<year>十[一二三四五]五)时期']"),
@@ -241,8 +216,8 @@ def test_five_year_plan_in_the_year_group_counts_as_its_last_year(
         "十四五时期，开展主题教育。\n"  # ends 2025, after effective.from's year (2021)
         "十五五时期，开展主题教育。\n"  # ends 2030: not past
     )
-    diags = _only("ZC104", _lint(capsys, rules, tmp_path, text))
+    diags = _only("ZC104", _lint(rules, tmp_path, text))
     assert [d["line"] for d in diags] == [2, 3]
     # judged in 2021 (the rule's first year), 2020 is already past
-    diags = _only("ZC104", _lint(capsys, rules, tmp_path, text, "--as-of", "2021-06-01"))
+    diags = _only("ZC104", _lint(rules, tmp_path, text, "--as-of", "2021-06-01"))
     assert [d["line"] for d in diags] == [2, 3]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from lint.cli import main
+from tests.helpers import run_json
 
 RULES = """\
 category: formulation
@@ -48,61 +48,47 @@ def rules_file(tmp_path: Path) -> Path:
     return path
 
 
-def _lint(
-    capsys: pytest.CaptureFixture[str], rules: Path, tmp_path: Path, text: str, as_of: str
-) -> list[dict[str, object]]:
+def _lint(rules: Path, tmp_path: Path, text: str, as_of: str) -> list[dict[str, object]]:
     draft = tmp_path / "draft.txt"
     draft.write_text(text, encoding="utf-8")
-    rc = main(
-        [
-            *("--format", "json", "--rules", str(rules), "--select", "ZY"),
-            *("--as-of", as_of, str(draft)),
-        ]
-    )
-    out, err = capsys.readouterr()
-    assert rc in (0, 1), err
-    return list(json.loads(out))
+    rc, diags = run_json("--rules", str(rules), "--select", "ZY", "--as-of", as_of, str(draft))
+    assert rc in (0, 1)
+    return diags
 
 
 def _where(diags: list[dict[str, object]]) -> list[tuple[object, object, object, object]]:
     return [(d["line"], d["column"], d["end_column"], d["code"]) for d in diags]
 
 
-def test_age_against_as_of(
-    capsys: pytest.CaptureFixture[str], rules_file: Path, tmp_path: Path
-) -> None:
+def test_age_against_as_of(rules_file: Path, tmp_path: Path) -> None:
     text = "制定《2024年度创建实施方案》和《2025年度创建实施方案》。\n"
-    diags = _lint(capsys, rules_file, tmp_path, text, "2026-11-26")
+    diags = _lint(rules_file, tmp_path, text, "2026-11-26")
     assert _where(diags) == [(1, 3, 17, "ZY101")]
     assert diags[0]["message"] == "“《2024年度创建实施方案》”:2024年比2026年早2年"
     assert diags[0]["fix"] is None
     # one year earlier both plans are recent enough
-    assert _lint(capsys, rules_file, tmp_path, text, "2025-12-31") == []
+    assert _lint(rules_file, tmp_path, text, "2025-12-31") == []
 
 
-def test_full_width_year_and_filters(
-    capsys: pytest.CaptureFixture[str], rules_file: Path, tmp_path: Path
-) -> None:
+def test_full_width_year_and_filters(rules_file: Path, tmp_path: Path) -> None:
     text = "按《２０１９年度实施方案》执行;修订《2019年度实施方案》。\n"
-    diags = _lint(capsys, rules_file, tmp_path, text, "2026-11-26")
+    diags = _lint(rules_file, tmp_path, text, "2026-11-26")
     assert _where(diags) == [(1, 2, 14, "ZY101")]
     assert "2019年比2026年早7年" in str(diags[0]["message"])
 
 
-def test_title_only(capsys: pytest.CaptureFixture[str], rules_file: Path, tmp_path: Path) -> None:
+def test_title_only(rules_file: Path, tmp_path: Path) -> None:
     text = "\n\u3000\u30002025年工作总结\n\n附:2025年工作总结\n"
-    assert _where(_lint(capsys, rules_file, tmp_path, text, "2026-11-26")) == [(2, 3, 12, "ZY102")]
+    assert _where(_lint(rules_file, tmp_path, text, "2026-11-26")) == [(2, 3, 12, "ZY102")]
     # a stale year later in the text is not the title
     text = "工作汇报\n2019年工作总结\n"
-    assert _lint(capsys, rules_file, tmp_path, text, "2026-11-26") == []
+    assert _lint(rules_file, tmp_path, text, "2026-11-26") == []
 
 
-def test_effective_window_and_inactive_rule(
-    capsys: pytest.CaptureFixture[str], rules_file: Path, tmp_path: Path
-) -> None:
+def test_effective_window_and_inactive_rule(rules_file: Path, tmp_path: Path) -> None:
     text = "《2009年度实施方案》\n"
-    assert _lint(capsys, rules_file, tmp_path, text, "2012-06-30") == []
-    assert _where(_lint(capsys, rules_file, tmp_path, text, "2012-07-01")) == [(1, 1, 13, "ZY101")]
+    assert _lint(rules_file, tmp_path, text, "2012-06-30") == []
+    assert _where(_lint(rules_file, tmp_path, text, "2012-07-01")) == [(1, 1, 13, "ZY101")]
 
 
 @pytest.mark.parametrize(
