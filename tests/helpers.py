@@ -9,6 +9,8 @@ import sys
 from typing import Any
 
 from lint.cli import main
+from lint.document import Document
+from lint.types import Diagnostic
 
 
 def run_cli(*args: str, input: bytes | str | None = None) -> tuple[int, str, str]:
@@ -30,3 +32,33 @@ def run_json(*args: str, input: bytes | str | None = None) -> tuple[int, list[di
     code, out, err = run_cli("--format", "json", *args, input=input)
     assert "Traceback" not in err, err
     return code, json.loads(out)
+
+
+def make_diagnostic(
+    doc: Document,
+    start: int,
+    end: int,
+    code: str,
+    category: str = "residue",
+    severity: str = "warning",
+    suggestion: str | None = None,
+) -> Diagnostic:
+    """A diagnostic over doc.text[start:end] with real positions, for report-writer tests."""
+    line, col = doc.position(start)
+    end_line, end_col = doc.end_position(start, end)
+    return Diagnostic(
+        path=doc.path,
+        start=start,
+        end=end,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        code=code,
+        name=code.lower(),
+        category=category,
+        severity=severity,
+        message=f"{code} 的说明",
+        suggestion=suggestion,
+        text=doc.text[start:end],
+    )

@@ -17,7 +17,7 @@ from lxml import etree
 
 from lint.report.docx import split_run
 from lint.sources.docx import read_docx, run_text
-from tests.helpers import run_cli, run_json
+from tests.helpers import make_diagnostic, run_cli, run_json
 from tests.sources.test_docx import save, seed_as_docx
 
 AS_OF = "2026-11-26"
@@ -268,28 +268,6 @@ def test_reviewed_copy_opens_in_libreoffice(seed_path: Path, tmp_path: Path) -> 
     assert all(t.startswith("reportlint") for t in titles)
 
 
-def _diag(doc: Any, start: int, end: int, code: str) -> Any:
-    from lint.types import Diagnostic
-
-    line, col = doc.position(start)
-    end_line, end_col = doc.end_position(start, end)
-    return Diagnostic(
-        path=doc.path,
-        start=start,
-        end=end,
-        line=line,
-        column=col,
-        end_line=end_line,
-        end_column=end_col,
-        code=code,
-        name=code.lower(),
-        category="residue",
-        severity="warning",
-        message=f"{code} 的说明",
-        text=doc.text[start:end],
-    )
-
-
 def test_spans_over_paragraphs_empty_spans_and_empty_paragraphs(tmp_path: Path) -> None:
     from lint.report.docx import reviewed_copy
 
@@ -301,9 +279,9 @@ def test_spans_over_paragraphs_empty_spans_and_empty_paragraphs(tmp_path: Path) 
     doc = read_docx(save(document, tmp_path / "s.docx").read_bytes(), "s.docx")
     assert doc.text == "来源:网站\n下一篇:通知\n"
     diags = [
-        _diag(doc, 3, 9, "RS001"),  # "网站\n下一篇" over two paragraphs
-        _diag(doc, 12, 12, "RS002"),  # zero width at the end of paragraph 2
-        _diag(doc, 13, 13, "RS003"),  # zero width in the empty paragraph
+        make_diagnostic(doc, 3, 9, "RS001"),  # "网站\n下一篇" over two paragraphs
+        make_diagnostic(doc, 12, 12, "RS002"),  # zero width at the end of paragraph 2
+        make_diagnostic(doc, 13, 13, "RS003"),  # zero width in the empty paragraph
     ]
     out = tmp_path / "out.docx"
     out.write_bytes(reviewed_copy(doc, diags))

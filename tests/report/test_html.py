@@ -16,7 +16,7 @@ import docx
 import pytest
 
 from lint.document import Document
-from tests.helpers import run_cli, run_json
+from tests.helpers import make_diagnostic, run_cli, run_json
 
 AS_OF = "2026-11-26"
 PLACEHOLDER_BG = (0xFF, 0xD6, 0xD6)  # lint.report.html CATEGORY_COLORS["placeholder"]
@@ -356,37 +356,14 @@ def test_browser_screenshot_is_not_blank(seed_path: Path, tmp_path: Path) -> Non
     assert bytes(PLACEHOLDER_BG) in colours, "no placeholder highlight visible"
 
 
-def _diag(doc: Document, start: int, end: int, code: str, category: str, severity: str) -> Any:
-    from lint.types import Diagnostic
-
-    line, col = doc.position(start)
-    end_line, end_col = doc.end_position(start, end)
-    return Diagnostic(
-        path=doc.path,
-        start=start,
-        end=end,
-        line=line,
-        column=col,
-        end_line=end_line,
-        end_column=end_col,
-        code=code,
-        name=code.lower(),
-        category=category,
-        severity=severity,
-        message=f"{code} 的说明",
-        suggestion="" if code == "RS999" else None,
-        text=doc.text[start:end],
-    )
-
-
 def test_overlapping_multi_line_and_empty_spans() -> None:
     from lint.report import ReportContext
     from lint.report.html import render
 
     doc = Document(path="d.txt", text="来源:网站,投资*万元\n下一篇\n")
-    wide = _diag(doc, 0, 15, "RS999", "residue", "warning")  # two lines
-    star = _diag(doc, 8, 9, "PH101", "placeholder", "error")
-    gap = _diag(doc, 12, 12, "NB999", "numbering", "info")  # zero width, end of line 1
+    wide = make_diagnostic(doc, 0, 15, "RS999", "residue", "warning", suggestion="")  # two lines
+    star = make_diagnostic(doc, 8, 9, "PH101", "placeholder", "error")
+    gap = make_diagnostic(doc, 12, 12, "NB999", "numbering", "info")  # zero width, end of line 1
     diags = sorted([wide, star, gap], key=lambda d: d.sort_key())
     page = render(diags, ReportContext(documents={doc.path: doc}))
     p = parse(page)
