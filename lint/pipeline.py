@@ -247,13 +247,10 @@ def check_selectors(config: Config, ruleset: RuleSet) -> None:
         *(("per-file-ignores", s) for _, sels in config.per_file_ignores for s in sels),
         *(("severity", s) for s, _ in config.severity),
     ]
-    for key, selector in named:
-        if selector == "ALL" or selector in CATEGORIES:
-            continue
-        if not any(selector_applies(selector, r.code, r.name, r.category) for r in ruleset):
-            raise ConfigError(
-                f"{config.path}: key '{key}': '{selector}' 不匹配任何规则 (no such rule)"
-            )
+    unmatched = _unmatched_selector(named, ruleset)
+    if unmatched is not None:
+        key, selector = unmatched
+        raise ConfigError(f"{config.path}: key '{key}': '{selector}' 不匹配任何规则 (no such rule)")
 
 
 def check_request_selectors(request: Request, ruleset: RuleSet) -> None:
@@ -264,12 +261,23 @@ def check_request_selectors(request: Request, ruleset: RuleSet) -> None:
         *(("--ignore", s) for s in request.ignore),
         *(("--extend-select", s) for s in request.extend_select),
     ]
-    for option, selector in named:
+    unmatched = _unmatched_selector(named, ruleset)
+    if unmatched is not None:
+        option, selector = unmatched
+        hint = " (did you mean ALL?)" if selector.upper() == "ALL" else ""
+        raise ReportlintError(f"{option}: '{selector}' 不匹配任何规则 (no such rule){hint}")
+
+
+def _unmatched_selector(
+    named: Sequence[tuple[str, str]], ruleset: RuleSet
+) -> tuple[str, str] | None:
+    """The first (where, selector) that matches no rule of `ruleset`, if any."""
+    for where, selector in named:
         if selector == "ALL" or selector in CATEGORIES:
             continue
         if not any(selector_applies(selector, r.code, r.name, r.category) for r in ruleset):
-            hint = " (did you mean ALL?)" if selector.upper() == "ALL" else ""
-            raise ReportlintError(f"{option}: '{selector}' 不匹配任何规则 (no such rule){hint}")
+            return where, selector
+    return None
 
 
 def workers_for(items: Sequence[Item], jobs: int) -> int:
