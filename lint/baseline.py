@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from lint.document import Document
-from lint.types import Diagnostic, ReportlintError
+from lint.model import Diagnostic, ReportlintError
 
 VERSION = 1
 # Characters of context kept on each side of the flagged text: enough to tell two copies of

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import click
 
 from lint import __version__
-from lint.types import SEVERITY_RANK, Diagnostic, ReportlintError
+from lint.model import SEVERITY_RANK, Diagnostic, ReportlintError
 
 if TYPE_CHECKING:
     from lint.config import ConfigFinder
@@ -55,7 +55,8 @@ def _split(values: Sequence[str]) -> list[str]:
 
 
 def _explain(code: str, rules_paths: Sequence[str]) -> str:
-    from lint.ruleset import Example, load_ruleset
+    from lint.rule import Example
+    from lint.ruleset import load_ruleset
 
     ruleset = load_ruleset(rules_paths)
     rule = next((r for r in ruleset if r.code == code.upper() or r.name == code), None)

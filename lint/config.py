@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lint.model import CATEGORIES, SEVERITIES, ReportlintError
 from lint.selectors import CODE_PREFIX as _CODE_PREFIX
 from lint.selectors import selector_applies
-from lint.types import CATEGORIES, SEVERITIES, SEVERITY_RANK, ReportlintError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -316,7 +316,3 @@ class ConfigFinder:
                 return from_mapping(table, str(candidate), str(folder))
             return from_mapping(_read_yaml(candidate), str(candidate), str(folder))
         return None
-
-
-def fail_rank(config: Config, cli_fail_on: str | None) -> int:
-    return SEVERITY_RANK[cli_fail_on or config.fail_on or "warning"]

@@ -11,12 +11,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from lint import timing
-from lint.checks import Check, Finding, RunContext, check_class
+from lint.checks import Check, Finding, RunContext, kind_class
 from lint.document import Document
-from lint.ruleset import Rule, RuleSet
+from lint.model import Diagnostic, ReportlintError
+from lint.rule import Rule
+from lint.ruleset import RuleSet
 from lint.segment import Segmenter
 from lint.selectors import selector_applies
-from lint.types import Diagnostic, ReportlintError
 
 # Regex time each rule gets per character of a file, on top of Engine.regex_timeout.
 REGEX_SECONDS_PER_CHAR = 0.5e-6
@@ -144,7 +145,7 @@ class Engine:
         for r in self.rules:
             by_kind[r.kind].append(r)
         with timing.stage("engine.build"):
-            self.checks: list[Check] = [check_class(k)(rs) for k, rs in sorted(by_kind.items())]
+            self.checks: list[Check] = [kind_class(k)(rs) for k, rs in sorted(by_kind.items())]
         self.segmenter = segmenter or Segmenter()
         self.regex_timeout = regex_timeout
         self._active: dict[dt.date, frozenset[str]] = {}

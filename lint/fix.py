@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from lint import pipeline
 from lint.document import Document
 from lint.engine import Engine
+from lint.model import Diagnostic, Edit, ReportlintError
 from lint.runner import FileResult, Settings, lint_file
 from lint.sources.text import Decoded, encode_text
-from lint.types import Diagnostic, Edit, ReportlintError
 
 MAX_ROUNDS = 10
 

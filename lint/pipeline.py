@@ -29,11 +29,11 @@ from lint.config import (
     remap_severity,
 )
 from lint.engine import Engine, select_rules
+from lint.model import CATEGORIES, SEVERITY_RANK, Diagnostic, ReportlintError
 from lint.ruleset import RuleSet, load_ruleset
 from lint.runner import FileResult, Settings, discover, lint_file
 from lint.selectors import selector_applies
 from lint.sources import DEFAULT_SUFFIXES
-from lint.types import CATEGORIES, SEVERITY_RANK, Diagnostic, ReportlintError
 
 # When the worker count is automatic, small runs stay serial: every worker may load jieba
 # (about a second of CPU) and results travel back pickled, which only pays off on a sizeable

@@ -6,12 +6,11 @@ Used by the test suite (one parametrised test over the default rules) and by
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lint.document import Document
 from lint.engine import Engine
-from lint.ruleset import Example, Rule
+from lint.rule import Example, Rule
 from lint.sources.markdown import markdown_document
 
 
@@ -56,10 +55,3 @@ def check_rule_examples(rule: Rule) -> list[ExampleFailure]:
         if n:
             failures.append(ExampleFailure(rule, ex, False, n))
     return failures
-
-
-def check_examples(rules: Iterable[Rule]) -> list[ExampleFailure]:
-    out: list[ExampleFailure] = []
-    for r in rules:
-        out.extend(check_rule_examples(r))
-    return out

@@ -11,12 +11,13 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lint import rulecache, timing
-from lint.types import CATEGORIES, SAFETIES, SEVERITIES, ReportlintError
+from lint.model import CATEGORIES, SAFETIES, SEVERITIES, ReportlintError
+from lint.rule import Example, Rule, RuleError
 
 if TYPE_CHECKING:
     import yaml
@@ -45,63 +46,6 @@ COMMON_KEYS = frozenset(
         "suggestion",
     }
 )
-
-
-class RuleError(ReportlintError):
-    """A rule file is malformed; the message names file, line, rule and key."""
-
-
-@dataclass(frozen=True)
-class Example:
-    text: str
-    as_of: dt.date | None = None
-    path: str | None = None  # lets an example pretend to be e.g. a .md file
-
-
-@dataclass
-class Rule:
-    code: str
-    name: str
-    kind: str
-    severity: str
-    category: str
-    message: str
-    file: str
-    line: int
-    description: str = ""
-    source: str = ""
-    confidence: str = ""
-    effective_from: dt.date | None = None
-    effective_until: dt.date | None = None
-    bad: tuple[Example, ...] = ()
-    good: tuple[Example, ...] = ()
-    fix_safety: str | None = None
-    fix_replacement: str | None = None
-    suggestion: str | None = None
-    # Kind-specific keys, validated by the check that runs this kind.
-    params: dict[str, Any] = field(default_factory=dict)
-    # Line of each key, for error messages from kind-specific validation.
-    key_lines: dict[str, int] = field(default_factory=dict)
-
-    def active_on(self, day: dt.date) -> bool:
-        if self.effective_from is not None and day < self.effective_from:
-            return False
-        return not (self.effective_until is not None and day >= self.effective_until)
-
-    def example_date(self) -> dt.date | None:
-        """A date inside the effective window, for examples that name none."""
-        if self.effective_until is not None:
-            return self.effective_until - dt.timedelta(days=1)
-        if self.effective_from is not None:
-            return max(self.effective_from, dt.date.today())
-        return None
-
-    def error(self, key: str | None, message: str) -> RuleError:
-        line = self.key_lines.get(key or "", self.line) if key else self.line
-        where = f"{self.file}:{line}: rule {self.code}"
-        if key:
-            where += f" key '{key}'"
-        return RuleError(f"{where}: {message}")
 
 
 @dataclass
@@ -257,7 +201,7 @@ def build_rule(
     key_lines: dict[str, int],
     default_category: str | None,
 ) -> Rule:
-    from lint.checks import check_class
+    from lint.checks import canonical_kind, kind_class
 
     code = raw.get("code")
     label = code if isinstance(code, str) else "?"
@@ -267,15 +211,15 @@ def build_rule(
     for required in ("name", "kind", "severity", "message"):
         if required not in raw:
             raise probe.error(None, f"missing required key '{required}'")
-    kind = _str(raw["kind"], probe, "kind")
-    try:
-        cls = check_class(kind)
-    except KeyError:
-        raise probe.error("kind", f"unknown kind {_short(kind)}") from None
+    written = _str(raw["kind"], probe, "kind")
+    kind = canonical_kind(written)
+    if kind is None:
+        raise probe.error("kind", f"unknown kind {_short(written)}")
+    cls = kind_class(kind)
     unknown = set(raw) - COMMON_KEYS - set(cls.keys)
     if unknown:
         key = sorted(unknown)[0]
-        raise probe.error(key, f"unknown key for kind {kind!r}")
+        raise probe.error(key, f"unknown key for kind {written!r}")
     name = _str(raw["name"], probe, "name")
     if not _NAME.match(name):
         raise probe.error("name", f"expected a kebab-case name, got {_short(name)}")
@@ -453,9 +397,9 @@ def load_ruleset(paths: Iterable[str | Path] | None = None, *, defaults: bool = 
         if paths:
             files.extend(expand_rule_paths(paths))
         blobs = [(str(f), _read_rule_file(f)) for f in files]
-        from lint.checks import _MODULES
+        from lint.checks import KINDS
 
-        key = rulecache.cache_key(blobs, _MODULES)
+        key = rulecache.cache_key(blobs, KINDS)
         cached = rulecache.load(key)
         if isinstance(cached, RuleSet) and all(isinstance(r, Rule) for r in cached.rules):
             return cached

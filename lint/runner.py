@@ -11,9 +11,9 @@ from pathlib import Path
 
 from lint.document import Document
 from lint.engine import Engine
-from lint.sources import DEFAULT_SUFFIXES, document_from_bytes, read_document
+from lint.model import Diagnostic, ReportlintError
+from lint.sources import document_from_bytes, read_document
 from lint.sources.text import Decoded
-from lint.types import Diagnostic, ReportlintError
 
 
 @dataclass
@@ -21,7 +21,6 @@ class Settings:
     as_of: dt.date | None = None  # None: today
     as_of_auto: bool = False
     encoding: str | None = None
-    suffixes: frozenset[str] = DEFAULT_SUFFIXES
     stdin_filename: str = "-"
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lint import timing
-from lint.types import ReportlintError
+from lint.model import ReportlintError
 
 if TYPE_CHECKING:
     from lint.document import Document

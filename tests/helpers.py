@@ -10,7 +10,7 @@ from typing import Any
 
 from lint.cli import main
 from lint.document import Document
-from lint.types import Diagnostic
+from lint.model import Diagnostic
 
 
 def run_cli(*args: str, input: bytes | str | None = None) -> tuple[int, str, str]:

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from lint.document import Document
 from lint.engine import Engine
 from lint.fix import apply_edits, choose_edits, collect_edits, fix_document, fix_path, fix_text
+from lint.model import Edit
 from lint.ruleset import parse_rules
 from lint.runner import Settings
-from lint.types import Edit
 
 RULES_FILE = Path(__file__).parent / "fixtures" / "fix" / "rules.yaml"
 ENGINE = Engine(parse_rules(RULES_FILE.read_text(encoding="utf-8"), str(RULES_FILE)))

@@ -16,15 +16,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lint.checks import RunContext, check_class, known_kinds
+from lint.checks import RunContext, kind_class, known_kinds
 from lint.document import Document
 from lint.engine import Engine
-from lint.ruleset import Rule, load_ruleset
+from lint.model import ReportlintError
+from lint.rule import Rule
+from lint.ruleset import load_ruleset
 from lint.segment import Segmenter
 from lint.sources import document_from_bytes
 from lint.sources.markdown import markdown_document
 from lint.sources.text import BOM_GB18030, decode_bytes
-from lint.types import ReportlintError
 
 DAY = dt.date(2026, 11, 26)
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "seed"
@@ -214,7 +215,7 @@ def test_check_kind_on_arbitrary_text(kind: str, text: str, markdown: bool) -> N
     rules = _rules_of(kind)
     if not rules:
         return
-    check = check_class(kind)(rules)
+    check = kind_class(kind)(rules)
     doc = markdown_document(text, "a.md") if markdown else Document("a.txt", text)
     ctx = RunContext(as_of=DAY, active=frozenset(r.code for r in rules), segmenter=ENGINE.segmenter)
     for f in check.run(doc, ctx):

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lint.ruleset import RuleError, load_rule_file, load_ruleset, parse_rules
+from lint.rule import RuleError
+from lint.ruleset import load_rule_file, load_ruleset, parse_rules
 
 GOOD = """\
 category: placeholder

@@ -5,7 +5,7 @@ load time (`validate`, raising `rule.error(key, ...)`), is built once from all t
 its kind (so it can compile them into one pass), and yields Findings for a Document.
 
 To add a kind: write a module in this package with a `Check` subclass and list it in
-`_MODULES`. Nothing else in the engine changes.
+`KINDS`. Nothing else in the engine changes.
 """
 
 from __future__ import annotations
@@ -15,19 +15,19 @@ import importlib
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from lint.types import Fix
+from lint.model import Fix
 
 if TYPE_CHECKING:
     from lint.document import Document
-    from lint.ruleset import Rule
+    from lint.rule import Rule
     from lint.segment import Segmenter
 
 _T = TypeVar("_T")
 
-# kind name -> module under lint.checks
-_MODULES: dict[str, str] = {
+# kind name -> module under lint.checks: the one place a kind is named besides its YAML.
+KINDS: dict[str, str] = {
     "existence": "existence",
     "substitution": "substitution",
     "pairs": "pairs",
@@ -35,24 +35,30 @@ _MODULES: dict[str, str] = {
     "numbering": "numbering",
     "enumeration": "enumeration",
     "declared-count": "declared_count",
-    "conditional": "conditional",
+    "contextual": "contextual",
     "stale-year": "staleyear",
 }
+# Old kind names still accepted in rule files, with the kind they now stand for. Teams keep
+# their own rule files: `conditional` (renamed because in other prose linters it means "if A is
+# used, B must be defined") keeps working there and is read as `contextual`.
+KIND_ALIASES: dict[str, str] = {"conditional": "contextual"}
 
 
-def register(kind: str, module: str) -> None:
-    """Make a kind known (used by check modules added later and by tests)."""
-    _MODULES[kind] = module
+def canonical_kind(name: str) -> str | None:
+    """The kind `name` stands for (itself or what an old name became); None if unknown."""
+    name = KIND_ALIASES.get(name, name)
+    return name if name in KINDS else None
 
 
-def check_class(kind: str) -> type[Check]:
-    module = importlib.import_module(f"lint.checks.{_MODULES[kind]}")
+def kind_class(kind: str) -> type[Check]:
+    """The check class of a canonical kind name (see canonical_kind)."""
+    module = importlib.import_module(f"lint.checks.{KINDS[kind]}")
     cls: type[Check] = module.CHECK
     return cls
 
 
 def known_kinds() -> list[str]:
-    return sorted(_MODULES)
+    return sorted(KINDS)
 
 
 @dataclass
@@ -123,10 +129,6 @@ class Check:
 
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
         raise NotImplementedError
-
-    @staticmethod
-    def param(rule: Rule, key: str, default: Any = None) -> Any:
-        return rule.params.get(key, default)
 
 
 class SubCheck(Check):

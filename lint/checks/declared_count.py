@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from lint.checks import Finding, RunContext, SubCheck
 from lint.checks.enumeration import Run, runs, section_bounds
 from lint.document import Document
-from lint.ruleset import Rule
+from lint.rule import Rule
 from lint.structure import Heading, chinese_number, structure
 
 CHECKS = ("term", "colon")

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 
 from lint.checks import Finding, RunContext, SubCheck
 from lint.document import Document
-from lint.ruleset import Rule
+from lint.model import Edit, Fix
+from lint.rule import Rule
 from lint.structure import CIRCLED, chinese_number, structure, to_chinese
-from lint.types import Edit, Fix
 
 CHECKS = ("gap", "duplicate", "mixed", "punctuation")
 

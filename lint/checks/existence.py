@@ -11,8 +11,8 @@ from __future__ import annotations
 from lint.checks import Finding
 from lint.checks.textmatch import CONTEXT_KEYS, CompiledRule, TextMatchCheck
 from lint.document import Document
-from lint.ruleset import Rule
-from lint.types import Edit, Fix
+from lint.model import Edit, Fix
+from lint.rule import Rule
 
 
 class ExistenceCheck(TextMatchCheck):

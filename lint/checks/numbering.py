@@ -27,9 +27,9 @@ from collections.abc import Iterator
 
 from lint.checks import Finding, RunContext, SubCheck
 from lint.document import Document
-from lint.ruleset import Rule
+from lint.model import Edit, Fix
+from lint.rule import Rule
 from lint.structure import LEVEL_NAMES, Heading, render_number, structure
-from lint.types import Edit, Fix
 
 CHECKS = (
     "gap",

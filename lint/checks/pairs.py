@@ -38,7 +38,7 @@ import regex
 
 from lint.checks import Check, Finding, RunContext
 from lint.document import Document
-from lint.ruleset import Rule
+from lint.rule import Rule
 
 _INDENT = " \t\u3000\u00a0"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

@@ -34,8 +34,8 @@ import regex
 
 from lint.checks import Check, Finding, RunContext
 from lint.document import Document
-from lint.ruleset import Rule
-from lint.types import Edit, Fix
+from lint.model import Edit, Fix
+from lint.rule import Rule
 
 _RUN = regex.compile(r"(\p{Han})\1+")
 

@@ -18,7 +18,7 @@ import regex
 from lint.checks import Check, Finding, RunContext
 from lint.checks.textmatch import CONTEXT_KEYS, CompiledRule, TextMatchCheck
 from lint.document import Document
-from lint.ruleset import Rule
+from lint.rule import Rule
 
 
 def _scanner(

@@ -30,8 +30,8 @@ import regex
 from lint.checks import Check, Finding, RunContext
 from lint.document import Document
 from lint.matcher import LiteralMatcher
-from lint.ruleset import Rule
-from lint.types import Edit, Fix
+from lint.model import Edit, Fix
+from lint.rule import Rule
 
 CONTEXT_KEYS = frozenset(
     {

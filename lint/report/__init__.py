@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from lint.document import Document
-from lint.ruleset import Rule
-from lint.types import Diagnostic
+from lint.model import Diagnostic
+from lint.rule import Rule
 
 # format name -> module under lint.report
 FORMATS: dict[str, str] = {

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from lint.document import Document
+from lint.model import Diagnostic, ReportlintError
 from lint.report import ReportContext
 from lint.report.html import suggestion_text
 from lint.sources.docx import (
@@ -29,7 +30,6 @@ from lint.sources.docx import (
     piece_text,
     w,
 )
-from lint.types import Diagnostic, ReportlintError
 
 AUTHOR = "reportlint"
 INITIALS = "RL"

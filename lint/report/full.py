@@ -9,9 +9,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from lint.model import Diagnostic
 from lint.report import ReportContext
 from lint.report.concise import line_for
-from lint.types import Diagnostic
 
 
 def display_width(text: str) -> int:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from lint.model import Diagnostic
 from lint.report import ReportContext
-from lint.types import Diagnostic
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from lint.baseline import fingerprints, relative_path
+from lint.model import Diagnostic
 from lint.report import ReportContext
-from lint.types import Diagnostic
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

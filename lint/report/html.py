@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lint.document import Document
+from lint.model import CATEGORIES, SEVERITIES, SEVERITY_RANK, Diagnostic
 from lint.report import ReportContext
-from lint.types import CATEGORIES, SEVERITIES, SEVERITY_RANK, Diagnostic
 
 CATEGORY_NAMES = {
     "placeholder": "占位符未填",

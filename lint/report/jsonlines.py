@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from lint.model import Diagnostic
 from lint.report import ReportContext
-from lint.types import Diagnostic
 
 
 def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:

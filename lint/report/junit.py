@@ -12,8 +12,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from itertools import groupby
 
+from lint.model import Diagnostic
 from lint.report import ReportContext
-from lint.types import Diagnostic
 
 # Characters XML 1.0 cannot carry at all, even escaped (most C0 controls, lone surrogates).
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

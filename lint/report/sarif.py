@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from lint.baseline import fingerprints, relative_path
+from lint.model import Diagnostic
 from lint.report import ReportContext
-from lint.ruleset import Rule
-from lint.types import Diagnostic
+from lint.rule import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

@@ -11,8 +11,8 @@ import stat
 from pathlib import Path
 
 from lint.document import Document
+from lint.model import ReportlintError
 from lint.sources.text import Decoded, decode_bytes
-from lint.types import ReportlintError
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 DOCX_SUFFIXES = frozenset({".docx"})

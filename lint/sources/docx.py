@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lint.document import Document
-from lint.types import ReportlintError
+from lint.model import ReportlintError
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"

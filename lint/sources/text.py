@@ -6,7 +6,7 @@ import codecs
 from dataclasses import dataclass
 
 from lint import timing
-from lint.types import ReportlintError
+from lint.model import ReportlintError
 
 # Signatures of common binary formats people commit next to drafts.
 _BINARY_MAGIC = (

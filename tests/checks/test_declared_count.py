@@ -193,7 +193,7 @@ def test_the_count_must_stand_close_before_the_colon() -> None:
 
 
 def test_names_must_be_a_list_of_strings(tmp_path: Path) -> None:
-    from lint.ruleset import RuleError
+    from lint.rule import RuleError
 
     body = (
         "category: numbering\nrules:\n  - code: NB199\n    name: x\n    kind: declared-count\n"

@@ -9,10 +9,10 @@ import pytest
 
 from lint.document import Document
 from lint.engine import Engine, select_rules
+from lint.model import Diagnostic
 from lint.ruleset import load_ruleset
 from lint.sources import read_document
 from lint.sources.markdown import markdown_document
-from lint.types import Diagnostic
 from tests.helpers import run_json
 
 DAY = dt.date(2026, 11, 26)

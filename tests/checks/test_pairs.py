@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from lint.checks.pairs import PairsCheck
 from lint.document import Document
 from lint.engine import Engine, select_rules
-from lint.ruleset import RuleError, load_ruleset, parse_rules
+from lint.rule import RuleError
+from lint.ruleset import load_ruleset, parse_rules
 from lint.sources.markdown import markdown_document
 from tests.helpers import run_cli, run_json
 

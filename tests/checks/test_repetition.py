@@ -9,9 +9,10 @@ import pytest
 
 from lint.document import Document
 from lint.engine import Engine
-from lint.ruleset import RuleError, load_ruleset, parse_rules
+from lint.model import Edit, Fix
+from lint.rule import RuleError
+from lint.ruleset import load_ruleset, parse_rules
 from lint.segment import Segmenter
-from lint.types import Edit, Fix
 from tests.helpers import run_json
 
 DAY = dt.date(2026, 11, 26)

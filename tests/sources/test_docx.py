@@ -17,6 +17,7 @@ from docx.oxml.ns import nsdecls, qn
 
 from lint.document import Document
 from lint.engine import Engine
+from lint.model import ReportlintError
 from lint.ruleset import load_ruleset
 from lint.sources import document_from_bytes
 from lint.sources.docx import (
@@ -25,7 +26,6 @@ from lint.sources.docx import (
     format_number,
     read_docx,
 )
-from lint.types import ReportlintError
 from tests.helpers import run_cli, run_json
 
 AS_OF = "2021-01-20"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from lint.model import ReportlintError
 from lint.sources.text import decode_bytes
-from lint.types import ReportlintError
 from tests.helpers import run_json
 
 TEXT = "第一行没有问题。\n第二行投资*万元,XX区。\n第三行\n"

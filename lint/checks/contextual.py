@@ -1,4 +1,4 @@
-"""`conditional`: a wrong form that is wrong only in some contexts.
+"""`contextual`: a wrong form that is wrong only in some contexts.
 
 A formulation such as `精准扶贫` or `新时代中国特色社会主义思想` is outdated when used as a
 current task, and correct in a retrospective paragraph (`打赢了脱贫攻坚战…坚持精准扶贫`) or in
@@ -42,7 +42,7 @@ from lint.checks import Finding, RunContext
 from lint.checks.substitution import SubstitutionCheck
 from lint.checks.textmatch import CONTEXT_KEYS, TextMatchCheck
 from lint.document import Document
-from lint.ruleset import Rule
+from lint.rule import Rule
 
 SCOPES = ("sentence", "paragraph", "document")
 _CONTEXT_KEYS = ("unless-context", "only-if-context", "unless-all-context")
@@ -86,8 +86,8 @@ def _contexts(rule: Rule, key: str) -> Contexts:
     return out
 
 
-class ConditionalCheck(SubstitutionCheck):
-    kind = "conditional"
+class ContextualCheck(SubstitutionCheck):
+    kind = "contextual"
     keys = CONTEXT_KEYS | {"tokens", "swap", "replacement", *_CONTEXT_KEYS}
 
     @classmethod
@@ -102,15 +102,15 @@ class ConditionalCheck(SubstitutionCheck):
         if not isinstance(tokens, list) or not all(isinstance(t, str) and t for t in tokens):
             raise rule.error("tokens", "expected a list of non-empty strings")
         if not swap and not tokens and not p.get("patterns"):
-            raise rule.error(None, "a conditional rule needs 'tokens', 'swap' or 'patterns'")
+            raise rule.error(None, "a contextual rule needs 'tokens', 'swap' or 'patterns'")
         if "replacement" in p and not isinstance(p["replacement"], str):
             raise rule.error("replacement", "expected a replacement template string")
         if rule.fix_replacement is not None:
-            raise rule.error("fix", "conditional fixes take their text from 'swap'/'replacement'")
+            raise rule.error("fix", "contextual fixes take their text from 'swap'/'replacement'")
         if rule.fix_safety and tokens:
             raise rule.error("fix", "'tokens' have no replacement: use 'swap' for a fix")
         if not any(p.get(key) for key in _CONTEXT_KEYS):
-            raise rule.error(None, "a conditional rule needs 'unless-context' or 'only-if-context'")
+            raise rule.error(None, "a contextual rule needs 'unless-context' or 'only-if-context'")
         for key in _CONTEXT_KEYS:
             _contexts(rule, key)
         TextMatchCheck.validate(rule)
@@ -219,4 +219,4 @@ def _year_value(text: str) -> int:
         return 1 << 30
 
 
-CHECK = ConditionalCheck
+CHECK = ContextualCheck

@@ -1,4 +1,4 @@
-"""Plain data shared by every layer: severities, categories, edits, diagnostics."""
+"""Plain data shared by every layer: severities, categories, edits, diagnostics, the user error."""
 
 from __future__ import annotations
 

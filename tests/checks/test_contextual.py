@@ -1,4 +1,4 @@
-"""The `conditional` kind: context at sentence, paragraph and document scope, through the CLI."""
+"""The `contextual` kind: context at sentence, paragraph and document scope, through the CLI."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 
 from lint.cli import main
-from tests.helpers import run_json
+from tests.helpers import run_cli, run_json
 
 RULES = """\
 category: formulation
 rules:
   - code: ZC101
     name: test-paragraph-unless
-    kind: conditional
+    kind: contextual
     severity: warning
     message: "“{match}”作为现行工作已过时"
     source: "test"
@@ -25,7 +25,7 @@ rules:
     examples: {bad: ["推进精准扶贫"], good: ["坚持精准扶贫,打赢了脱贫攻坚战"]}
   - code: ZC102
     name: test-document-unless
-    kind: conditional
+    kind: contextual
     severity: warning
     message: "“{match}”前缺少“习近平”"
     source: "test"
@@ -40,7 +40,7 @@ rules:
       good: ["习近平新时代中国特色社会主义思想"]
   - code: ZC103
     name: test-only-if-sentence
-    kind: conditional
+    kind: contextual
     severity: info
     message: "“{match}”应为社会主义核心价值观"
     source: "test"
@@ -51,7 +51,7 @@ rules:
     examples: {bad: ["培育和践行核心价值体系"], good: ["坚持核心价值体系"]}
   - code: ZC104
     name: test-past-year
-    kind: conditional
+    kind: contextual
     severity: warning
     message: "“{match}”已结束"
     source: "test"
@@ -64,7 +64,7 @@ rules:
       good: [{text: "2019年，开展主题教育", as-of: 2026-11-26}]
   - code: ZC105
     name: test-unless-all
-    kind: conditional
+    kind: contextual
     severity: warning
     message: "“{match}”已结束"
     source: "test"
@@ -221,3 +221,16 @@ def test_five_year_plan_in_the_year_group_counts_as_its_last_year(tmp_path: Path
     # judged in 2021 (the rule's first year), 2020 is already past
     diags = _only("ZC104", _lint(rules, tmp_path, text, "--as-of", "2021-06-01"))
     assert [d["line"] for d in diags] == [2, 3]
+
+
+def test_the_old_kind_name_conditional_is_still_accepted(tmp_path: Path) -> None:
+    # Teams keep their own rule files: `kind: conditional` reads as `contextual`.
+    old = tmp_path / "old.yaml"
+    old.write_text(RULES.replace("kind: contextual", "kind: conditional"), encoding="utf-8")
+    text = "推进精准扶贫。\n坚持精准扶贫,打赢了脱贫攻坚战。\n"
+    new_rules = tmp_path / "new.yaml"
+    new_rules.write_text(RULES, encoding="utf-8")
+    assert _lint(old, tmp_path, text) == _lint(new_rules, tmp_path, text)
+    assert _where(_only("ZC101", _lint(old, tmp_path, text))) == [(1, 3, 7, "ZC101")]
+    code, out, _err = run_cli("--rules", str(old), "--explain", "ZC101")
+    assert code == 0 and "kind: contextual" in out
