@@ -1,7 +1,9 @@
 """Markdown drafts: blank out markup so that checks see only prose.
 
 Masked: fenced and inline code, HTML comments and tags, emphasis markers (`**说明**`), link
-targets, thematic breaks. `<!-- reportlint-disable CODE -->` comments become disabled ranges.
+targets, thematic breaks. Stars in a number or date slot (`截至*月*日`, `**个村`) are not
+emphasis even where CommonMark would pair them: they stay for the placeholder rules.
+`<!-- reportlint-disable CODE -->` comments become disabled ranges.
 """
 
 from __future__ import annotations
@@ -14,7 +16,20 @@ _FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.M | re.S)
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)([^\n]*?\S)\1")
+# Underscore emphasis only: star runs are paired by `_star_emphasis`, which knows placeholders.
+_EMPHASIS = re.compile(r"(__|_)(?=\S)([^\n]*?\S)\1")
+_STAR_RUN = re.compile(r"\*+")
+# A star run right after a digit or 第, or right before %, is a number slot (`20**年`,
+# `第*期`, `增长*%`): never an emphasis marker.
+_SLOT_BEFORE = frozenset("0123456789０１２３４５６７８９第〕")
+_SLOT_AFTER_STRONG = frozenset("%％‰")
+# Units and measure words. A pair whose two markers are both followed by one of these is two
+# slots (`发放*万元，覆盖*个村`, `**个村、**户`), not emphasis: emphasis closes before
+# punctuation or ordinary text (`**强化组织领导**，`, `**年度任务**：`).
+_UNIT = frozenset("年月日时号个名人户项次家件万亿千元篇条台套天期批辆吨亩米倍岁余%％‰")
+# `*月*`, `*日*`: a single date or unit character between two stars is a slot, never a
+# word someone emphasised.
+_UNIT_ALONE = frozenset("年月日时分秒号个名人户项次家件万亿元篇条天期")
 _LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 _RULE = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.M)
 _LIST_BULLET = re.compile(r"^([ \t]*)([*+-])(?=[ \t])", re.M)
@@ -46,6 +61,43 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
         pos = end
     pieces.append(text[pos:])
     return "".join(pieces)
+
+
+def _star_emphasis(text: str) -> list[tuple[int, int]]:
+    """The star runs of `text` that are emphasis markers (to be masked).
+
+    CommonMark pairs any two flanking runs of equal length; a report's placeholders would be
+    paired too (`截至*月*日` is an italic 月). Here a run next to a number slot never pairs,
+    and a pair is refused when both its runs stand before a unit or it encloses a lone date
+    or unit character. A refused pair leaves both runs in the text, where PH101 finds them;
+    the closing run may still open a later pair. Emphasis does not cross a line break.
+    """
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        ls, le = line.span()
+        # open runs by length: a run closes only one of its own length (`**…**`), and a
+        # stack per length keeps a line of thousands of unpaired stars linear
+        openers: dict[int, list[int]] = {}
+        for run in _STAR_RUN.finditer(text, ls, le):
+            s, e = run.span()
+            before = text[s - 1] if s > ls else " "
+            after = text[e] if e < le else " "
+            if before in _SLOT_BEFORE or after in _SLOT_AFTER_STRONG:
+                continue
+            stack = openers.setdefault(e - s, [])
+            if not before.isspace() and stack:  # right-flanking: it may close a pair
+                o = stack.pop()
+                inner = text[o + e - s : s]
+                if not (
+                    (len(inner) == 1 and inner in _UNIT_ALONE)
+                    or (text[o + e - s] in _UNIT and after in _UNIT)
+                ):
+                    spans += [(o, o + e - s), (s, e)]
+                    continue
+                # two slots, not a pair: this run may still open one
+            if not after.isspace():  # left-flanking: it may open a pair
+                stack.append(s)
+    return spans
 
 
 def markdown_document(text: str, path: str, encoding: str = "utf-8") -> Document:
@@ -82,7 +134,7 @@ def markdown_document(text: str, path: str, encoding: str = "utf-8") -> Document
         for m in pattern.finditer(masked)
     ]
     masked = _blank(masked, spans)
-    spans = []
+    spans = _star_emphasis(masked)
     for m in _EMPHASIS.finditer(masked):
         marker = len(m.group(1))
         spans.append((m.start(), m.start() + marker))

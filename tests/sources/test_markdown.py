@@ -33,3 +33,15 @@ def test_disable_comments(tmp_path: Path) -> None:
     )
     _, data = run_json("--select", "PH103", str(p))
     assert [d["line"] for d in data] == [1, 7]
+
+
+def test_slot_stars_are_not_paired_as_emphasis() -> None:
+    text = "截至*月*日，覆盖*个村、**户。**强化领导**，*压实责任*，增长**%\n"
+    scan = markdown_document(text, "d.md").scan_text
+    assert scan.count("*") == 7  # 2 + 1 + 2 + 2: every slot star stays
+    assert "**强化" not in scan and "*压实" not in scan
+
+
+def test_a_long_line_of_unpaired_stars_stays_linear() -> None:
+    text = "**甲*乙***丙" * 50_000
+    assert len(markdown_document(text, "d.md").scan_text) == len(text)
