@@ -518,7 +518,14 @@ def test_counts_and_finished_plans_look_back(
             "二十届历次全会精神",
         ),
         ("认真学习党的二十届二中、三中全会精神。", QA_DAY, "FM122", "二十届历次全会精神"),
-        ("认真学习党的二十届一中、二中全会精神。", "2025-03-01", "FM121", "二十届历次全会精神"),
+        # before the 4th plenum the list of the day; after it, 历次
+        (
+            "认真学习党的二十届一中、二中全会精神。",
+            "2025-03-01",
+            "FM121",
+            "二十届二中、三中全会精神",
+        ),
+        ("认真学习党的二十届一中、二中全会精神。", QA_DAY, "FM121", "二十届历次全会精神"),
         (
             "深入贯彻党的二十大和二十届二中、三中、四中全会精神。",
             QA_DAY,
@@ -558,3 +565,68 @@ def test_poverty_transition_period_as_the_present(
     assert _text_lint(capsys, tmp_path, text, QA_DAY) == [(1, column, "FM407")]
     assert _text_lint(capsys, tmp_path, text, "2025-03-05") == []
     assert _text_lint(capsys, tmp_path, "今年是过渡期结束后的第一年。", QA_DAY) == []
+
+
+@pytest.mark.parametrize(
+    ("as_of", "code", "suggestion"),
+    [
+        # the suggestion is the standard list of the document's date, which grows by plenum
+        ("2022-12-01", "FM103", "二十大精神"),
+        ("2023-06-01", "FM103", "二十大和二十届二中全会精神"),
+        ("2025-01-20", "FM103", "二十大和二十届二中、三中全会精神"),
+        ("2025-10-23", "FM103", "二十大和二十届历次全会精神"),
+        ("2026-11-26", "FM103", "二十大和二十届历次全会精神"),
+    ],
+)
+def test_nineteenth_congress_suggestion_by_date(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, as_of: str, code: str, suggestion: str
+) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("认真学习贯彻党的十九大精神，推动各项工作落地见效。", encoding="utf-8")
+    _rc, diags = _lint(capsys, "--as-of", as_of, str(draft))
+    assert [(d["code"], d["suggestion"]) for d in diags] == [(code, suggestion)]
+    assert suggestion in str(diags[0]["message"])
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        ("2024-03-05", []),  # the 3rd plenum has not met: the list is current
+        ("2024-09-01", [("FM121", "二十大和二十届二中、三中全会精神")]),
+        ("2025-10-22", [("FM121", "二十大和二十届二中、三中全会精神")]),
+        ("2025-10-23", [("FM121", "二十大和二十届历次全会精神")]),
+        ("2026-11-26", [("FM121", "二十大和二十届历次全会精神")]),
+    ],
+)
+def test_second_plenum_list_suggestion_by_date(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    as_of: str,
+    expected: list[tuple[str, str]],
+) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("全面贯彻党的二十大和二十届二中全会精神。", encoding="utf-8")
+    _rc, diags = _lint(capsys, "--as-of", as_of, str(draft))
+    assert [(d["code"], d["suggestion"]) for d in diags] == expected
+    assert all(d["fix"][0]["replacement"] == d["suggestion"] for d in diags)  # type: ignore[index]
+
+
+def test_fourth_plenum_list_claims_no_fifth_plenum(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # From the 4th plenum on documents say 历次: the list ending at 四中 is reported as a
+    # warning at once, and no message asserts that a 5th plenum has met.
+    draft = tmp_path / "draft.txt"
+    draft.write_text("深入贯彻党的二十大和二十届二中、三中、四中全会精神。", encoding="utf-8")
+    for as_of in ("2025-11-10", "2026-03-05", "2026-11-26"):
+        _rc, diags = _lint(capsys, "--as-of", as_of, str(draft))
+        assert [(d["code"], d["severity"]) for d in diags] == [("FM123", "warning")]
+        assert "五中全会" not in str(diags[0]["message"])
+    # before the 4th plenum met, the list is an anachronism (FM134, info), not FM123
+    _rc, diags = _lint(capsys, "--as-of", "2025-10-01", str(draft))
+    assert [d["code"] for d in diags] == ["FM134"]
+    # the unconfirmed plenum never makes an error: FM135 is info and says the date is unchecked
+    draft.write_text("深入学习贯彻党的二十届五中全会精神。", encoding="utf-8")
+    _rc, diags = _lint(capsys, "--as-of", "2026-03-05", str(draft))
+    assert [(d["code"], d["severity"]) for d in diags] == [("FM135", "info")]
+    assert "未经核实" in str(diags[0]["message"])

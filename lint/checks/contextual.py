@@ -27,19 +27,18 @@ share such lists through YAML anchors (`&past` on first use, `*past` after); a s
 hold such a shared list among its regexes (`sentence: [*past, '首倡']`), flattened one level.
 
 Candidates come from `tokens` (no replacement), `swap` (wrong -> right, as in
-`substitution`) and `patterns` (with an optional `replacement` template), and pass every
-filter of lint.checks.textmatch first.
+`substitution`) and `patterns` (with an optional `replacement` template, or dated templates
+as in `substitution`), and pass every filter of lint.checks.textmatch first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
 
 import regex
 
 from lint.checks import Finding, RunContext
-from lint.checks.substitution import SubstitutionCheck
+from lint.checks.substitution import SubstitutionCheck, validate_replacement
 from lint.checks.textmatch import CONTEXT_KEYS, TextMatchCheck
 from lint.document import Document
 from lint.rule import Rule
@@ -103,8 +102,7 @@ class ContextualCheck(SubstitutionCheck):
             raise rule.error("tokens", "expected a list of non-empty strings")
         if not swap and not tokens and not p.get("patterns"):
             raise rule.error(None, "a contextual rule needs 'tokens', 'swap' or 'patterns'")
-        if "replacement" in p and not isinstance(p["replacement"], str):
-            raise rule.error("replacement", "expected a replacement template string")
+        validate_replacement(rule)
         if rule.fix_replacement is not None:
             raise rule.error("fix", "contextual fixes take their text from 'swap'/'replacement'")
         if rule.fix_safety and tokens:
@@ -125,10 +123,6 @@ class ContextualCheck(SubstitutionCheck):
         out: dict[str, str | None] = dict.fromkeys(rule.params.get("tokens", []))
         out.update(rule.params.get("swap", {}))
         return out
-
-    def pattern_replacement(self, rule: Rule, m: Any) -> str | None:
-        template = rule.params.get("replacement")
-        return str(m.expand(template)) if isinstance(template, str) else None
 
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
         # Document-scope answers are the same for every candidate of a rule: search once.

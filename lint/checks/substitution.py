@@ -3,10 +3,16 @@
 The message may use {match} and {replacement}; the replacement is the suggestion, and with
 `fix: safe|unsafe` also the fix. `patterns` may be used too, with `replacement` giving a
 template (`\\1` groups) for what they match.
+
+The right wording can itself change with time (the list of plenums a document should name
+grows with each plenum), so `replacement` may also be a list of dated templates, judged at the
+document's date: `[{until: 2025-10-23, text: A}, {text: B}]` gives A before 2025-10-23 and B
+from then on (`until` is exclusive; the last entry has none).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from lint.checks import Finding
@@ -29,8 +35,9 @@ class SubstitutionCheck(TextMatchCheck):
             raise rule.error("swap", "expected a mapping of wrong form -> right form")
         if not swap and not rule.params.get("patterns"):
             raise rule.error(None, "a substitution rule needs 'swap' or 'patterns'")
-        if rule.params.get("patterns") and not isinstance(rule.params.get("replacement"), str):
+        if rule.params.get("patterns") and "replacement" not in rule.params:
             raise rule.error("replacement", "'patterns' need a 'replacement' template")
+        validate_replacement(rule)
         if rule.fix_replacement is not None:
             raise rule.error("fix", "substitution fixes take their text from 'swap'")
         super().validate(rule)
@@ -38,9 +45,9 @@ class SubstitutionCheck(TextMatchCheck):
     def literals(self, rule: Rule) -> dict[str, str | None]:
         return dict(rule.params.get("swap", {}))
 
-    def pattern_replacement(self, rule: Rule, m: Any) -> str | None:
-        template = rule.params.get("replacement")
-        return str(m.expand(template)) if isinstance(template, str) else None
+    def pattern_replacement(self, rule: Rule, m: Any, day: dt.date) -> str | None:
+        template = replacement_template(rule, day)
+        return str(m.expand(template)) if template is not None else None
 
     def finding(
         self,
@@ -67,3 +74,58 @@ class SubstitutionCheck(TextMatchCheck):
 
 
 CHECK = SubstitutionCheck
+
+
+def _day(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def validate_replacement(rule: Rule) -> None:
+    """`replacement`: a template, or dated templates `[{until: DATE, text: T}, …, {text: T}]`."""
+    value = rule.params.get("replacement")
+    if value is None or isinstance(value, str):
+        return
+    expected = "expected a template string or a list of {until: YYYY-MM-DD, text: template}"
+    if not isinstance(value, list) or not value:
+        raise rule.error("replacement", expected)
+    previous: dt.date | None = None
+    for i, entry in enumerate(value):
+        last = i == len(value) - 1
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("text"), str)
+            or set(entry) - {"until", "text"}
+        ):
+            raise rule.error("replacement", expected)
+        if last:
+            if "until" in entry:
+                raise rule.error("replacement", "the last dated template has no 'until'")
+            continue
+        day = _day(entry.get("until"))
+        if day is None:
+            raise rule.error("replacement", f"entry {i + 1}: 'until' must be a date YYYY-MM-DD")
+        if previous is not None and day <= previous:
+            raise rule.error("replacement", "dated templates must be in date order")
+        previous = day
+
+
+def replacement_template(rule: Rule, day: dt.date) -> str | None:
+    """The rule's replacement template in force on `day` (None: the rule has none)."""
+    value = rule.params.get("replacement")
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        for entry in value:
+            until = _day(entry.get("until"))
+            if until is None or day < until:
+                return str(entry["text"])
+    return None

@@ -21,6 +21,7 @@ match), `line` (the whole line), or `to-end`
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -388,27 +389,28 @@ class TextMatchCheck(Check):
             if rule.code not in ctx.active:
                 continue
             for pat in self.compiled[rule.code].patterns:
-                found = ctx.regex_call(rule.code, self._scanner(rule, pat, text))
+                found = ctx.regex_call(rule.code, self._scanner(rule, pat, text, ctx.as_of))
                 if found is None:
                     break  # the rule's budget for this file is spent (reported once)
                 for start, end, repl in found:
                     yield rule, start, end, repl
 
     def _scanner(
-        self, rule: Rule, pat: regex.Pattern[str], text: str
+        self, rule: Rule, pat: regex.Pattern[str], text: str, day: dt.date
     ) -> Callable[[float], list[tuple[int, int, str | None]]]:
         """All of a pattern's matches, collected at once: see RunContext.regex_call."""
 
         def scan(timeout: float) -> list[tuple[int, int, str | None]]:
             return [
-                (m.start(), m.end(), self.pattern_replacement(rule, m))
+                (m.start(), m.end(), self.pattern_replacement(rule, m, day))
                 for m in pat.finditer(text, timeout=timeout)
                 if m.end() > m.start()
             ]
 
         return scan
 
-    def pattern_replacement(self, rule: Rule, m: Any) -> str | None:
+    def pattern_replacement(self, rule: Rule, m: Any, day: dt.date) -> str | None:
+        """What a pattern match is replaced by at the document's date `day` (None: nothing)."""
         return None
 
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:

@@ -1,0 +1,78 @@
+"""The `substitution` kind: dated replacement templates, through the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import run_cli, run_json
+
+RULE = """\
+category: formulation
+rules:
+  - code: ZS101
+    name: test-dated-replacement
+    kind: substitution
+    severity: warning
+    message: "“{match}”应为“{replacement}”"
+    source: "test"
+    effective: {from: 2020-01-01}
+    patterns: ['(?P<head>甲)旧称']
+    replacement: %s
+    fix: unsafe
+    examples: {bad: ["甲旧称"], good: ["甲新称"]}
+"""
+
+DATED = (
+    "[{until: 2024-01-01, text: '\\g<head>中称'},"
+    " {until: 2025-06-01, text: '\\g<head>新称'},"
+    " {text: '\\g<head>今称'}]"
+)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        ("2021-05-01", "甲中称"),
+        ("2024-01-01", "甲新称"),
+        ("2025-05-31", "甲新称"),
+        ("2026-11-26", "甲今称"),
+    ],
+)
+def test_replacement_follows_the_documents_date(tmp_path: Path, as_of: str, expected: str) -> None:
+    rules = tmp_path / "r.yaml"
+    rules.write_text(RULE % DATED, encoding="utf-8")
+    _code, diags = run_json(
+        "--isolated",
+        "--rules",
+        str(rules),
+        "--select",
+        "ZS101",
+        "--as-of",
+        as_of,
+        "-",
+        input="甲旧称。",
+    )
+    assert [(d["suggestion"], d["fix"][0]["replacement"]) for d in diags] == [(expected, expected)]
+    assert diags[0]["message"] == f"“甲旧称”应为“{expected}”"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "[]",
+        "[{text: a, until: 2024-01-01}]",  # the last entry is the open-ended one
+        "[{until: 2025-01-01, text: a}, {until: 2024-01-01, text: b}, {text: c}]",  # order
+        "[{until: soon, text: a}, {text: b}]",
+        "[{until: 2024-01-01, txt: a}, {text: b}]",
+        "[a, b]",
+    ],
+)
+def test_bad_dated_replacement_is_a_rule_error(tmp_path: Path, value: str) -> None:
+    rules = tmp_path / "r.yaml"
+    rules.write_text(RULE % value, encoding="utf-8")
+    code, _out, err = run_cli("--isolated", "--rules", str(rules), "-", input="甲旧称。")
+    assert code == 2
+    assert "ZS101" in err and "replacement" in err
+    assert "Traceback" not in err
