@@ -88,3 +88,49 @@ def test_unfilled_document_numbers(tmp_path: Path, name: str) -> None:
         (1, 12, 13),
         (1, 25, 27),
     ]
+
+
+# --- single × in a number slot --------------------------------------------------------------
+
+
+def test_single_times_sign_in_number_slots(tmp_path: Path) -> None:
+    text = "我局共约谈×人，整改问题×项，共×次开展督查，印发第×期简报，某政发〔2026〕×号。\n"
+    found = spans(lint(tmp_path, text, "draft.txt", "--select", "PH102"), "PH102")
+    assert [c for _l, c, _e in found] == [6, 13, 17, 27, 41]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "举办4×100米接力赛，采用3×3矩阵布置。\n",
+        "实施“数据要素×”三年行动计划，推进数据要素×交通运输场景应用。\n",
+        "配备×光安检机。\n",
+    ],
+)
+def test_multiplication_and_names_with_times_sign_stay_silent(tmp_path: Path, text: str) -> None:
+    assert lint(tmp_path, text, "draft.txt", "--select", "placeholder") == []
+
+
+# --- anonymised names -----------------------------------------------------------------------
+
+
+def test_anonymised_names_are_not_placeholders(tmp_path: Path) -> None:
+    text = "原副局长张某某违规收受礼金，刘某、赵某某同志分别受到诫勉谈话。\n"
+    assert lint(tmp_path, text, "draft.txt", "--select", "placeholder") == []
+
+
+def test_a_bare_mouxx_where_a_name_belongs_is_still_reported(tmp_path: Path) -> None:
+    text = "由某某负责组织实施，联系人：某某。\n"
+    found = spans(lint(tmp_path, text, "draft.txt", "--select", "PH104"), "PH104")
+    assert found == [(1, 2, 4), (1, 15, 17)]
+
+
+# --- empty brackets -------------------------------------------------------------------------
+
+
+def test_empty_brackets_do_not_match_across_a_line_break(tmp_path: Path) -> None:
+    diags = lint(
+        tmp_path, "请于（\n）前报送。\n请于（　）前报送。\n", "draft.txt", "--select", "PH107"
+    )
+    assert [(d["line"], d["end_line"]) for d in diags] == [(3, 3)]
+    assert all("\n" not in d["message"] for d in diags)
