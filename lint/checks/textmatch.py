@@ -47,8 +47,12 @@ CONTEXT_KEYS = frozenset(
         "line-start",
         "scope",
         "shadow",
+        "tail",
     }
 )
+# Keys of `tail` (scope: to-end): what may follow the matched heading for the block to be a
+# teaser list that a safe fix deletes.
+TAIL_KEYS = frozenset({"unless", "title-length", "marks", "message"})
 _WINDOW = 40  # characters examined by not-before / not-after
 _INDENT = " \t\u3000\u00a0"
 # Indentation runs measured from a line's start / end without slicing the line: a candidate on
@@ -81,6 +85,74 @@ def _regex_list(rule: Rule, key: str, ignore_case: bool = False) -> list[regex.P
     return out
 
 
+class _Tail:
+    """What must follow a `scope: to-end` heading for the block to be a teaser list.
+
+    A heading like 延伸阅读 also opens a section of a real report; deleting everything after
+    it would lose the report. So the block runs to the end (and may be deleted) only when
+    every non-blank line after the heading is a teaser entry: no line matching `unless`
+    (report headings, signatures, dates written the report's way), and lines that are not
+    title-like (longer than `title-length`, or ending a sentence) only in a list that shows
+    a teaser `mark` (a site date, a link). Otherwise only the heading is reported, with
+    `message` and no fix, and the text after it is checked like any other.
+    """
+
+    def __init__(self, rule: Rule) -> None:
+        tail = rule.params["tail"]
+        if not isinstance(tail, dict) or not set(tail) <= TAIL_KEYS:
+            raise rule.error("tail", f"expected a mapping with keys {sorted(TAIL_KEYS)}")
+        length = tail.get("title-length", 40)
+        if not isinstance(length, int) or isinstance(length, bool) or length < 1:
+            raise rule.error("tail", "'title-length' must be a positive integer")
+        message = tail.get("message")
+        if not isinstance(message, str) or not message:
+            raise rule.error("tail", "'message' must be a non-empty string")
+        self.title_length = length
+        self.message = message
+        self.unless = _pattern_list(rule, tail.get("unless", []), "tail")
+        self.marks = _pattern_list(rule, tail.get("marks", []), "tail")
+        self._doc: Document | None = None
+        self._suffix: list[tuple[bool, bool, bool]] = []
+
+    def is_teaser_list(self, doc: Document, heading_line: int) -> bool:
+        """Whether the lines after `heading_line` form a teaser list running to the end."""
+        # Per line from the end: (a report line follows, a long line follows, a mark
+        # follows). Built once per document from its end, so a file repeating the heading
+        # a hundred times is scanned once, not a hundred times.
+        if self._doc is not doc:
+            self._doc, self._suffix = doc, []
+        states = self._suffix
+        n = doc.line_count
+        text = doc.text
+        while n - len(states) > heading_line + 1:
+            i = n - len(states) - 1
+            bad, long_, marked = states[-1] if states else (False, False, False)
+            line = text[doc.line_starts[i] : doc.line_ends[i]].strip(_INDENT + " \r")
+            if line and not bad:
+                bad = any(r.search(line) for r in self.unless)
+                long_ = long_ or len(line) > self.title_length or line.endswith(_SENTENCE_END)
+                marked = marked or any(r.search(line) for r in self.marks)
+            states.append((bad, long_, marked))
+        if heading_line + 1 >= n:
+            return True  # the heading is the last line
+        bad, long_, marked = states[n - heading_line - 2]
+        return not bad and (marked or not long_)
+
+
+_SENTENCE_END = ("。", "！", "？", "；", "，", "：", "!", "?", ";", ",", ":")
+
+
+def _pattern_list(rule: Rule, value: object, key: str) -> list[regex.Pattern[str]]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise rule.error(key, "expected a list of regular expressions")
+    try:
+        return [regex.compile(v, regex.V0) for v in value]
+    except regex.error as exc:
+        raise rule.error(key, f"bad regular expression: {exc}") from None
+    except (RecursionError, OverflowError, MemoryError):
+        raise rule.error(key, "regular expression too deeply nested or too large") from None
+
+
 class CompiledRule:
     """One rule's filters, compiled once."""
 
@@ -100,6 +172,7 @@ class CompiledRule:
         self.line_start = bool(p.get("line-start", False))
         self.word = p.get("boundary", "none") == "word"
         self.scope = p.get("scope", "match")
+        self.tail = _Tail(rule) if "tail" in p else None
         self.plain = self.scope == "match" and not (
             self.not_before
             or self.not_after
@@ -427,6 +500,18 @@ class TextMatchCheck(Check):
                 if not cr.accepts(doc, start, end, ctx):
                     continue
                 s, e = cr.span(doc, start, end)
+            tail = cr.tail
+            if tail is not None and not tail.is_teaser_list(doc, doc.line_of(start)):
+                # Not a teaser list: report the heading alone, without a fix.
+                s, e = doc.line_span(doc.line_of(start))
+                key = (rule.code, s, e)
+                if key not in seen:
+                    seen.add(key)
+                    f = self.finding(doc, cr, start, end, s, e, repl)
+                    f.fix = None
+                    f.message = tail.message.replace("{match}", doc.text[start:end])
+                    findings.append(f)
+                continue
             key = (rule.code, s, e)
             if key in seen:
                 continue
