@@ -269,6 +269,10 @@ def command(
     items, excluded = pipeline.plan(paths, request, _finder(config_path, isolated))
     if excluded and not quiet:
         click.echo(f"reportlint: 按配置 exclude 跳过 {excluded} 个文件 (excluded)", err=True)
+    _refuse_overwriting_inputs(
+        [i.path for i in items] + ([baseline] if baseline else []),
+        [("--output-file", output_file), ("--write-baseline", write_baseline)],
+    )
     # Read the baseline before linting: a bad baseline file is exit 2 without waiting.
     known = load_baseline(baseline) if baseline and not write_baseline else None
     ctx = ReportContext(
@@ -356,6 +360,35 @@ def command(
         for d in diagnostics
     )
     return 1 if failed else 0
+
+
+def _refuse_overwriting_inputs(
+    inputs: Sequence[str], outputs: Sequence[tuple[str, str | None]]
+) -> None:
+    """An output file that is one of the inputs would replace the draft with a report: refuse
+    before anything is linted or fixed (a link or another name for the file counts too)."""
+    for option, out in outputs:
+        if not out or out == "-":
+            continue
+        for path in inputs:
+            if path != "-" and _same_file(path, out):
+                raise ReportlintError(
+                    f"{out}: {option} 指向输入文件，不能覆盖，请另选输出文件"
+                    "（same file as an input）"
+                )
+    if outputs[0][1] and outputs[1][1] and _same_file(outputs[0][1], outputs[1][1]):
+        raise ReportlintError(
+            f"{outputs[0][1]}: --output-file 与 --write-baseline 是同一文件（same file）"
+        )
+
+
+def _same_file(a: str, b: str) -> bool:
+    import os
+
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
 
 
 def _finder(config_path: str | None, isolated: bool) -> ConfigFinder:

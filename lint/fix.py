@@ -9,9 +9,14 @@ A fix must never lose a character it was not asked to change, so:
 - after each round the text is linted again, because a skipped edit may still be needed and
   an applied one may expose a new finding; this repeats until nothing changes (at most
   `MAX_ROUNDS` times, so rules that undo each other cannot loop forever);
+- fixes that do not settle (a rule that keeps rewriting, rules undoing each other) write
+  nothing: the rules are named in an error;
 - a file is written only when its text changed, through a temporary file in the same folder
-  and `os.replace`, in the encoding, BOM and file mode it was read with. Line breaks are
-  whatever the decoded text already holds: edits delete whole lines together with the
+  and `os.replace`, in the encoding, BOM and file mode it was read with, and only while it
+  still holds the very bytes that were linted (compared right before the rename). Files that
+  are read-only or hard-linked, and forced encodings that do not give back the file's bytes
+  (or whose fix would cut a UTF-8/GB18030 character), are refused with one line. Line breaks
+  are whatever the decoded text already holds: edits delete whole lines together with the
   line's own break, so a CRLF file stays CRLF.
 
 .docx files are never rewritten: their text is a projection of XML runs.
@@ -33,7 +38,7 @@ from lint.document import Document
 from lint.engine import Engine
 from lint.model import Diagnostic, Edit, ReportlintError
 from lint.runner import FileResult, Settings, lint_file
-from lint.sources.text import Decoded, encode_text
+from lint.sources.text import Decoded, decode_bytes, encode_text
 
 MAX_ROUNDS = 10
 
@@ -109,6 +114,8 @@ class FixOutcome:
     applied: int = 0
     rounds: int = 0
     converged: bool = True
+    # Codes of the rules whose fixes kept changing the text when it did not converge.
+    unsettled: list[str] = field(default_factory=list)
     # The edits applied in each round, in that round's coordinates.
     history: list[list[Edit]] = field(default_factory=list)
 
@@ -154,6 +161,7 @@ def fix_document(
             return outcome  # every edit rewrote text with itself
         if new_text in seen:
             outcome.converged = False
+            outcome.unsettled = _fixing_codes(outcome.diagnostics, chosen, unsafe)
             return outcome
         seen.add(new_text)
         outcome.rounds += 1
@@ -161,8 +169,26 @@ def fix_document(
         outcome.history.append(chosen)
         outcome.document = rebuild(outcome.document, new_text)
         outcome.diagnostics = lint(outcome.document)
-    outcome.converged = not collect_edits(outcome.diagnostics, unsafe)
+    left = collect_edits(outcome.diagnostics, unsafe)
+    outcome.converged = not left
+    if left:
+        outcome.unsettled = _fixing_codes(outcome.diagnostics, left, unsafe)
     return outcome
+
+
+def _fixing_codes(
+    diagnostics: Iterable[Diagnostic], edits: Iterable[Edit], unsafe: bool
+) -> list[str]:
+    """Codes of the diagnostics that carry one of `edits` (sorted, each once)."""
+    wanted = set(edits)
+    allowed = allowed_safeties(unsafe)
+    return sorted(
+        {
+            d.code
+            for d in diagnostics
+            if d.fix is not None and d.fix.safety in allowed and wanted & set(d.fix.edits)
+        }
+    )
 
 
 def fix_text(
@@ -207,9 +233,35 @@ def _encode(text: str, decoded: Decoded, path: str) -> bytes:
         ) from None
 
 
-def write_atomic(path: str, data: bytes) -> None:
+def check_writable(path: str) -> None:
+    """Refuse files a fix must not replace: ones the user cannot write, and hard links.
+
+    The replacement is a new file renamed over the old name, so it would neither respect a
+    read-only mode (the rename needs only the folder) nor reach the file's other names. A
+    hard-linked file is refused rather than written in place: an in-place write is not
+    atomic, and an interrupted one would lose the text under every name at once.
+    """
+    target = os.path.realpath(path)
+    try:
+        st = os.stat(target)
+    except OSError as exc:
+        raise ReportlintError(f"{path}: 无法写入（{exc.strerror or exc}）") from None
+    # A file nobody may write is read-only on purpose, even to root (who passes os.access).
+    if not os.access(target, os.W_OK) or not st.st_mode & 0o222:
+        raise ReportlintError(f"{path}: 文件为只读，未修复（read-only file left unchanged）")
+    if st.st_nlink > 1:
+        raise ReportlintError(
+            f"{path}: 文件有 {st.st_nlink} 个硬链接，改写会使其他链接保留旧文本，未修复"
+            "（hard-linked file left unchanged）"
+        )
+
+
+def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
     """Replace the file's content atomically, keeping its mode (and owner where allowed).
 
+    With `expected`, the file must still hold exactly those bytes: they are compared after
+    the new content is on disk and right before the rename, so an edit saved while the file
+    was linted (even one that kept its size and modification time) is never overwritten.
     A symbolic link is followed, so the link stays a link to the fixed file.
     """
     target = os.path.realpath(path)
@@ -229,6 +281,11 @@ def write_atomic(path: str, data: bytes) -> None:
         os.chmod(tmp, stat.S_IMODE(st.st_mode))
         with contextlib.suppress(OSError):  # only root may give a file away; keep ours
             os.chown(tmp, st.st_uid, st.st_gid)
+        if expected is not None and _current_bytes(target) != expected:
+            os.unlink(tmp)
+            raise ReportlintError(
+                f"{path}: 文件在检查期间被修改，未写入（file changed while linting）"
+            )
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -236,12 +293,33 @@ def write_atomic(path: str, data: bytes) -> None:
         raise ReportlintError(f"{path}: 无法写入 ({exc.strerror or exc})") from None
 
 
-def _signature(path: str) -> tuple[int, int] | None:
+def _current_bytes(path: str) -> bytes | None:
     try:
-        st = os.stat(path)
+        with open(path, "rb") as fh:
+            return fh.read()
     except OSError:
         return None
-    return st.st_mtime_ns, st.st_size
+
+
+def _damaged_encodings(before: bytes, after: bytes) -> list[str]:
+    """Encodings the original bytes were valid (non-ASCII) text in but the fixed ones are not.
+
+    A forced single-byte encoding (latin-1) reads UTF-8 text as one character per byte, so a
+    fix deleting one of those "characters" cuts a real character in half.
+    """
+    if before.isascii():
+        return []
+    damaged = []
+    for codec in ("utf-8", "gb18030"):
+        try:
+            before.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        try:
+            after.decode(codec)
+        except UnicodeDecodeError:
+            damaged.append(codec.upper())
+    return damaged
 
 
 @dataclass
@@ -269,7 +347,9 @@ def fix_path(
     Standard input ('-') is never written; the caller prints `outcome.text` instead. On a
     write error `result.error` is set and the file is left as it was.
     """
-    before = _signature(path) if path != "-" else None
+    # The bytes as they were before linting: the write goes ahead only if the file still
+    # holds exactly these, and only if the decoded text encodes back to them.
+    before = _current_bytes(path) if path != "-" and write else None
     result = lint_file(path, engine, settings)
     ff = FileFix(result)
     doc = result.document
@@ -286,20 +366,48 @@ def fix_path(
     ff.outcome = outcome
     result.document = outcome.document
     result.diagnostics = outcome.diagnostics
+    if not outcome.converged:
+        # A rule that keeps rewriting (or rules undoing each other) would leave a text
+        # nobody reviewed: write nothing and name the rules.
+        result.error = (
+            f"{result.path}: 规则 {'、'.join(outcome.unsettled) or '?'} 的修复在 {MAX_ROUNDS}"
+            f" 轮内未能稳定，未写入任何修改（fixes did not converge; file left unchanged）"
+        )
+        return ff
     if not (write and outcome.changed and path != "-"):
         return ff
     try:
+        check_writable(path)
         data = _encode(outcome.text, result.decoded, result.path)
-        if _signature(path) != before:
+        original = encode_text(outcome.original, result.decoded)
+        if before is not None and original != before:
+            if _decodes_to(before, outcome.original, result.path, settings):
+                raise ReportlintError(
+                    f"{result.path}: 按 {result.decoded.encoding} 解码再编码无法还原原始字节，"
+                    "未修复（decoding does not round-trip; file left unchanged）"
+                )
             raise ReportlintError(
-                f"{result.path}: 文件在检查期间被修改，未写入 (file changed while linting)"
+                f"{result.path}: 文件在检查期间被修改，未写入（file changed while linting）"
             )
-        write_atomic(path, data)
+        damaged = _damaged_encodings(original, data) if settings.encoding else []
+        if damaged:
+            raise ReportlintError(
+                f"{result.path}: 按 --encoding {settings.encoding} 修复会破坏文件中的"
+                f" {damaged[0]} 字符，未修复（forced encoding does not fit the file）"
+            )
+        write_atomic(path, data, expected=before)
     except ReportlintError as exc:
         result.error = str(exc)
         return ff
     ff.written = True
     return ff
+
+
+def _decodes_to(data: bytes, text: str, path: str, settings: Settings) -> bool:
+    try:
+        return decode_bytes(data, path, settings.encoding).text == text
+    except ReportlintError:
+        return False
 
 
 def encoded_output(outcome: FixOutcome, decoded: Decoded, path: str) -> bytes:
@@ -356,11 +464,6 @@ class FixRun:
             self.notes.append(ff.skipped)
         if outcome is None or result.error:
             return result
-        if not outcome.converged:
-            self.notes.append(
-                f"{result.path}: 部分修复互相冲突或 {MAX_ROUNDS} 轮内未完成，请检查剩余问题"
-                f" (fixes did not settle: they conflict or need more than {MAX_ROUNDS} rounds)"
-            )
         if outcome.changed:
             self.applied += outcome.applied
             self.changed_files += 1

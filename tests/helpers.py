@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 from lint.cli import main
@@ -62,3 +64,23 @@ def make_diagnostic(
         suggestion=suggestion,
         text=doc.text[start:end],
     )
+
+
+def reportlint(
+    *args: str,
+    input: bytes | None = None,
+    cwd: str | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
+    """Run the installed `reportlint` console script; asserts it printed no traceback."""
+    exe = Path(sys.executable).parent / "reportlint"
+    proc = subprocess.run(
+        [str(exe), *args],
+        input=input if input is not None else b"",
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        check=False,
+    )
+    assert b"Traceback" not in proc.stderr, proc.stderr.decode("utf-8", "replace")
+    return proc

@@ -42,6 +42,27 @@ def _dominant_newline(text: str) -> str:
     return "\n"
 
 
+# Codecs whose encoder writes a BOM of its own choosing: a forced one is read as its BOM-less
+# variant plus the BOM the file really has, so --fix writes back exactly what it read (no BOM
+# added to a file without one, big-endian kept big-endian).
+_BOM_CODECS: dict[str, tuple[tuple[bytes, str], ...]] = {
+    "utf-8": ((codecs.BOM_UTF8, "utf-8"),),
+    "utf-8-sig": ((codecs.BOM_UTF8, "utf-8"),),
+    "utf-16": ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")),
+    "utf-32": ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be")),
+}
+# Without a BOM, Python reads utf-16/utf-32 as little-endian.
+_NO_BOM = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}
+
+
+def _forced_bom(name: str, data: bytes) -> tuple[bytes, str]:
+    """(BOM found, codec without BOM handling) for a forced encoding."""
+    for bom, codec in _BOM_CODECS.get(name, ()):
+        if data.startswith(bom):
+            return bom, codec
+    return b"", _NO_BOM.get(name, name)
+
+
 def _looks_binary(data: bytes) -> bool:
     if data.startswith(_BINARY_MAGIC):
         return True
@@ -57,21 +78,19 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> Decoded
 def _decode(data: bytes, path: str, encoding: str | None) -> Decoded:
     if encoding:
         try:
-            codecs.lookup(encoding)
+            name = codecs.lookup(encoding).name
         except LookupError:
             raise ReportlintError(f"{path}: 未知编码 {encoding!r} (unknown encoding)") from None
-        bom = b""
-        if encoding.lower().replace("_", "-") in ("utf-8", "utf8") and data.startswith(
-            codecs.BOM_UTF8
-        ):
-            bom, data = codecs.BOM_UTF8, data[3:]
+        bom, codec = _forced_bom(name, data)
+        if codec == name:
+            codec = encoding  # messages name the encoding as the user wrote it
         try:
-            text = data.decode(encoding)
+            text = data[len(bom) :].decode(codec)
         except UnicodeDecodeError as exc:
             raise ReportlintError(
-                f"{path}: 无法按 {encoding} 解码，第 {exc.start} 字节 (cannot decode)"
+                f"{path}: 无法按 {encoding} 解码，第 {exc.start + len(bom)} 字节 (cannot decode)"
             ) from None
-        return Decoded(text, encoding, bom, _dominant_newline(text))
+        return Decoded(text, codec, bom, _dominant_newline(text))
 
     if data.startswith(codecs.BOM_UTF8):
         try:
