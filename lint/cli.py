@@ -373,7 +373,7 @@ def _refuse_overwriting_inputs(
         for path in inputs:
             if path != "-" and _same_file(path, out):
                 raise ReportlintError(
-                    f"{out}: {option} 指向输入文件，不能覆盖，请另选输出文件"
+                    f"{out}: {option} 指向输入文件，不能覆盖原文件，请另选输出文件"
                     "（same file as an input）"
                 )
     if outputs[0][1] and outputs[1][1] and _same_file(outputs[0][1], outputs[1][1]):
