@@ -77,7 +77,8 @@ def _seed_outputs(outputs: dict[str, str]) -> None:
         folder, "--fix", "--diff", "--unsafe-fixes", *common, name
     )
     with tempfile.TemporaryDirectory() as tmp:
-        shutil.copy(SEED, Path(tmp, name))
+        # copyfile, not copy: the shared corpus is read-only, and --fix refuses read-only files
+        shutil.copyfile(SEED, Path(tmp, name))
         report = run(Path(tmp), "--fix", "--format", "json", *common, name)
         fixed = Path(tmp, name).read_text(encoding="utf-8")
     outputs["seed-fixed.txt"] = report + "--- fixed file\n" + fixed
