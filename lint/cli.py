@@ -78,6 +78,11 @@ def _explain(code: str, rules_paths: Sequence[str]) -> str:
         lines.append(f"suggestion: {rule.suggestion}")
     if rule.source:
         lines += ["", f"source: {rule.source}"]
+    from lint.timeref import describe_facts
+
+    facts = describe_facts(rule)
+    if facts:
+        lines += ["", *facts]
 
     # A dated rule's examples are judged at a date: show it, or the same sentence could
     # appear as both bad and good with nothing to tell the reader why.

@@ -64,6 +64,10 @@ class RuleSet:
         return len(self.rules)
 
 
+# Dated facts beside the bundled rules, read by lint.calendar: not a rule file.
+CALENDAR_FILE = "calendar.yaml"
+
+
 def _default_rules_dir() -> Path:
     """The bundled rules: inside the installed package, else the checkout's top-level rules/.
 
@@ -80,7 +84,8 @@ def _default_rules_dir() -> Path:
 
 def default_rule_files() -> list[Path]:
     folder = _default_rules_dir()
-    files = sorted(folder.glob("*.yaml"))
+    # calendar.yaml holds dated facts, not rules (lint.calendar reads it)
+    files = sorted(f for f in folder.glob("*.yaml") if f.name != CALENDAR_FILE)
     if not files:
         raise ReportlintError(f"{folder}: 找不到内置规则文件 (default rules missing)")
     return files
@@ -91,7 +96,8 @@ def expand_rule_paths(paths: Iterable[str | Path]) -> list[Path]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out.extend(sorted([*path.glob("*.yaml"), *path.glob("*.yml")]))
+            found = [*path.glob("*.yaml"), *path.glob("*.yml")]
+            out.extend(sorted(f for f in found if f.name != CALENDAR_FILE))
         elif path.is_file():
             out.append(path)
         else:
@@ -399,7 +405,9 @@ def load_ruleset(paths: Iterable[str | Path] | None = None, *, defaults: bool = 
         blobs = [(str(f), _read_rule_file(f)) for f in files]
         from lint.checks import KINDS
 
-        key = rulecache.cache_key(blobs, KINDS)
+        # Rules that name calendar facts carry them: a changed calendar is a changed rule set.
+        calendar = _default_rules_dir() / CALENDAR_FILE
+        key = rulecache.cache_key([*blobs, (str(calendar), _read_rule_file(calendar))], KINDS)
         cached = rulecache.load(key)
         if isinstance(cached, RuleSet) and all(isinstance(r, Rule) for r in cached.rules):
             return cached

@@ -37,6 +37,7 @@ KINDS: dict[str, str] = {
     "declared-count": "declared_count",
     "contextual": "contextual",
     "stale-year": "staleyear",
+    "year-claim": "yearclaim",
 }
 # Old kind names still accepted in rule files, with the kind they now stand for. Teams keep
 # their own rule files: `conditional` (renamed because in other prose linters it means "if A is

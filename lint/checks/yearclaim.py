@@ -1,0 +1,314 @@
+"""`year-claim`: a sentence that says which year it is, checked against the calendar.
+
+`今年是“十四五”规划收官之年` was true in 2025 only; `今年是中华人民共和国成立75周年` in
+2024 only. A claim has a subject year and a verb — `今年`/`本年` (the as-of year), `明年`
+(the next), `去年` (the last), a year written out (`2026年`, `二〇二六年`) that is the as-of
+year or later, or `值此…之际` — followed by `是`/`为`/`适逢`/`恰逢`/`正值`/`迎来`…, then the
+labels: the first clause and every following one that starts with `也是`/`又是`/`还是`. A
+written-out year before the as-of year is a look-back: it is not judged.
+
+What is checked, from the facts the rule names (`facts:`):
+
+- `plans`: a plan's position. `开局`/`起步` is the plan's first year, `收官`/`决胜`/`冲刺` its
+  last, `谋划`/`谋篇`/`编制` (the next plan's drafting) one of the two years before it starts,
+  `第N年` that year, and `关键`/`攻坚`/`重要`/`实施` any year inside the period. Preparing
+  for a start (`为“十五五”良好开局打牢基础`) counts as drafting.
+- `meetings`: `全面贯彻…二十大精神的开局之年` is the year after the meeting, `…召开之年` its
+  year. Unconfirmed meetings are never used.
+- `anniversaries`: `中国共产党成立105周年`, `新中国成立七十七周年`, `建党105周年华诞`: the
+  number must be the claimed year minus the founding year.
+
+Message values: {year} (the claimed year), {expected} (what the calendar says), {hint} (the
+labels the calendar gives that year, if any).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from lint.calendar import Anniversary, Calendar, Meeting, Plan
+from lint.checks import Check, Finding, RunContext
+from lint.document import Document
+from lint.rule import Rule
+from lint.timeref import (
+    NUMBER,
+    PLAN_NAME,
+    QUOTES,
+    YEAR,
+    number_value,
+    plan_of,
+    rule_calendar,
+    rule_facts,
+    validate_facts,
+    year_value,
+)
+
+_SECTIONS = ("plans", "meetings", "anniversaries")
+
+# subject + verb; `今年是否` is a question, not a claim
+_CLAIM = regex.compile(
+    r"(?:(?<![0-9０-９〇零○一二三四五六七八九])(?P<year>" + YEAR + r")\s*年"
+    r"|(?<![0-9０-９])(?P<rel>今年|本年度?|明年|去年))"
+    r"\s*[，,]?\s*(?:也|又|还|更|将|即将|就)?"
+    r"(?:是|为|适逢|恰逢|正值|正逢|迎来|喜迎|欣逢|逢)(?!否|不是|主要|指)"
+    r"|(?P<rel2>值此)"
+)
+_CLAUSE_END = regex.compile(r"[，,。；;！!？?\n\r]")
+_SENTENCE_END = regex.compile(r"[。；;！!？?\n\r]")
+# a following clause that continues the list of labels: `，也是…之年`
+_MORE = regex.compile(r"\s*(?:同时)?(?:也|又|还|更)?(?:是|为)(?!否)")
+_PLAN = regex.compile(PLAN_NAME)
+
+_START = "开局|起步|开篇|开好局|启航|开启"
+_END = "收官|收尾|决胜|冲刺|决战|最后一年"
+_DRAFT = "谋划|谋篇|编制|布局|蓄势|起草|前期研究"
+_MID = "关键|攻坚|重要|承上启下|中期|深化|实施|推进|实现"
+_POS_AFTER = regex.compile(
+    rf"(?P<nth>第(?P<n>[一二三四五1-5])(?:个)?年)|(?P<pos>{_START}|{_END}|{_DRAFT}|{_MID})"
+)
+_NTH = regex.compile(r"(?P<nth>第(?P<n>[一二三四五1-5])(?:个)?年)")
+_POS_BEFORE = regex.compile(rf"(?P<pos>{_START}|{_END}|{_DRAFT}|实施|推进|实现)[{QUOTES}]?$")
+_PREPARE_AFTER = regex.compile(r"(?:打牢|奠定|打下|夯实|筑牢)[^，,]{0,4}基础|做好准备|蓄势|铺路")
+_LABEL_END = regex.compile(r"之年|一年|第[二三四五2-5]个?年|关键期|之际|年份|元年|周年|华诞|岁生日")
+_ANNIV_TAIL = rf"\s*(?:的|第)?\s*(?P<n>{NUMBER})\s*(?:周年|岁(?:华诞|生日)?|年华诞|华诞)"
+
+
+@dataclass(frozen=True)
+class Claim:
+    year: int
+    start: int  # of the claimed label text
+    end: int
+
+
+def _kind(pos: str) -> str:
+    for name, words in (("start", _START), ("end", _END), ("draft", _DRAFT)):
+        if pos in words.split("|"):
+            return name
+    return "mid"
+
+
+class YearClaimCheck(Check):
+    kind = "year-claim"
+    keys = frozenset({"facts"})
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        validate_facts(rule, ())
+        refs = {r.partition(":")[0] for r in rule.params["facts"]}
+        if not refs & set(_SECTIONS):
+            raise rule.error("facts", f"name at least one of {', '.join(_SECTIONS)}")
+        if rule.fix_safety:
+            raise rule.error("fix", "a year claim has no automatic fix: the sentence must change")
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        super().__init__(rules)
+        self.anniversary_re: dict[str, _Aliases | None] = {}
+        self.meeting_re: dict[str, _Aliases | None] = {}
+        for r in rules:
+            anns = [a for a in rule_facts(r, "anniversaries") if a.confirmed]
+            self.anniversary_re[r.code] = _alias_regex(anns, _ANNIV_TAIL) if anns else None
+            meets = [m for m in rule_facts(r, "meetings") if m.confirmed]
+            self.meeting_re[r.code] = (
+                _alias_regex(
+                    meets,
+                    r"[^，,。；;]{0,14}?(?:(?P<open>开局)之年|(?P<held>召开)之年|(?P<open2>开局)的?一年)",
+                )
+                if meets
+                else None
+            )
+
+    def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
+        rules = [r for r in self.rules if r.code in ctx.active]
+        if not rules:
+            return
+        text = doc.scan_text
+        claims = list(_claims(text, ctx.as_of.year))
+        if not claims:
+            return
+        for rule in rules:
+            calendar = rule_calendar(rule)
+            plans = [p for p in rule_facts(rule, "plans") if p.confirmed]
+            for claim in claims:
+                body = text[claim.start : claim.end]
+                found: list[tuple[int, int, str]] = []
+                if plans:
+                    found += _plan_claims(body, claim.year, calendar, plans)
+                pat = self.meeting_re[rule.code]
+                if pat is not None:
+                    found += _meeting_claims(body, claim.year, pat)
+                pat = self.anniversary_re[rule.code]
+                if pat is not None:
+                    found += _anniversary_claims(body, claim.year, pat)
+                for s, e, expected in sorted(found):
+                    labels = calendar.labels_of(claim.year)
+                    hint = f"；{claim.year}年是" + "、".join(labels) if labels else ""
+                    start, end = claim.start + s, claim.start + e
+                    yield Finding(
+                        rule,
+                        start,
+                        end,
+                        values={
+                            "match": doc.text[start:end],
+                            "year": str(claim.year),
+                            "expected": expected,
+                            "hint": hint,
+                        },
+                        suggestion=rule.suggestion,
+                    )
+
+
+# a regex over every entry's aliases, and the entries its groups a0, a1 … stand for
+_Aliases = tuple[regex.Pattern[str], tuple[Anniversary | Meeting, ...]]
+
+
+def _alias_regex(entries: Sequence[Anniversary | Meeting], tail: str) -> _Aliases:
+    """One regex for all aliases; group `a<i>` tells which entry matched (longest first)."""
+    parts = []
+    for i, entry in enumerate(entries):
+        aliases = sorted(entry.aliases, key=len, reverse=True)
+        parts.append(f"(?P<a{i}>" + "|".join(f"(?:{a})" for a in aliases) + ")")
+    pattern = regex.compile(rf"[{QUOTES}]?(?:{'|'.join(parts)})[{QUOTES}]?{tail}", regex.V0)
+    return pattern, tuple(entries)
+
+
+def _entry(
+    m: regex.Match[str], entries: tuple[Anniversary | Meeting, ...]
+) -> Anniversary | Meeting:
+    for i, entry in enumerate(entries):
+        if m.group(f"a{i}") is not None:
+            return entry
+    raise LookupError(m.group(0))
+
+
+def _claims(text: str, as_of_year: int) -> Iterator[Claim]:
+    """Each claim's labels: the span from the verb to the end of its last label clause."""
+    for m in _CLAIM.finditer(text):
+        if m.group("year"):
+            year = year_value(m.group("year"))
+            # a named year before the as-of year is a look-back: not judged
+            if year is None or year < as_of_year:
+                continue
+        else:
+            rel = m.group("rel") or m.group("rel2")
+            year = as_of_year + {"明年": 1, "去年": -1}.get(rel, 0)
+        start = m.end()
+        stop = _SENTENCE_END.search(text, start, start + 300)
+        limit = stop.start() if stop else min(len(text), start + 300)
+        end, pos = start, start
+        while pos < limit:
+            c = _CLAUSE_END.search(text, pos, limit)
+            clause_end = c.start() if c else limit
+            if _LABEL_END.search(text, pos, clause_end):
+                end = clause_end
+            else:
+                break
+            nxt = clause_end + 1
+            more = _MORE.match(text, nxt, limit) if nxt < limit else None
+            if more is None:
+                break
+            pos = more.end()
+        if end > start:
+            yield Claim(year, start, end)
+
+
+def _plan_claims(
+    body: str, year: int, calendar: Calendar, plans: Sequence[Plan]
+) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    mentions = list(_PLAN.finditer(body))
+    for i, m in enumerate(mentions):
+        plan = plan_of(m.group(0), calendar)
+        if plan is None or plan not in plans:
+            continue
+        # the label of this plan lies between its name and the next plan's (or clause end)
+        stop = mentions[i + 1].start() if i + 1 < len(mentions) else len(body)
+        c = _CLAUSE_END.search(body, m.end(), stop)
+        stop = c.start() if c else stop
+        after = body[m.end() : stop]
+        before = body[max(0, m.start() - 8) : m.start()]
+        b = _POS_BEFORE.search(before)
+        # `第二年` says more than the `实施` before it: `规划实施的第二年`
+        a = _NTH.search(after) or _POS_AFTER.search(after)
+        if b is not None:
+            kind = _kind(b.group("pos"))
+            label_start = m.start() - (len(before) - b.start())
+        elif a is not None and a.group("nth"):
+            kind = "nth"
+            label_start = m.start()
+        elif a is not None:
+            kind = _kind(a.group("pos"))
+            label_start = m.start()
+        else:
+            continue
+        # `为“十五五”良好开局打牢基础`: preparing the start, done in the years before it
+        if kind == "start" and _PREPARE_AFTER.search(after):
+            kind = "draft"
+        lo, hi, expected = _plan_range(plan, kind, a)
+        if not lo <= year <= hi:
+            if label_start > 0 and body[label_start - 1] in QUOTES:
+                label_start -= 1
+            if b is not None:
+                label_end = m.end() + (1 if m.end() < len(body) and body[m.end()] in QUOTES else 0)
+            else:
+                label_end = m.end() + (a.end() if a is not None else 0)
+            # the label runs on to 之年 unless another plan's label comes first
+            nxt = mentions[i + 1].start() if i + 1 < len(mentions) else len(body)
+            tail = _LABEL_END.search(body, label_end, min(label_end + 20, nxt))
+            out.append((label_start, tail.end() if tail else label_end, expected))
+    return out
+
+
+def _plan_range(plan: Plan, kind: str, a: regex.Match[str] | None) -> tuple[int, int, str]:
+    name, first, last = plan.name, plan.first, plan.last
+    if kind == "start":
+        return first, first, f"“{name}”开局之年是{first}年"
+    if kind == "end":
+        return last, last, f"“{name}”收官之年是{last}年"
+    if kind == "draft":
+        return (
+            first - 2,
+            first - 1,
+            f"“{name}”规划的谋划编制在{first - 2}—{first - 1}年，{first}年起已进入“{name}”时期",
+        )
+    if kind == "nth" and a is not None:
+        n = number_value(a.group("n")) or 1
+        return first + n - 1, first + n - 1, f"“{name}”第{a.group('n')}年是{first + n - 1}年"
+    return first, last, f"“{name}”时期为{first}—{last}年"
+
+
+def _meeting_claims(body: str, year: int, aliases: _Aliases) -> list[tuple[int, int, str]]:
+    out = []
+    pat, entries = aliases
+    for m in pat.finditer(body):
+        meeting = _entry(m, entries)
+        assert isinstance(meeting, Meeting)
+        if m.group("held"):
+            right = meeting.start.year
+            expected = f"{meeting.name}召开于{right}年"
+        else:
+            right = meeting.end.year + 1
+            expected = f"{meeting.name}（{meeting.end.year}年）后的开局之年是{right}年"
+        if right != year:
+            out.append((m.start(), m.end(), expected))
+    return out
+
+
+def _anniversary_claims(body: str, year: int, aliases: _Aliases) -> list[tuple[int, int, str]]:
+    out = []
+    pat, entries = aliases
+    for m in pat.finditer(body):
+        entry = _entry(m, entries)
+        assert isinstance(entry, Anniversary)
+        claimed = number_value(m.group("n"))
+        if claimed is None:
+            continue
+        right = year - entry.date.year
+        if claimed != right and right > 0:
+            out.append((m.start(), m.end(), f"{year}年是{entry.name}{right}周年"))
+    return out
+
+
+CHECK = YearClaimCheck

@@ -1,0 +1,99 @@
+"""The `year-claim` kind: the same sentence right in one year and wrong in the next."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import run_json
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "official"
+
+
+def _codes(tmp_path: Path, text: str, as_of: str) -> list[tuple[str, str]]:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(text, encoding="utf-8")
+    rc, diags = run_json("--isolated", "--select", "FM903,FM904", "--as-of", as_of, str(draft))
+    assert rc in (0, 1)
+    return [(d["code"], d["message"]) for d in diags]
+
+
+@pytest.mark.parametrize(
+    ("text", "right", "wrong", "fragment"),
+    [
+        ("今年是“十四五”规划收官之年。", "2025-03-05", "2026-03-05", "“十四五”收官之年是2025年"),
+        ("今年是“十五五”开局之年。", "2026-03-05", "2027-03-05", "“十五五”开局之年是2026年"),
+        ("明年是“十五五”开局之年。", "2025-12-01", "2026-12-01", "“十五五”开局之年是2026年"),
+        (
+            "今年是中华人民共和国成立75周年。",
+            "2024-03-05",
+            "2026-03-05",
+            "中华人民共和国成立77周年",
+        ),
+        ("今年是建党一百零五周年。", "2026-07-01", "2025-07-01", "中国共产党成立104周年"),
+        ("今年适逢改革开放48周年。", "2026-12-18", "2027-01-10", "改革开放49周年"),
+        ("今年是“十五五”规划实施的第二年。", "2027-03-05", "2026-03-05", "第二年是2027年"),
+        (
+            "今年恰逢全面贯彻党的二十届四中全会精神的开局之年。",
+            "2026-03-05",
+            "2027-03-05",
+            "开局之年是2026年",
+        ),
+        ("二〇二六年是中国人民解放军建军九十九周年。", "2026-08-01", "2026-08-01", ""),
+    ],
+)
+def test_right_then_wrong(tmp_path: Path, text: str, right: str, wrong: str, fragment: str) -> None:
+    assert _codes(tmp_path, text, right) == []
+    found = _codes(tmp_path, text, wrong)
+    if fragment:
+        assert len(found) == 1 and fragment in found[0][1], found
+    else:
+        assert found == []
+
+
+def test_message_names_the_year_and_its_label(tmp_path: Path) -> None:
+    ((code, message),) = _codes(tmp_path, "今年是中华人民共和国成立75周年。", "2026-11-26")
+    assert code == "FM904"
+    assert message.startswith(
+        "2026年不是中华人民共和国成立75周年：2026年是中华人民共和国成立77周年"
+    )
+    assert "“十五五”开局之年" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年是新中国成立75周年，是实现“十四五”规划目标任务的关键一年。",
+        "刚刚过去的2025年，是“十四五”规划收官之年。",
+        "今年是否能完成“十四五”遗留任务，关键在落实。",
+        "今年是自治区成立70周年。",
+        "今年是“十五五”开局之年，是为“十五五”开好局、起好步的关键之年。",
+        "今年是为“十六五”良好开局打牢基础的关键之年。",
+    ],
+)
+def test_silent_in_2026(tmp_path: Path, text: str) -> None:
+    assert _codes(tmp_path, text, "2026-11-26") == []
+
+
+def test_unconfirmed_meeting_never_raises(tmp_path: Path) -> None:
+    # 二十届五中全会 is in the calendar only as unconfirmed
+    assert _codes(tmp_path, "今年是全面贯彻二十届五中全会精神的开局之年。", "2029-03-05") == []
+
+
+def test_several_labels_in_one_claim(tmp_path: Path) -> None:
+    text = "今年是“十四五”收官和“十五五”谋划承上启下之年，是实现省第十三次党代会目标任务关键一年。"
+    found = _codes(tmp_path, text, "2026-11-26")
+    assert [c for c, _ in found] == ["FM903", "FM903"]
+    assert _codes(tmp_path, text, "2025-01-13") == []
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="shared corpus not available")
+def test_provincial_reports_right_at_their_date_wrong_a_year_later() -> None:
+    files = sorted(str(p) for p in SHARED.glob("prov-2025-*.txt"))
+    _, diags = run_json("--isolated", "--select", "FM903,FM904", "--as-of", "2025-01-20", *files)
+    assert diags == []
+    _, diags = run_json("--isolated", "--select", "FM903,FM904", "--as-of", "2026-11-26", *files)
+    # every 今年是“十四五”规划收官之年 of the 2025 reports (the ones written `2025年是…` name
+    # their year and are look-backs)
+    assert sum("“十四五”收官之年是2025年" in d["message"] for d in diags) >= 24

@@ -1,0 +1,46 @@
+"""Numbers, years and look-back markers read from Chinese text."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.calendar import load_calendar
+from lint.timeref import number_value, past_year_in, plan_of, year_value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("75", 75),
+        ("７７", 77),
+        ("七十五", 75),
+        ("一百零五", 105),
+        ("一百", 100),
+        ("十", 10),
+        ("一〇五", 105),
+        ("四十", 40),
+        ("两", 2),
+        ("周年", None),
+        ("", None),
+    ],
+)
+def test_number_value(text: str, value: int | None) -> None:
+    assert number_value(text) == value
+
+
+def test_year_value() -> None:
+    assert year_value("二〇二六") == 2026
+    assert year_value("２０２５") == 2025
+    assert year_value("七十五") is None
+
+
+def test_plan_of_full_name() -> None:
+    cal = load_calendar()
+    assert plan_of("第十四个五年规划", cal) == cal.plan("十四五")
+    assert plan_of("十五五", cal) == cal.plan("十五五")
+
+
+def test_past_year_in() -> None:
+    assert past_year_in("2025年，我们完成了任务", 2026)
+    assert not past_year_in("2026年要完成任务", 2026)
+    assert not past_year_in("2025年以来", 2026)
