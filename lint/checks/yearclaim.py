@@ -71,7 +71,7 @@ _POS_AFTER = regex.compile(
 )
 _NTH = regex.compile(r"(?P<nth>第(?P<n>[一二三四五1-5])(?:个)?年)")
 _POS_BEFORE = regex.compile(rf"(?P<pos>{_START}|{_END}|{_DRAFT}|实施|推进|实现)[{QUOTES}]?$")
-_PREPARE_AFTER = regex.compile(r"(?:打牢|奠定|打下|夯实|筑牢)[^，,]{0,4}基础|做好准备|蓄势|铺路")
+_PREPARE_AFTER = regex.compile(r"(?:打牢|奠定|打下|打好|夯实|筑牢)[^，,]{0,4}基础|做好准备|蓄势|铺路")
 _LABEL_END = regex.compile(r"之年|一年|第[二三四五2-5]个?年|关键期|之际|年份|元年|周年|华诞|岁生日")
 _ANNIV_TAIL = rf"\s*(?:的|第)?\s*(?P<n>{NUMBER})\s*(?:周年|岁(?:华诞|生日)?|年华诞|华诞)"
 
@@ -243,8 +243,9 @@ def _plan_claims(
             label_start = m.start()
         else:
             continue
-        # `为“十五五”良好开局打牢基础`: preparing the start, done in the years before it
-        if kind == "start" and _PREPARE_AFTER.search(after):
+        # `为“十五五”良好开局打牢基础`, `为“十二五”发展打好基础的重要一年`: preparing the
+        # next plan, done in the years before it
+        if kind in ("start", "mid") and _PREPARE_AFTER.search(after):
             kind = "draft"
         lo, hi, expected = _plan_range(plan, kind, a)
         if not lo <= year <= hi:
