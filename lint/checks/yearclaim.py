@@ -71,7 +71,9 @@ _POS_AFTER = regex.compile(
 )
 _NTH = regex.compile(r"(?P<nth>第(?P<n>[一二三四五1-5])(?:个)?年)")
 _POS_BEFORE = regex.compile(rf"(?P<pos>{_START}|{_END}|{_DRAFT}|实施|推进|实现)[{QUOTES}]?$")
-_PREPARE_AFTER = regex.compile(r"(?:打牢|奠定|打下|打好|夯实|筑牢)[^，,]{0,4}基础|做好准备|蓄势|铺路")
+_PREPARE_AFTER = regex.compile(
+    r"(?:打牢|奠定|打下|打好|夯实|筑牢)[^，,]{0,4}基础|做好准备|蓄势|铺路"
+)
 _LABEL_END = regex.compile(r"之年|一年|第[二三四五2-5]个?年|关键期|之际|年份|元年|周年|华诞|岁生日")
 _ANNIV_TAIL = rf"\s*(?:的|第)?\s*(?P<n>{NUMBER})\s*(?:周年|岁(?:华诞|生日)?|年华诞|华诞)"
 
