@@ -134,3 +134,112 @@ def test_empty_brackets_do_not_match_across_a_line_break(tmp_path: Path) -> None
     )
     assert [(d["line"], d["end_line"]) for d in diags] == [(3, 3)]
     assert all("\n" not in d["message"] for d in diags)
+
+
+# --- residue --------------------------------------------------------------------------------
+
+
+def codes(diags: list[dict]) -> list[tuple[int, str]]:
+    return [(d["line"], d["code"]) for d in diags]
+
+
+def test_residue_behind_markdown_prefixes(tmp_path: Path) -> None:
+    text = (
+        "# 工作进展\n\n正文。\n\n> 来源：网络  责编：王芳\n\n- 来源：某某公众号\n\n"
+        "### 责任编辑：李明\n\n> 推荐阅读\n> 某某总结\n"
+    )
+    found = codes(lint(tmp_path, text, "draft.md", "--select", "residue"))
+    assert found == [(5, "RS102"), (7, "RS102"), (9, "RS101"), (11, "RS107")]
+
+
+def test_markdown_quotes_and_headings_without_residue_stay_clean(tmp_path: Path) -> None:
+    text = "# 工作进展\n\n> 资金来源：区级财政拨款\n\n## 二、责任编辑部门职责\n"
+    assert lint(tmp_path, text, "draft.md", "--select", "residue") == []
+
+
+WECHAT = """点击蓝字 关注我们
+
+我县召开安全生产专题会议
+
+11月18日，县委召开安全生产专题会议。会议要求组织党员干部阅读原文原著。
+
+长按识别二维码
+阅读原文
+分享 收藏 点赞 在看
+预览时标签不可点
+微信扫一扫
+关注该公众号
+
+编辑：李娜
+审核：张伟
+来源：某县融媒体中心发布
+"""
+
+
+def test_wechat_copy_residue_and_its_closing_credits(tmp_path: Path) -> None:
+    found = codes(lint(tmp_path, WECHAT, "draft.txt", "--select", "residue"))
+    assert found == [
+        (1, "RS121"),
+        (7, "RS121"),
+        (8, "RS121"),
+        (9, "RS121"),
+        (10, "RS121"),
+        (11, "RS121"),
+        (12, "RS121"),
+        (14, "RS122"),
+        (15, "RS122"),
+        (16, "RS102"),
+    ]
+
+
+def test_credits_without_prompts_are_found_by_their_source_line(tmp_path: Path) -> None:
+    text = "正文。\n\n编辑：李娜\n审核：张伟\n来源：某县融媒体中心发布\n"
+    found = codes(lint(tmp_path, text, "draft.txt", "--select", "residue"))
+    assert found == [(3, "RS122"), (4, "RS122"), (5, "RS102")]
+
+
+JIANBAO = """政务信息
+第45期
+县政府办公室　　　　　　2026年11月25日
+
+我县扎实推进冬季安全生产大检查
+
+近日，我县组织开展冬季安全生产大检查，共检查企业56家。
+
+报：市政府办公室
+送：县委办公室
+
+撰稿：王明　　审核：李华
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        JIANBAO,
+        JIANBAO.replace("撰稿：王明　　审核：李华", "撰稿：王明\n审核：李华"),
+        JIANBAO.replace("撰稿：王明　　审核：李华", "编辑：李娜\n审核：张伟"),
+        # a 简报 that quotes a WeChat article keeps its own sign-off
+        "点击蓝字 关注我们\n"
+        + JIANBAO.replace("撰稿：王明　　审核：李华", "审核：李华\n撰稿：王明"),
+    ],
+)
+def test_a_briefing_s_own_sign_off_stays_clean(tmp_path: Path, text: str) -> None:
+    assert [c for c in codes(lint(tmp_path, text, "draft.txt", "--select", "RS122"))] == []
+
+
+def test_template_site_markers(tmp_path: Path) -> None:
+    text = "述职报告 篇2\n范文一：\n（精选5篇）\n篇3：学校安全工作总结\n【范文二】社区工作总结\n"
+    found = codes(lint(tmp_path, text, "draft.txt", "--select", "RS119,RS120"))
+    assert found == [(1, "RS120"), (2, "RS120"), (3, "RS119"), (4, "RS120"), (5, "RS120")]
+
+
+def test_template_marker_look_alikes_stay_clean(tmp_path: Path) -> None:
+    text = "全年发表理论文章5篇。\n第一篇 开启全面建设社会主义现代化国家新征程\n共编发简报12篇\n"
+    assert lint(tmp_path, text, "draft.txt", "--select", "residue") == []
+
+
+def test_seo_decoration_inside_an_editor_blurb_is_reported_once(tmp_path: Path) -> None:
+    text = "以下是小编整理的社区活动总结范文(通用5篇)，仅供参考，希望对你有帮助。\n"
+    found = codes(lint(tmp_path, text, "draft.txt", "--select", "residue"))
+    assert found == [(1, "RS104")]

@@ -33,6 +33,9 @@ _UNIT_ALONE = frozenset("年月日时分秒号个名人户项次家件万亿元�
 _LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 _RULE = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.M)
 _LIST_BULLET = re.compile(r"^([ \t]*)([*+-])(?=[ \t])", re.M)
+# Blockquote and heading markers: a line that starts with them is read like the same line
+# without them (`> 来源：网络` is a source line, `### 责任编辑：李明` an editor line).
+_LINE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]*)+|^[ \t]*#{1,6}(?=[ \t]|$)", re.M)
 _DIRECTIVE = re.compile(
     r"^\s*reportlint-(disable-next-line|disable|enable)\b\s*([A-Za-z0-9_,\s-]*)\s*$"
 )
@@ -140,6 +143,7 @@ def markdown_document(text: str, path: str, encoding: str = "utf-8") -> Document
         spans.append((m.start(), m.start() + marker))
         spans.append((m.end() - marker, m.end()))
     spans.extend(m.span(2) for m in _LIST_BULLET.finditer(masked))
+    spans.extend(m.span() for m in _LINE_PREFIX.finditer(masked))
     return Document(
         path=path,
         text=text,
