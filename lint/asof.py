@@ -116,7 +116,12 @@ def infer_date(text: str) -> dt.date | None:
 
 def as_of_note(text: str) -> str:
     """Where `--as-of auto` took the date of `text` from, in words for the CLI's note."""
-    return _NOTES[infer_date_source(text)[1]]
+    return note_for_source(infer_date_source(text)[1])
+
+
+def note_for_source(source: str) -> str:
+    """One of `SOURCES` in words, for the note that says which date a file was judged at."""
+    return _NOTES[source]
 
 
 def _title_year(text: str) -> tuple[int, bool] | None:

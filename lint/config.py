@@ -16,14 +16,13 @@ import fnmatch
 import os
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from lint.model import CATEGORIES, SEVERITIES, ReportlintError
+from lint.model import CATEGORIES, SEVERITIES, ReportlintError, parse_as_of
 from lint.selectors import CODE_PREFIX as _CODE_PREFIX
-from lint.selectors import selector_applies
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -62,8 +61,7 @@ class Config:
     path: str | None = None
     # Folder that relative paths and globs in this file are resolved against.
     root: str = "."
-    as_of: dt.date | None = None
-    as_of_auto: bool = False
+    as_of: dt.date | Literal["auto"] | None = None  # None: not set here
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
@@ -73,30 +71,6 @@ class Config:
     rules: tuple[str, ...] = ()  # absolute paths
     exclude: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
-
-
-def _specificity(selector: str) -> int:
-    # An exact code or a rule name beats a prefix, a longer prefix beats a shorter one, and
-    # any prefix beats a category or ALL: the most specific `severity` entry wins.
-    if selector == "ALL":
-        return 0
-    if selector in CATEGORIES:
-        return 1
-    if _CODE_PREFIX.match(selector):
-        return 2 + len(selector)
-    return 10
-
-
-def remap_severity(
-    mapping: Sequence[tuple[str, str]], code: str, name: str, category: str
-) -> str | None:
-    best: tuple[int, str] | None = None
-    for selector, severity in mapping:
-        if selector_applies(selector, code, name, category):
-            rank = _specificity(selector)
-            if best is None or rank >= best[0]:
-                best = (rank, severity)
-    return best[1] if best else None
 
 
 def _rel(path: str, root: str) -> str:
@@ -157,21 +131,6 @@ def _severity_choice(value: object, label: str, key: str) -> str:
     return value
 
 
-def parse_as_of(value: object, label: str) -> tuple[dt.date | None, bool]:
-    if isinstance(value, dt.datetime):
-        return value.date(), False
-    if isinstance(value, dt.date):
-        return value, False
-    if value == "auto":
-        return None, True
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value), False
-        except ValueError:
-            pass
-    raise ConfigError(f"{_where(label, 'as-of')}: expected YYYY-MM-DD or 'auto', got {value!r}")
-
-
 def from_mapping(data: Mapping[str, Any], label: str, root: str) -> Config:
     """Validate a configuration mapping read from `label` (whose folder is `root`)."""
     unknown = sorted(set(data) - KEYS)
@@ -183,7 +142,10 @@ def from_mapping(data: Mapping[str, Any], label: str, root: str) -> Config:
         raise ConfigError(f"{label}: unknown key '{unknown[0]}'{hint}")
     kw: dict[str, Any] = {"path": label, "root": root}
     if "as-of" in data:
-        kw["as_of"], kw["as_of_auto"] = parse_as_of(data["as-of"], label)
+        try:
+            kw["as_of"] = parse_as_of(data["as-of"])
+        except ValueError as exc:
+            raise ConfigError(f"{_where(label, 'as-of')}: {exc}") from None
     for key in ("select", "ignore", "extend-select"):
         if key in data:
             kw[key.replace("-", "_")] = _selectors(data[key], label, key)
@@ -316,3 +278,11 @@ class ConfigFinder:
                 return from_mapping(table, str(candidate), str(folder))
             return from_mapping(_read_yaml(candidate), str(candidate), str(folder))
         return None
+
+
+def finder(config_path: str | None, *, isolated: bool = False) -> ConfigFinder:
+    """The search the command line asks for: one file (--config), none (--isolated), or the
+    nearest configuration of each draft."""
+    if isolated:
+        return ConfigFinder(forced=Config())
+    return ConfigFinder(forced=load_config(config_path) if config_path else None)

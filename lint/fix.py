@@ -30,14 +30,14 @@ import difflib
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from lint import pipeline
 from lint.document import Document
 from lint.engine import Engine
 from lint.model import Diagnostic, Edit, ReportlintError
-from lint.runner import FileResult, Settings, lint_file
+from lint.profile import Profile
+from lint.runner import FileResult, lint_file
 from lint.sources.text import Decoded, decode_bytes, encode_text
 
 MAX_ROUNDS = 10
@@ -131,7 +131,7 @@ class FixOutcome:
 def fix_document(
     doc: Document,
     engine: Engine,
-    as_of: dt.date | None,
+    as_of: dt.date,
     *,
     unsafe: bool = False,
     diagnostics: list[Diagnostic] | None = None,
@@ -194,7 +194,7 @@ def _fixing_codes(
 def fix_text(
     text: str,
     engine: Engine,
-    as_of: dt.date | None = None,
+    as_of: dt.date,
     *,
     unsafe: bool = False,
     path: str = "-",
@@ -336,30 +336,34 @@ class FileFix:
 def fix_path(
     path: str,
     engine: Engine,
-    settings: Settings,
+    profile: Profile,
+    today: dt.date,
     *,
     unsafe: bool = False,
     write: bool = True,
-    refine: Refine | None = None,
 ) -> FileFix:
     """Lint `path`, fix it to a fixed point, and (with `write`) save it if it changed.
 
-    Standard input ('-') is never written; the caller prints `outcome.text` instead. On a
-    write error `result.error` is set and the file is left as it was.
+    The profile's per-file ignores and `allow` phrases apply to every round, so --fix never
+    changes text the user told reportlint to accept. Standard input ('-') is never written;
+    the caller prints `outcome.text` instead. On a write error `result.error` is set and the
+    file is left as it was.
     """
     # The bytes as they were before linting: the write goes ahead only if the file still
     # holds exactly these, and only if the decoded text encodes back to them.
     before = _current_bytes(path) if path != "-" and write else None
-    result = lint_file(path, engine, settings)
+    result = lint_file(path, engine, profile, today)
     ff = FileFix(result)
     doc = result.document
-    if result.error or doc is None:
+    if result.error or doc is None or result.as_of is None:
         return ff
-    if refine is not None:
-        result.diagnostics = refine(doc, result.diagnostics)
     if doc.kind == "docx" or result.decoded is None:
         ff.skipped = f"{result.path}: 不会改写 .docx 文件，请在 Word 中修改 (.docx is never fixed)"
         return ff
+
+    def refine(d: Document, found: list[Diagnostic]) -> list[Diagnostic]:
+        return profile.refine(found, d.text)
+
     outcome = fix_document(
         doc, engine, result.as_of, unsafe=unsafe, diagnostics=result.diagnostics, refine=refine
     )
@@ -377,25 +381,7 @@ def fix_path(
     if not (write and outcome.changed and path != "-"):
         return ff
     try:
-        check_writable(path)
-        data = _encode(outcome.text, result.decoded, result.path)
-        original = encode_text(outcome.original, result.decoded)
-        if before is not None and original != before:
-            if _decodes_to(before, outcome.original, result.path, settings):
-                raise ReportlintError(
-                    f"{result.path}: 按 {result.decoded.encoding} 解码再编码无法还原原始字节，"
-                    "未修复（decoding does not round-trip; file left unchanged）"
-                )
-            raise ReportlintError(
-                f"{result.path}: 文件在检查期间被修改，未写入（file changed while linting）"
-            )
-        damaged = _damaged_encodings(original, data) if settings.encoding else []
-        if damaged:
-            raise ReportlintError(
-                f"{result.path}: 按 --encoding {settings.encoding} 修复会破坏文件中的"
-                f" {damaged[0]} 字符，未修复（forced encoding does not fit the file）"
-            )
-        write_atomic(path, data, expected=before)
+        _write_back(path, outcome, result, before, profile.encoding)
     except ReportlintError as exc:
         result.error = str(exc)
         return ff
@@ -403,9 +389,39 @@ def fix_path(
     return ff
 
 
-def _decodes_to(data: bytes, text: str, path: str, settings: Settings) -> bool:
+def _write_back(
+    path: str,
+    outcome: FixOutcome,
+    result: FileResult,
+    before: bytes | None,
+    encoding: str | None,
+) -> None:
+    """Write the fixed text in the file's encoding, or raise why it must not be written."""
+    assert result.decoded is not None
+    check_writable(path)
+    data = _encode(outcome.text, result.decoded, result.path)
+    original = encode_text(outcome.original, result.decoded)
+    if before is not None and original != before:
+        if _decodes_to(before, outcome.original, result.path, encoding):
+            raise ReportlintError(
+                f"{result.path}: 按 {result.decoded.encoding} 解码再编码无法还原原始字节，"
+                "未修复（decoding does not round-trip; file left unchanged）"
+            )
+        raise ReportlintError(
+            f"{result.path}: 文件在检查期间被修改，未写入（file changed while linting）"
+        )
+    damaged = _damaged_encodings(original, data) if encoding else []
+    if damaged:
+        raise ReportlintError(
+            f"{result.path}: 按 --encoding {encoding} 修复会破坏文件中的"
+            f" {damaged[0]} 字符，未修复（forced encoding does not fit the file）"
+        )
+    write_atomic(path, data, expected=before)
+
+
+def _decodes_to(data: bytes, text: str, path: str, encoding: str | None) -> bool:
     try:
-        return decode_bytes(data, path, settings.encoding).text == text
+        return decode_bytes(data, path, encoding).text == text
     except ReportlintError:
         return False
 
@@ -415,8 +431,8 @@ def encoded_output(outcome: FixOutcome, decoded: Decoded, path: str) -> bytes:
     return _encode(outcome.text, decoded, path)
 
 
-class FixRun:
-    """--fix / --diff over the planned files: fixes each file, remembers what to print.
+class FixStage:
+    """The fixing stage of a run (--fix / --diff): fixes each file, remembers what to print.
 
     Files are fixed one after another in this process: each one is written as soon as it
     is fixed, and a run stopped half way leaves every file either old or new, never mixed.
@@ -431,34 +447,8 @@ class FixRun:
         self.applied = 0
         self.changed_files = 0
 
-    def run(
-        self, items: Sequence[pipeline.Item], progress: pipeline.Progress | None = None
-    ) -> Iterator[FileResult]:
-        for item in items:
-            # Rule files are loaded before any file is touched: a bad one stops the run first.
-            pipeline.engine_for(item.profile)
-        for item in items:
-            result = self.fix_item(item)
-            if progress is not None:
-                progress.step()
-            yield result
-
-    def fix_item(self, item: pipeline.Item) -> FileResult:
-        profile = item.profile
-
-        def refine(doc: Document, found: list[Diagnostic]) -> list[Diagnostic]:
-            r = FileResult(doc.path, document=doc, diagnostics=found)
-            pipeline.apply_profile(r, profile)
-            return r.diagnostics
-
-        ff = fix_path(
-            item.path,
-            pipeline.engine_for(profile),
-            profile.settings,
-            unsafe=self.unsafe,
-            write=self.write,
-            refine=refine,
-        )
+    def file(self, path: str, engine: Engine, profile: Profile, today: dt.date) -> FileResult:
+        ff = fix_path(path, engine, profile, today, unsafe=self.unsafe, write=self.write)
         result, outcome = ff.result, ff.outcome
         if ff.skipped:
             self.notes.append(ff.skipped)
@@ -469,7 +459,7 @@ class FixRun:
             self.changed_files += 1
             if not self.write:
                 self.diffs.append(unified_diff(result.path, outcome.original, outcome.text))
-        if item.path == "-" and self.write and result.decoded is not None:
+        if path == "-" and self.write and result.decoded is not None:
             try:
                 self.stdin_output = encoded_output(outcome, result.decoded, result.path)
             except ReportlintError as exc:

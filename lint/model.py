@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 CATEGORIES = ("placeholder", "formulation", "numbering", "residue", "typo", "punctuation")
 SEVERITIES = ("error", "warning", "info")
@@ -14,6 +15,28 @@ SAFETIES = ("safe", "unsafe")
 
 class ReportlintError(Exception):
     """A user-facing error: printed as one line, exit code 2."""
+
+
+# The date formulations are judged at: a fixed date, "auto" (each document's own date, else
+# the run's today) or "today" (the date the run started, taken once for the whole run).
+AsOf: TypeAlias = "dt.date | Literal['auto', 'today']"
+
+
+def parse_as_of(value: object) -> dt.date | Literal["auto"]:
+    """`--as-of` or the `as-of` key as a user writes it: YYYY-MM-DD or 'auto' (YAML may hand
+    over a date already). ValueError with the reason otherwise; callers say where it was."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if value == "auto":
+        return "auto"
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"expected YYYY-MM-DD or 'auto', got {value!r}")
 
 
 @dataclass(frozen=True)

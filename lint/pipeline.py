@@ -1,12 +1,16 @@
-"""From PATHS to filtered results: configuration per file, engines per worker, parallel runs.
+"""From PATHS to a Run: the one way files are linted, with fixing as one of its stages.
 
-    paths → discover → nearest config → Profile → lint (serial or process pool) → filters
+    paths → discover → nearest config → Profile per file (lint.profile)
+          → lint each file (serial or process pool), or fix it (lint → choose edits → apply
+            → re-lint → write, lint.fix) → refine by the profile → baseline → Run
 
-A Profile is everything that decides how one file is linted; it is plain, hashable data so it
-can cross to a worker process. Each process builds a rule set and an Engine once per distinct
-(rule files, selection) and reuses it for every file, so a worker pays the set-up cost once.
-Results come back in input order whatever the number of workers, so `--jobs 8` prints exactly
-what `--jobs 1` prints.
+A Run holds what every output needs: the diagnostics in order, the documents, the files that
+could not be read, the rules that reported, and whether the run fails. Notes for the reader
+(errors, the date an "auto" file was judged at, fix summaries) go to `say` as they happen.
+
+Each process builds a rule set and an Engine once per distinct (rule files, selection) and
+reuses it for every file, so a worker pays the set-up cost once. Results come back in input
+order whatever the number of workers, so `--jobs 8` prints exactly what `--jobs 1` prints.
 """
 
 from __future__ import annotations
@@ -16,23 +20,20 @@ import multiprocessing
 import os
 import pickle
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TextIO
 
-from lint.config import (
-    Config,
-    ConfigError,
-    ConfigFinder,
-    glob_matches,
-    remap_severity,
-)
+from lint.config import ConfigFinder, glob_matches
+from lint.document import Document
 from lint.engine import Engine, select_rules
-from lint.model import CATEGORIES, SEVERITY_RANK, Diagnostic, ReportlintError
+from lint.fix import FixStage
+from lint.model import SEVERITY_RANK, Diagnostic, ReportlintError
+from lint.profile import Profile, Request, check_selectors, make_profile
+from lint.rule import Rule
 from lint.ruleset import RuleSet, load_ruleset
-from lint.runner import FileResult, Settings, discover, lint_file
-from lint.selectors import selector_applies
+from lint.runner import FileResult, discover, lint_file
 from lint.sources import DEFAULT_SUFFIXES
 
 # When the worker count is automatic, small runs stay serial: every worker may load jieba
@@ -42,93 +43,6 @@ MIN_PARALLEL_FILES = 8
 MIN_PARALLEL_BYTES = 512 * 1024
 # A progress bar only pays off when a run takes a while.
 PROGRESS_MIN_FILES = 50
-
-
-@dataclass(frozen=True)
-class Request:
-    """What the command line asked for; it overrides or extends each file's configuration."""
-
-    as_of: dt.date | None = None
-    as_of_auto: bool = False
-    as_of_given: bool = False
-    encoding: str | None = None
-    stdin_filename: str = "-"
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    rules: tuple[str, ...] = ()
-    fail_on: str | None = None
-
-
-@dataclass(frozen=True)
-class Profile:
-    rule_files: tuple[str, ...] = ()
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    as_of: dt.date | None = None
-    as_of_auto: bool = False
-    encoding: str | None = None
-    stdin_filename: str = "-"
-    # Selectors from `per-file-ignores` whose glob matches this file.
-    file_ignores: tuple[str, ...] = ()
-    severity: tuple[tuple[str, str], ...] = ()
-    allow: tuple[str, ...] = ()
-    fail_on: str = "warning"
-    config: str | None = None
-
-    @property
-    def engine_key(self) -> tuple[object, ...]:
-        return (self.rule_files, self.select, self.ignore, self.extend_select)
-
-    @property
-    def settings(self) -> Settings:
-        return Settings(
-            as_of=self.as_of,
-            as_of_auto=self.as_of_auto,
-            encoding=self.encoding,
-            stdin_filename=self.stdin_filename,
-        )
-
-
-def make_profile(path: str, config: Config, request: Request) -> Profile:
-    if request.as_of_given:
-        as_of, auto = request.as_of, request.as_of_auto
-    else:
-        as_of, auto = config.as_of, config.as_of_auto
-    # --select replaces the configured selection; --ignore and --extend-select add to it.
-    select: tuple[str, ...] | None
-    if request.select is not None:
-        select, extend = request.select, request.extend_select
-    else:
-        select, extend = config.select, config.extend_select + request.extend_select
-    target = path
-    if path == "-":
-        # An editor piping a buffer names it with --stdin-filename: globs apply to that name.
-        named = request.stdin_filename != "-"
-        target = request.stdin_filename if named else os.path.join(os.getcwd(), "-")
-    file_ignores = tuple(
-        s
-        for glob, selectors in config.per_file_ignores
-        if glob_matches(glob, target, config.root)
-        for s in selectors
-    )
-    return Profile(
-        rule_files=config.rules + request.rules,
-        select=select,
-        ignore=config.ignore + request.ignore,
-        extend_select=extend,
-        as_of=as_of,
-        as_of_auto=auto,
-        encoding=request.encoding,
-        stdin_filename=request.stdin_filename,
-        file_ignores=file_ignores,
-        severity=config.severity,
-        allow=config.allow,
-        fail_on=request.fail_on or config.fail_on or "warning",
-        config=config.path,
-    )
-
 
 # Per-process caches: a worker builds each rule set and Engine once, not once per file.
 _RULESETS: dict[tuple[str, ...], RuleSet] = {}
@@ -157,58 +71,6 @@ def engine_for(profile: Profile) -> Engine:
     return engine
 
 
-def _allowed(d: Diagnostic, result: FileResult, allow: Sequence[str]) -> bool:
-    """True when the flagged text is an allowed phrase, or lies inside one in the text."""
-    flagged = d.text.strip()
-    if not flagged:
-        return False
-    text = result.document.text if result.document is not None else ""
-    for phrase in allow:
-        if flagged == phrase:
-            return True
-        at = phrase.find(flagged)
-        while at != -1 and text:
-            start = d.start - at
-            if start >= 0 and text[start : start + len(phrase)] == phrase:
-                return True
-            at = phrase.find(flagged, at + 1)
-    return False
-
-
-def apply_profile(result: FileResult, profile: Profile) -> None:
-    """Per-file ignores, `allow` and `severity` from the configuration."""
-    kept: list[Diagnostic] = []
-    for d in result.diagnostics:
-        if any(selector_applies(s, d.code, d.name, d.category) for s in profile.file_ignores):
-            continue
-        if profile.allow and _allowed(d, result, profile.allow):
-            continue
-        if profile.severity:
-            new = remap_severity(profile.severity, d.code, d.name, d.category)
-            if new is not None:
-                d.severity = new
-        kept.append(d)
-    result.diagnostics = kept
-
-
-def lint_one(path: str, profile: Profile) -> FileResult:
-    result = lint_file(path, engine_for(profile), profile.settings)
-    apply_profile(result, profile)
-    return result
-
-
-def _lint_in_worker(path: str, profile: Profile) -> FileResult:
-    result = lint_one(path, profile)
-    # Readers may keep objects in Document.meta (e.g. .docx paragraphs) that cannot be
-    # pickled back to the parent; the reports only need the text.
-    if result.document is not None and result.document.meta:
-        try:
-            pickle.dumps(result.document.meta)
-        except Exception:
-            result.document.meta = {}
-    return result
-
-
 @dataclass
 class Item:
     path: str
@@ -226,58 +88,12 @@ def plan(paths: Sequence[str], request: Request, finder: ConfigFinder) -> tuple[
         rule_files = config.rules + request.rules
         if (config.path, rule_files) not in checked:
             checked.add((config.path, rule_files))
-            ruleset = ruleset_for(rule_files)
-            check_selectors(config, ruleset)
-            check_request_selectors(request, ruleset)
+            check_selectors(config, request, ruleset_for(rule_files))
         if path != "-" and any(glob_matches(g, path, config.root) for g in config.exclude):
             excluded += 1
             continue
         items.append(Item(path, make_profile(path, config, request)))
     return items, excluded
-
-
-def check_selectors(config: Config, ruleset: RuleSet) -> None:
-    """A configured code, prefix or rule name that matches no rule is a typo: say so (exit 2)."""
-    if config.path is None:
-        return
-    named: list[tuple[str, str]] = [
-        *(("select", s) for s in config.select or ()),
-        *(("ignore", s) for s in config.ignore),
-        *(("extend-select", s) for s in config.extend_select),
-        *(("per-file-ignores", s) for _, sels in config.per_file_ignores for s in sels),
-        *(("severity", s) for s, _ in config.severity),
-    ]
-    unmatched = _unmatched_selector(named, ruleset)
-    if unmatched is not None:
-        key, selector = unmatched
-        raise ConfigError(f"{config.path}: key '{key}': '{selector}' 不匹配任何规则 (no such rule)")
-
-
-def check_request_selectors(request: Request, ruleset: RuleSet) -> None:
-    """The command line's selectors get the same typo check as a config file's: a selector
-    that matches no rule would silently select nothing, and CI would pass everything."""
-    named: list[tuple[str, str]] = [
-        *(("--select", s) for s in request.select or ()),
-        *(("--ignore", s) for s in request.ignore),
-        *(("--extend-select", s) for s in request.extend_select),
-    ]
-    unmatched = _unmatched_selector(named, ruleset)
-    if unmatched is not None:
-        option, selector = unmatched
-        hint = " (did you mean ALL?)" if selector.upper() == "ALL" else ""
-        raise ReportlintError(f"{option}: '{selector}' 不匹配任何规则 (no such rule){hint}")
-
-
-def _unmatched_selector(
-    named: Sequence[tuple[str, str]], ruleset: RuleSet
-) -> tuple[str, str] | None:
-    """The first (where, selector) that matches no rule of `ruleset`, if any."""
-    for where, selector in named:
-        if selector == "ALL" or selector in CATEGORIES:
-            continue
-        if not any(selector_applies(selector, r.code, r.name, r.category) for r in ruleset):
-            return where, selector
-    return None
 
 
 def workers_for(items: Sequence[Item], jobs: int) -> int:
@@ -341,6 +157,18 @@ class Progress:
         self.clear()
 
 
+def _lint_in_worker(path: str, profile: Profile, today: dt.date) -> FileResult:
+    result = lint_file(path, engine_for(profile), profile, today)
+    # Readers may keep objects in Document.meta (e.g. .docx paragraphs) that cannot be
+    # pickled back to the parent; the reports only need the text.
+    if result.document is not None and result.document.meta:
+        try:
+            pickle.dumps(result.document.meta)
+        except Exception:
+            result.document.meta = {}
+    return result
+
+
 def _context() -> multiprocessing.context.BaseContext:
     # fork hands each worker the parent's loaded modules and parsed rule sets for free.
     if "fork" in multiprocessing.get_all_start_methods():
@@ -348,16 +176,13 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context()  # pragma: no cover - not on Linux
 
 
-def run(items: Sequence[Item], jobs: int, progress: Progress | None = None) -> Iterator[FileResult]:
+def run(
+    items: Sequence[Item], jobs: int, today: dt.date, progress: Progress | None = None
+) -> Iterator[FileResult]:
     """Lint every item with `jobs` processes (see workers_for); results in input order."""
-    # Load every rule set up front, in this process: a bad rule file is reported once (exit 2)
-    # before any worker starts, and forked workers inherit the parsed rules and the Engines,
-    # so no worker builds one per file.
-    for item in items:
-        engine_for(item.profile)
     if jobs <= 1 or len(items) < 2 or any(i.path == "-" for i in items):
         for item in items:
-            result = lint_one(item.path, item.profile)
+            result = lint_file(item.path, engine_for(item.profile), item.profile, today)
             if progress:
                 progress.step()
             yield result
@@ -369,6 +194,7 @@ def run(items: Sequence[Item], jobs: int, progress: Progress | None = None) -> I
             _lint_in_worker,
             [i.path for i in items],
             [i.profile for i in items],
+            [today] * len(items),
             chunksize=chunk,
         )
         for result in results:
@@ -377,6 +203,145 @@ def run(items: Sequence[Item], jobs: int, progress: Progress | None = None) -> I
             yield result
 
 
-def failing(diagnostics: Sequence[Diagnostic], fail_on: str) -> bool:
-    threshold = SEVERITY_RANK[fail_on]
-    return any(SEVERITY_RANK[d.severity] >= threshold for d in diagnostics)
+@dataclass
+class Run:
+    """What linting (or fixing) the paths found, ready for any output format."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)
+    # Files that could not be linted: (path, one-line reason).
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    # Every rule that may have reported, by code, for reports that describe them.
+    rules: dict[str, Rule] = field(default_factory=dict)
+    # Each file's lowest failing severity (`fail-on`).
+    fail_on: dict[str, str] = field(default_factory=dict)
+    fix: FixStage | None = None
+
+    @property
+    def failed(self) -> bool:
+        """Whether any diagnostic is at or above its file's failing severity."""
+        return any(
+            SEVERITY_RANK[d.severity] >= SEVERITY_RANK[self.fail_on.get(d.path, "warning")]
+            for d in self.diagnostics
+        )
+
+    def exit_code(self, exit_zero: bool = False) -> int:
+        if self.errors:
+            return 2
+        return 0 if exit_zero else int(self.failed)
+
+
+@dataclass
+class Pipeline:
+    """Paths in, a Run out. `fix` makes fixing a stage of the run; `baseline` (a file) hides
+    the problems it records; `say` receives the notes for the reader as they happen."""
+
+    request: Request
+    finder: ConfigFinder
+    say: Callable[[str], None]
+    jobs: int = 0
+    quiet: bool = False
+    fix: FixStage | None = None
+    baseline: str | None = None
+    # False when the run records a new baseline instead of hiding the known problems.
+    hide_known: bool = True
+    # Files the run will write, by option (--output-file, --write-baseline): never an input.
+    outputs: tuple[tuple[str, str | None], ...] = ()
+    progress: Progress = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.progress = Progress(0, sys.stderr, enabled=False)
+
+    def run(self, paths: Sequence[str]) -> Run:
+        from lint.asof import note_for_source
+        from lint.baseline import load_baseline
+
+        items, excluded = plan(paths, self.request, self.finder)
+        if excluded:
+            self.note(f"按配置 exclude 跳过 {excluded} 个文件 (excluded)")
+        if self.outputs:
+            inputs = [i.path for i in items] + ([self.baseline] if self.baseline else [])
+            _refuse_overwriting_inputs(inputs, self.outputs)
+        # Read the baseline before linting: a bad baseline file is exit 2 without waiting.
+        known = load_baseline(self.baseline) if self.baseline and self.hide_known else None
+        self.progress = Progress.for_run(len(items), self.quiet)
+        out = Run(fix=self.fix)
+        rule_files: set[tuple[str, ...]] = set()
+        for item, result in zip(items, self._results(items), strict=True):
+            if item.profile.rule_files not in rule_files:
+                rule_files.add(item.profile.rule_files)
+                out.rules.update(ruleset_for(item.profile.rule_files).by_code())
+            if result.error:
+                out.errors.append((result.path, result.error))
+                self.note(result.error, always=True)
+                continue
+            if result.document is not None:
+                out.documents[result.path] = result.document
+            if result.as_of_source is not None:
+                note = note_for_source(result.as_of_source)
+                self.note(f"{result.path}: 按 {result.as_of} 判断提法（{note}）")
+            for code, problem in result.problems:
+                self.note(f"{result.path}: {code}: {problem}", always=True)
+            out.fail_on[result.path] = item.profile.fail_on
+            out.diagnostics.extend(result.diagnostics)
+        self.progress.close()
+        out.diagnostics.sort(key=Diagnostic.sort_key)
+        if self.fix is not None:
+            for note in self.fix.notes:
+                self.note(note)
+            self.note(self.fix.summary())
+        if known is not None and not (self.fix is not None and not self.fix.write):
+            out.diagnostics, suppressed, stale = known.filter(out.diagnostics, out.documents)
+            if suppressed:
+                self.note(f"基线 {self.baseline} 抑制了 {suppressed} 个已知问题")
+            if stale:
+                self.note(f"基线中 {stale} 个问题已不再出现，可用 --write-baseline 更新 (stale)")
+        return out
+
+    def note(self, message: str, *, always: bool = False) -> None:
+        """A note for the reader on stderr; --quiet keeps only errors and rule problems."""
+        if always or not self.quiet:
+            self.progress.clear()
+            self.say(message)
+
+    def _results(self, items: Sequence[Item]) -> Iterator[FileResult]:
+        # "today" is taken once, so every file of a run is judged at the same date.
+        today = dt.date.today()
+        # Load every rule set up front, in this process: a bad rule file is reported once
+        # (exit 2) before any file is touched, and forked workers inherit the parsed rules
+        # and the Engines, so no worker builds one per file.
+        for item in items:
+            engine_for(item.profile)
+        if self.fix is None:
+            yield from run(items, workers_for(items, self.jobs), today, self.progress)
+            return
+        for item in items:
+            yield self.fix.file(item.path, engine_for(item.profile), item.profile, today)
+            self.progress.step()
+
+
+def _refuse_overwriting_inputs(
+    inputs: Sequence[str], outputs: Sequence[tuple[str, str | None]]
+) -> None:
+    """An output file that is one of the inputs would replace the draft with a report: refuse
+    before anything is linted or fixed (a link or another name for the file counts too)."""
+    for option, out in outputs:
+        if not out or out == "-":
+            continue
+        for path in inputs:
+            if path != "-" and _same_file(path, out):
+                raise ReportlintError(
+                    f"{out}: {option} 指向输入文件，不能覆盖原文件，请另选输出文件"
+                    "（same file as an input）"
+                )
+    if outputs[0][1] and outputs[1][1] and _same_file(outputs[0][1], outputs[1][1]):
+        raise ReportlintError(
+            f"{outputs[0][1]}: --output-file 与 --write-baseline 是同一文件（same file）"
+        )
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)

@@ -1,4 +1,4 @@
-"""Discover files, read them, run the engine: the library behind the CLI."""
+"""One file: find it, read it, judge it at its date, run the engine, refine the findings."""
 
 from __future__ import annotations
 
@@ -12,16 +12,9 @@ from pathlib import Path
 from lint.document import Document
 from lint.engine import Engine
 from lint.model import Diagnostic, ReportlintError
+from lint.profile import Profile
 from lint.sources import document_from_bytes, read_document
 from lint.sources.text import Decoded
-
-
-@dataclass
-class Settings:
-    as_of: dt.date | None = None  # None: today
-    as_of_auto: bool = False
-    encoding: str | None = None
-    stdin_filename: str = "-"
 
 
 @dataclass
@@ -32,6 +25,8 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
     as_of: dt.date | None = None
+    # Where an "auto" as-of date came from (lint.asof.SOURCES); None for a given date.
+    as_of_source: str | None = None
     problems: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -60,33 +55,24 @@ def discover(paths: Sequence[str], suffixes: frozenset[str]) -> Iterator[str]:
         yield from sorted(found)
 
 
-def resolve_as_of(doc: Document, settings: Settings) -> dt.date:
-    if settings.as_of_auto:
-        from lint.asof import infer_date
-
-        inferred = infer_date(doc.text)
-        if inferred is not None:
-            return inferred
-    return settings.as_of or dt.date.today()
-
-
-def read(path: str, settings: Settings) -> tuple[Document, Decoded | None]:
+def read(path: str, profile: Profile) -> tuple[Document, Decoded | None]:
     if path == "-":
         data = sys.stdin.buffer.read()
-        return document_from_bytes(data, settings.stdin_filename, settings.encoding)
-    return read_document(path, settings.encoding)
+        return document_from_bytes(data, profile.stdin_filename, profile.encoding)
+    return read_document(path, profile.encoding)
 
 
-def lint_file(path: str, engine: Engine, settings: Settings) -> FileResult:
-    result = FileResult(path if path != "-" else settings.stdin_filename)
+def lint_file(path: str, engine: Engine, profile: Profile, today: dt.date) -> FileResult:
+    """Read `path` and lint it at its date; findings refined by the profile."""
+    result = FileResult(path if path != "-" else profile.stdin_filename)
     try:
-        doc, decoded = read(path, settings)
+        doc, decoded = read(path, profile)
     except ReportlintError as exc:
         result.error = str(exc)
         return result
     result.document, result.decoded = doc, decoded
-    result.as_of = resolve_as_of(doc, settings)
+    result.as_of, result.as_of_source = profile.judge_date(doc.text, today)
     res = engine.check(doc, result.as_of)
-    result.diagnostics = res.diagnostics
+    result.diagnostics = profile.refine(res.diagnostics, doc.text)
     result.problems = res.problems
     return result

@@ -17,8 +17,8 @@ from lint.document import Document
 from lint.engine import Engine
 from lint.fix import apply_edits, choose_edits, collect_edits, fix_document, fix_path, fix_text
 from lint.model import Edit
+from lint.profile import Profile
 from lint.ruleset import parse_rules
-from lint.runner import Settings
 
 RULES_FILE = Path(__file__).parent / "fixtures" / "fix" / "rules.yaml"
 ENGINE = Engine(parse_rules(RULES_FILE.read_text(encoding="utf-8"), str(RULES_FILE)))
@@ -182,7 +182,7 @@ def test_files_round_trip_encoding_bom_line_ends_and_mode(
             fh.write(data)
         os.chmod(path, 0o604)
         before = os.stat(path)
-        ff = fix_path(path, ENGINE, Settings(as_of=DAY), unsafe=unsafe)
+        ff = fix_path(path, ENGINE, Profile(as_of=DAY), DAY, unsafe=unsafe)
         # text that starts like a PDF or PNG signature is refused as binary, by design
         assume(not (ff.result.error and "binary" in ff.result.error))
         assert ff.result.error is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import pty
 import subprocess
@@ -12,6 +13,9 @@ import pytest
 
 from lint import pipeline
 from lint.config import Config, ConfigFinder
+from lint.profile import Profile, Request
+
+DAY = dt.date(2026, 11, 26)
 
 ROOT = Path(__file__).resolve().parent.parent
 LINES = [
@@ -53,25 +57,25 @@ def test_parallel_output_is_identical_to_serial(tmp_path: Path, fmt: str) -> Non
 
 def test_run_yields_results_in_input_order_with_a_pool(tmp_path: Path) -> None:
     folder = _drafts(tmp_path / "drafts", 24)
-    request = pipeline.Request(select=("placeholder",))
+    request = Request(select=("placeholder",))
     items, excluded = pipeline.plan([str(folder)], request, ConfigFinder(forced=Config()))
     assert excluded == 0 and len(items) == 24
     serial = [
         (r.path, [(d.code, d.line, d.column) for d in r.diagnostics])
-        for r in pipeline.run(items, 1)
+        for r in pipeline.run(items, 1, DAY)
     ]
     pooled = [
         (r.path, [(d.code, d.line, d.column) for d in r.diagnostics])
-        for r in pipeline.run(items, 3)
+        for r in pipeline.run(items, 3, DAY)
     ]
     assert pooled == serial
     assert [p for p, _ in serial] == [i.path for i in items]
 
 
 def test_engine_is_built_once_per_selection_not_per_file(tmp_path: Path) -> None:
-    base = pipeline.Profile(select=("PH101",))
-    same = pipeline.Profile(select=("PH101",), allow=("x",), file_ignores=("PH1",))
-    other = pipeline.Profile(select=("PH102",))
+    base = Profile(select=("PH101",))
+    same = Profile(select=("PH101",), allow=("x",), file_ignores=("PH1",))
+    other = Profile(select=("PH102",))
     assert pipeline.engine_for(base) is pipeline.engine_for(same)
     assert pipeline.engine_for(base) is not pipeline.engine_for(other)
     assert pipeline.ruleset_for(()) is pipeline.ruleset_for(())
@@ -127,7 +131,7 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
 
 def test_workers_for_explicit_and_automatic(tmp_path: Path) -> None:
     finder = ConfigFinder(forced=Config())
-    small, _ = pipeline.plan([str(_drafts(tmp_path / "small", 20))], pipeline.Request(), finder)
+    small, _ = pipeline.plan([str(_drafts(tmp_path / "small", 20))], Request(), finder)
     assert pipeline.workers_for(small, 3) == 3
     assert pipeline.workers_for(small[:2], 8) == 2
     # automatic: twenty tiny drafts are not worth a pool
@@ -136,9 +140,9 @@ def test_workers_for_explicit_and_automatic(tmp_path: Path) -> None:
     big_dir.mkdir()
     for i in range(10):
         (big_dir / f"b{i}.txt").write_text("请于3月5日前报送。\n" * 4000, encoding="utf-8")
-    big, _ = pipeline.plan([str(big_dir)], pipeline.Request(), finder)
+    big, _ = pipeline.plan([str(big_dir)], Request(), finder)
     assert pipeline.workers_for(big, 0) == min(pipeline.default_jobs(), 10)
-    stdin, _ = pipeline.plan(["-", str(big_dir)], pipeline.Request(), finder)
+    stdin, _ = pipeline.plan(["-", str(big_dir)], Request(), finder)
     assert pipeline.workers_for(stdin, 4) == 1
 
 

@@ -1,0 +1,63 @@
+"""Where a report goes: standard output, the --output-file, or standard error when standard
+output carries the fixed text of `reportlint --fix -`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from lint import __version__
+from lint.model import ReportlintError
+
+if TYPE_CHECKING:
+    from lint.pipeline import Run
+
+
+def write_output(text: str | bytes, output_file: str | None) -> None:
+    if output_file:
+        try:
+            # Binary formats (the reviewed .docx copy) are written as they are.
+            if isinstance(text, bytes):
+                Path(output_file).write_bytes(text)
+            else:
+                Path(output_file).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise ReportlintError(f"{output_file}: 无法写入 ({exc.strerror or exc})") from None
+    elif isinstance(text, bytes):
+        sys.stdout.buffer.write(text)
+        sys.stdout.flush()
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def emit(run: Run, fmt: str, output_file: str | None, *, statistics: bool = False) -> None:
+    """Render `run` in `fmt` (or its counts per rule) and write it where it belongs."""
+    from lint.info import statistics as counts
+    from lint.report import ReportContext, renderer
+
+    ctx = ReportContext(
+        documents=run.documents,
+        rules=run.rules,
+        errors=run.errors,
+        color=fmt in ("concise", "full") and not output_file and sys.stdout.isatty(),
+        version=__version__,
+        output_path=output_file,
+    )
+    stdin_output = run.fix.stdin_output if run.fix is not None else None
+    if statistics:
+        write_output(counts(run.diagnostics, fmt), output_file)
+    elif stdin_output is not None:
+        # Standard output carries the fixed text, so the report goes elsewhere.
+        report = renderer(fmt)(run.diagnostics, ctx)
+        if output_file:
+            write_output(report, output_file)
+        elif isinstance(report, str):
+            click.echo(report, err=True, nl=False)
+        sys.stdout.buffer.write(stdin_output)
+        sys.stdout.flush()
+    else:
+        write_output(renderer(fmt)(run.diagnostics, ctx), output_file)
