@@ -243,3 +243,63 @@ def test_seo_decoration_inside_an_editor_blurb_is_reported_once(tmp_path: Path) 
     text = "以下是小编整理的社区活动总结范文(通用5篇)，仅供参考，希望对你有帮助。\n"
     found = codes(lint(tmp_path, text, "draft.txt", "--select", "residue"))
     assert found == [(1, "RS104")]
+
+
+# --- declared counts ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("落实“三个到位”，即责任到位、措施到位。\n", "NB121"),
+        ("“四个到位”是指思想到位、责任到位、措施到位。\n", "NB121"),
+        ("开展了三项活动，即读书月、演讲赛。\n", "NB122"),
+        ("建立了三项制度，包括请示报告制度、督查督办制度。\n", "NB122"),
+        ("整改措施主要是两个方面：加强学习、完善制度、强化问责。\n", "NB122"),
+    ],
+)
+def test_counts_introduced_without_a_colon(tmp_path: Path, text: str, code: str) -> None:
+    assert codes(lint(tmp_path, text, "draft.txt", "--select", "numbering")) == [(1, code)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "落实“三个到位”，即责任到位、措施到位、督查到位。\n",
+        "开展了三项活动，即读书月、演讲赛、知识竞赛。\n",
+        "重点任务包括三个方面，即稳增长、促改革、调结构、惠民生等。\n",
+        "“两个维护”是指坚决维护习近平总书记党中央的核心、全党的核心地位，坚决维护党中央权威。\n",
+    ],
+)
+def test_counts_that_match_their_list_stay_clean(tmp_path: Path, text: str) -> None:
+    assert lint(tmp_path, text, "draft.txt", "--select", "numbering") == []
+
+
+# --- spans ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("深入开展“两学一做”学习教育。\n", "FM305"),
+        ("深入开展“三严三实”专题教育。\n", "FM304"),
+        ("深入开展“不忘初心、牢记使命”主题教育。\n", "FM306"),
+    ],
+)
+def test_a_quoted_campaign_name_is_flagged_from_its_opening_quote(
+    tmp_path: Path, text: str, code: str
+) -> None:
+    found = spans(lint(tmp_path, text, "draft.txt", "--select", code), code)
+    assert found == [(1, 5, text.index("育") + 2)]
+
+
+def test_an_unquoted_campaign_name_is_flagged_from_its_first_character(tmp_path: Path) -> None:
+    found = spans(lint(tmp_path, "深入开展两学一做学习教育。\n", "draft.txt"), "FM305")
+    assert found == [(1, 5, 13)]
+
+
+def test_a_run_of_nbsps_is_one_finding_with_one_fix(tmp_path: Path) -> None:
+    text = "\u00a0\u00a0\u00a0\u00a0各位代表，\u00a0大家好。\n"
+    diags = lint(tmp_path, text, "draft.txt", "--select", "RS114")
+    assert spans(diags, "RS114") == [(1, 1, 5), (1, 10, 11)]
+    assert [[e["replacement"] for e in d["fix"]] for d in diags] == [["    "], [" "]]

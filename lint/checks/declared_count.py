@@ -45,7 +45,13 @@ _COUNT = re.compile(
     r"(?:个|项|条|件|大)?(?:方面|项|条|件|点|类|种|部分)"
 )
 _SENTENCE_END = "。！？!?；;\n"
-_COLON_RE = re.compile("[：:]")
+# What opens a list: a colon, or a word that does the colon's work (`三项措施，即…`,
+# `“三个到位”是指…`, `主要包括…`). A bare 即 is too common (立即, 即将) without its comma.
+_INTRODUCER = (
+    r"[，,](?:即|是指|主要是|主要有|包括|分别是|分别为|具体是)[：:]?"
+    r"|(?:是指|主要是|主要包括|包括|分别是|分别为)[：:]?"
+)
+_COLON_RE = re.compile("[：:]|" + _INTRODUCER)
 _SPACE = " \t\u3000\u00a0"
 # How far after an announcing sentence in the body its list may begin.
 _REACH = 200
@@ -53,7 +59,7 @@ _REACH = 200
 _LIST_REACH = 300
 _JOINERS = re.compile("和|及|与|并|同")
 # `“四个到位”：…` or `“五学”活动：…`: a colon right after the term (a few characters allowed).
-_TERM_COLON = re.compile(r"[\u4e00-\u9fff]{0,6}[：:]")
+_TERM_COLON = re.compile(r"[\u4e00-\u9fff]{0,6}[：:]|" + _INTRODUCER)
 # An announcing count stands close before its colon: `以下三个方面的重点工作：` (at most this
 # many characters between them), in the same clause.
 _NEAR = 10
@@ -235,7 +241,8 @@ class DeclaredCountCheck(SubCheck):
             # `一个方面` / `另一方面` are manners of speaking, not lists of one.
             if not declared or declared < 2:
                 continue
-            items = _after_colon(doc, all_runs, colon)
+            # the list follows the introducer's last character, as it follows a colon
+            items = _after_colon(doc, all_runs, colon_match.end() - 1)
             if items is not None and len(items.starts) >= 2:
                 yield (c.start(), c.end()), declared, items
 

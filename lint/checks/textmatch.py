@@ -10,6 +10,9 @@ rule's own regex patterns. A candidate then passes the rule's context filters, c
 - `line-start`: the match must begin its line (after indentation);
 - `boundary: word`: jieba must not see the match cut through a word (loaded lazily).
 
+`join-adjacent: true` reports a run of touching matches as one finding (a run of NBSPs is
+one problem, with one fix that rewrites the run).
+
 `shadow: true` marks a span that is not document text (a web-page footer, a teaser list):
 findings of other rules wholly inside it are dropped by the engine.
 
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -48,6 +52,7 @@ CONTEXT_KEYS = frozenset(
         "scope",
         "shadow",
         "tail",
+        "join-adjacent",
     }
 )
 # Keys of `tail` (scope: to-end): what may follow the matched heading for the block to be a
@@ -381,6 +386,41 @@ def settle_line_deletions(doc: Document, findings: list[Finding]) -> None:
             f.fix = Fix((Edit(start, end, ""),), f.fix.safety)
 
 
+def _join_adjacent(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """Merge touching findings of each `join-adjacent` rule into one finding per run.
+
+    Values and suggestions are joined in order; single-edit fixes become one edit over the
+    run, so the fix still changes exactly the characters it changed before.
+    """
+    joined: list[Finding] = []
+    last: dict[str, Finding] = {}
+    for f in sorted(findings, key=lambda f: (f.start, f.end)):
+        if not f.rule.params.get("join-adjacent"):
+            joined.append(f)
+            continue
+        prev = last.get(f.rule.code)
+        if prev is None or prev.end != f.start:
+            joined.append(f)
+            last[f.rule.code] = f
+            continue
+        prev.end = f.end
+        prev.values = {
+            k: (doc.text[prev.start : f.end] if k == "match" else v + f.values.get(k, ""))
+            for k, v in prev.values.items()
+        }
+        if prev.suggestion is not None and f.suggestion is not None:
+            prev.suggestion += f.suggestion
+        if prev.fix is not None and f.fix is not None:
+            edits = prev.fix.edits + f.fix.edits
+            prev.fix = Fix(
+                (Edit(edits[0].start, edits[-1].end, "".join(e.replacement for e in edits)),)
+                if all(a.end == b.start for a, b in itertools.pairwise(edits))
+                else edits,
+                prev.fix.safety,
+            )
+    return joined
+
+
 def _drop_covered_to_end(findings: list[Finding], length: int) -> list[Finding]:
     """Keep, per `scope: to-end` rule, only the first of its findings.
 
@@ -418,7 +458,7 @@ class TextMatchCheck(Check):
             raise rule.error("boundary", "expected 'none' or 'word'")
         if p.get("scope", "match") not in ("match", "sentence", "line", "to-end"):
             raise rule.error("scope", "expected 'match', 'sentence', 'line' or 'to-end'")
-        for key in ("ignore-case", "line-start", "shadow"):
+        for key in ("ignore-case", "line-start", "shadow", "join-adjacent"):
             if key in p and not isinstance(p[key], bool):
                 raise rule.error(key, "expected true or false")
         if "max-line-length" in p and (
@@ -434,6 +474,7 @@ class TextMatchCheck(Check):
     def __init__(self, rules: Sequence[Rule]) -> None:
         super().__init__(rules)
         self.compiled = {r.code: CompiledRule(r) for r in rules}
+        self._joins = any(r.params.get("join-adjacent") for r in rules)
         by_case: dict[bool, dict[str, list[tuple[Rule, str | None]]]] = {
             False: defaultdict(list),
             True: defaultdict(list),
@@ -522,6 +563,8 @@ class TextMatchCheck(Check):
         if doc.disabled:
             findings = [f for f in findings if not doc.is_disabled(f.rule.code, f.start)]
         findings = _drop_covered_to_end(findings, len(doc.text))
+        if self._joins:
+            findings = _join_adjacent(doc, findings)
         settle_line_deletions(doc, findings)
         yield from findings
 
