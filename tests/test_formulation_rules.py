@@ -148,7 +148,9 @@ def test_old_official_texts_judged_today(
         # FM131, an anachronism: until 2022-10-16 (the 20th Congress opened)
         ("深入学习贯彻党的二十大精神。", None, "2022-10-15", "2022-10-16", "FM131"),
         # FM412 from 2026-01-01: the 14th five-year plan closed at the end of 2025
-        ("今年是“十四五”规划收官之年。", "2025-12-31", "2026-01-01", None, "FM412"),
+        ("扎实推进“十四五”规划各项任务落实。", "2025-12-31", "2026-01-01", None, "FM412"),
+        # FM903: the year label is judged by the year, from the calendar
+        ("今年是“十四五”规划收官之年。", "2025-12-31", "2026-01-01", None, "FM903"),
     ],
 )
 def test_effective_window(
@@ -455,7 +457,7 @@ def test_suggestions_are_replacement_text() -> None:
     messages = {r.code: r.message for r in rules}
     # the instructions moved into the message
     assert "请删去或改为当前正在开展的学习教育" in messages["FM307"]
-    assert "当前为“十五五”时期（2026—2030年）" in messages["FM412"]
+    assert "当前为“{current}”时期（{current_first}—{current_last}年）" in messages["FM412"]
     assert "请核对文档日期" in messages["FM131"]
 
 

@@ -38,6 +38,7 @@ KINDS: dict[str, str] = {
     "contextual": "contextual",
     "stale-year": "staleyear",
     "year-claim": "yearclaim",
+    "plan-period": "planperiod",
 }
 # Old kind names still accepted in rule files, with the kind they now stand for. Teams keep
 # their own rule files: `conditional` (renamed because in other prose linters it means "if A is
