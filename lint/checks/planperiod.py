@@ -23,7 +23,7 @@ Message values: {plan}, {first}, {last}, {outline} (the day the outline was adop
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 import regex
 
@@ -72,6 +72,8 @@ _AFTER_BACK = regex.compile(
 _BEFORE_BACK = regex.compile(
     r"(?:提前|已经|已|超额|胜利|基本|如期|全面)(?:完成|实现|收官)[^" + _CLAUSE + r"]{0,10}$"
     r"|(?:回顾|总结|评估)[^" + _CLAUSE + r"]{0,16}$"
+    # a yardstick, not a task: `投入强度高于“十三五”时期实际`
+    r"|(?:高于|低于|超过|好于|快于|多于|少于|比|较|相比|对比)[^" + _CLAUSE + r"]{0,4}$"
 )
 _SENTENCE_BACK = regex.compile(
     r"过去(?:的)?(?:一|五|几)年|[一五]年来|近年来|刚刚过去|去年|上年|取得(?:了)?|完成了|实现了|"

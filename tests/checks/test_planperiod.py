@@ -118,3 +118,9 @@ def test_message_names_the_periods(tmp_path: Path) -> None:
     assert "“十四五”时期（2021—2025年）已结束" in d["message"]
     assert "当前为“十五五”时期（2026—2030年）" in d["message"]
     assert d["text"] == "“十四五”" if "text" in d else True
+
+
+def test_a_plan_as_yardstick_is_not_carried_forward(tmp_path: Path) -> None:
+    # 2021年《政府工作报告》: the previous period is what the new one is measured against
+    text = "研发经费投入年均增长7%以上、力争投入强度高于“十三五”时期实际。"
+    assert _codes(tmp_path, text, "2021-03-05") == []
