@@ -39,6 +39,8 @@ KINDS: dict[str, str] = {
     "stale-year": "staleyear",
     "year-claim": "yearclaim",
     "plan-period": "planperiod",
+    "past-year": "pastyear",
+    "campaign-plan": "campaignplan",
 }
 # Old kind names still accepted in rule files, with the kind they now stand for. Teams keep
 # their own rule files: `conditional` (renamed because in other prose linters it means "if A is
