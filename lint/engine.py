@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from lint import timing
 from lint.checks import Check, Finding, RunContext, kind_class
+from lint.deletions import settle_line_deletions
 from lint.document import Document
 from lint.model import Diagnostic, ReportlintError
 from lint.rule import Rule
@@ -157,7 +158,7 @@ class Engine:
             self._active[as_of] = codes
         return codes
 
-    def check(self, doc: Document, as_of: dt.date | None = None) -> Result:
+    def check(self, doc: Document, as_of: dt.date) -> Result:
         # A dirty file yields tens of thousands of small objects (findings, fixes, diagnostics)
         # and none of them form cycles; the cyclic collector re-scanning the growing heap made
         # a 1.4 M-character file 30-50% slower, so it pauses while the checks run.
@@ -170,41 +171,22 @@ class Engine:
             if paused:
                 gc.enable()
 
-    def _check(self, doc: Document, as_of: dt.date | None) -> Result:
-        day = as_of or dt.date.today()
+    def _check(self, doc: Document, as_of: dt.date) -> Result:
         ctx = RunContext(
-            as_of=day,
-            active=self.active_codes(day),
+            as_of=as_of,
+            active=self.active_codes(as_of),
             segmenter=self.segmenter,
             # A linear pattern needs time in proportion to the text: the budget grows with
             # it, so that a 20 M-character file is scanned in full while a pattern that
             # backtracks catastrophically is still stopped within about a second.
             regex_timeout=self.regex_timeout + len(doc.text) * REGEX_SECONDS_PER_CHAR,
         )
-        out: list[Diagnostic] = []
-        shadows: list[tuple[int, int, str]] = []
-        for chk in self.checks:
-            t0 = time.perf_counter()
-            try:
-                for f in chk.run(doc, ctx):
-                    if doc.disabled and doc.is_disabled(f.rule.code, f.start):
-                        continue
-                    if f.rule.params.get("shadow"):
-                        shadows.append((f.start, f.end, f.rule.code))
-                    out.append(self.diagnostic(doc, f))
-            except ReportlintError as exc:  # e.g. jieba missing: a known, named problem
-                if str(exc) != self.segmenter.problem:  # that one is reported once below
-                    ctx.problems.append((chk.kind or type(chk).__name__, str(exc)))
-            except Exception as exc:  # a bug in one kind must not lose the other kinds' findings
-                ctx.problems.append(
-                    (
-                        chk.kind or type(chk).__name__,
-                        f"内部错误，本文件中此类检查未完成 (internal error, please report: "
-                        f"{type(exc).__name__}: {exc})",
-                    )
-                )
-            if timing.ENABLED:
-                timing.add(f"check.{chk.kind}", time.perf_counter() - t0)
+        findings = self._findings(doc, ctx)
+        # Deleted lines leave no blank-line gap, whichever rules deleted them.
+        settle_line_deletions(doc, findings)
+        out = [self.diagnostic(doc, f) for f in findings]
+        shadows = [(f.start, f.end, f.rule.code) for f in findings if f.shadow]
+        del findings
         if self.segmenter.problem is not None:
             ctx.problems.append(("jieba", self.segmenter.problem))
         out.sort(key=Diagnostic.sort_key)
@@ -221,6 +203,31 @@ class Engine:
             unique = _drop_shadowed(unique, shadows)
         problems = list(dict.fromkeys(ctx.problems))
         return Result(unique, problems)
+
+    def _findings(self, doc: Document, ctx: RunContext) -> list[Finding]:
+        """Every check's findings that no disable comment silences; a kind that fails keeps
+        what it found before and names its problem in ctx.problems."""
+        out: list[Finding] = []
+        for chk in self.checks:
+            t0 = time.perf_counter()
+            try:
+                for f in chk.run(doc, ctx):
+                    if not (doc.disabled and doc.is_disabled(f.rule.code, f.start)):
+                        out.append(f)
+            except ReportlintError as exc:  # e.g. jieba missing: a known, named problem
+                if str(exc) != self.segmenter.problem:  # that one is reported once below
+                    ctx.problems.append((chk.kind or type(chk).__name__, str(exc)))
+            except Exception as exc:  # a bug in one kind must not lose the other kinds' findings
+                ctx.problems.append(
+                    (
+                        chk.kind or type(chk).__name__,
+                        f"内部错误，本文件中此类检查未完成 (internal error, please report: "
+                        f"{type(exc).__name__}: {exc})",
+                    )
+                )
+            if timing.ENABLED:
+                timing.add(f"check.{chk.kind}", time.perf_counter() - t0)
+        return out
 
     @staticmethod
     def diagnostic(doc: Document, f: Finding) -> Diagnostic:

@@ -54,13 +54,14 @@ class Rule:
             return False
         return not (self.effective_until is not None and day >= self.effective_until)
 
-    def example_date(self) -> dt.date | None:
-        """A date inside the effective window, for examples that name none."""
+    def example_date(self) -> dt.date:
+        """A date inside the effective window (today for a rule without one), for examples
+        that name none."""
         if self.effective_until is not None:
             return self.effective_until - dt.timedelta(days=1)
         if self.effective_from is not None:
             return max(self.effective_from, dt.date.today())
-        return None
+        return dt.date.today()
 
     def error(self, key: str | None, message: str) -> RuleError:
         line = self.key_lines.get(key or "", self.line) if key else self.line

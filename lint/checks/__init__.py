@@ -76,6 +76,9 @@ class Finding:
     fix: Fix | None = None
     # Overrides the rule's message when a check needs a message it builds itself.
     message: str | None = None
+    # The span is not document text (a web-page footer, a teaser list): the engine drops
+    # other rules' findings that lie wholly inside it.
+    shadow: bool = False
 
 
 @dataclass

@@ -9,7 +9,7 @@ the whole line goes, line break included).
 from __future__ import annotations
 
 from lint.checks import Finding
-from lint.checks.textmatch import CONTEXT_KEYS, CompiledRule, TextMatchCheck
+from lint.checks.textmatch import CONTEXT_KEYS, Hit, TextMatchCheck
 from lint.document import Document
 from lint.model import Edit, Fix
 from lint.rule import Rule
@@ -33,21 +33,12 @@ class ExistenceCheck(TextMatchCheck):
     def literals(self, rule: Rule) -> dict[str, str | None]:
         return dict.fromkeys(rule.params.get("tokens", []))
 
-    def finding(
-        self,
-        doc: Document,
-        cr: CompiledRule,
-        start: int,
-        end: int,
-        s: int,
-        e: int,
-        repl: str | None,
-    ) -> Finding:
-        rule = cr.rule
+    def finding(self, doc: Document, hit: Hit) -> Finding:
+        rule, start, end, s, e = hit.cr.rule, hit.start, hit.end, hit.s, hit.e
         fix = None
         if rule.fix_safety and rule.fix_replacement is not None:
             if rule.fix_replacement == "":
-                edit = cr.deletion(doc, s, e)
+                edit = hit.cr.deletion(doc, s, e)
             else:
                 edit = Edit(s, e, rule.fix_replacement)
             fix = Fix((edit,), rule.fix_safety)

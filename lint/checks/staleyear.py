@@ -97,6 +97,7 @@ class StaleYearCheck(Check):
                             "as_of_year": str(ctx.as_of.year),
                         },
                         suggestion=rule.suggestion,
+                        shadow=cr.shadow,
                     )
 
 

@@ -16,7 +16,7 @@ import datetime as dt
 from typing import Any
 
 from lint.checks import Finding
-from lint.checks.textmatch import CONTEXT_KEYS, CompiledRule, TextMatchCheck
+from lint.checks.textmatch import CONTEXT_KEYS, Hit, TextMatchCheck
 from lint.document import Document
 from lint.model import Edit, Fix
 from lint.rule import Rule
@@ -49,17 +49,8 @@ class SubstitutionCheck(TextMatchCheck):
         template = replacement_template(rule, day)
         return str(m.expand(template)) if template is not None else None
 
-    def finding(
-        self,
-        doc: Document,
-        cr: CompiledRule,
-        start: int,
-        end: int,
-        s: int,
-        e: int,
-        repl: str | None,
-    ) -> Finding:
-        rule = cr.rule
+    def finding(self, doc: Document, hit: Hit) -> Finding:
+        rule, start, end, s, e, repl = hit.cr.rule, hit.start, hit.end, hit.s, hit.e, hit.repl
         fix = None
         if rule.fix_safety and repl is not None:
             fix = Fix((Edit(start, end, repl),), rule.fix_safety)

@@ -23,16 +23,17 @@ match), `line` (the whole line), or `to-end`
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import regex
 
 from lint.checks import Check, Finding, RunContext
+from lint.deletions import blank_to
 from lint.document import Document
 from lint.matcher import LiteralMatcher
 from lint.model import Edit, Fix
@@ -177,6 +178,7 @@ class CompiledRule:
         self.line_start = bool(p.get("line-start", False))
         self.word = p.get("boundary", "none") == "word"
         self.scope = p.get("scope", "match")
+        self.shadow = bool(p.get("shadow", False))
         self.tail = _Tail(rule) if "tail" in p else None
         self.plain = self.scope == "match" and not (
             self.not_before
@@ -256,134 +258,10 @@ class CompiledRule:
         last = doc.line_of(max(start, end - 1))
         ls, le = doc.line_starts[first], max(end, doc.line_ends[last])
         if self.scope in ("line", "to-end") or (
-            _blank_to(doc.text, ls, start) and _blank_to(doc.text, end, le)
+            blank_to(doc.text, ls, start) and blank_to(doc.text, end, le)
         ):
             return Edit(doc.line_starts[first], doc.newline_after(last), "")
         return Edit(start, end, "")
-
-
-# Matched from a position instead of slicing, so checking a line costs its indentation only.
-_BLANK_RUN = regex.compile(f"[{_INDENT} ]*")
-
-
-def _blank_to(text: str, pos: int, stop: int) -> bool:
-    """Whether text[pos:stop] is only spaces and indentation."""
-    m = _BLANK_RUN.match(text, pos, stop)
-    return m is not None and m.end() == stop
-
-
-def _is_blank(doc: Document, line: int) -> bool:
-    return _blank_to(doc.text, doc.line_starts[line], doc.line_ends[line])
-
-
-def _emptied(doc: Document, line: int, edits: list[Edit]) -> bool:
-    """Whether deleting all `edits` (inside `line`) leaves only indentation on it."""
-    pos = doc.line_starts[line]
-    for e in sorted(edits, key=lambda e: e.start):
-        if e.start > pos and not _blank_to(doc.text, pos, e.start):
-            return False
-        pos = max(pos, e.end)
-    return _blank_to(doc.text, pos, max(pos, doc.line_ends[line]))
-
-
-def settle_line_deletions(doc: Document, findings: list[Finding]) -> None:
-    """Widen whole-line deletion fixes so that removed residue leaves no blank-line gap.
-
-    Residue comes in runs of deleted lines with only blank lines between them ("chains").
-    Each deletion takes the blank lines up to the next deleted line of its chain. The
-    chain's last deletion also takes the blank lines after the chain when blank lines (or
-    the start of the document) precede the chain, so exactly the separation that stood
-    before the residue remains. A chain running to the end of the document also takes the
-    blank lines before it, keeping whether the file ended with a line break. Edits only
-    ever grow over blank lines, so no other text is touched; overlapping deletions are
-    resolved by the fixer. Only lines next to deletions are looked at: a clean file or a
-    long one with a few residue lines costs nothing extra.
-    """
-    text = doc.text
-    blocks: list[tuple[Finding, Edit, int, int]] = []
-    # Deletions inside one line, by line: together they may leave nothing on it.
-    partial: dict[int, list[tuple[Finding, Edit]]] = {}
-    for f in findings:
-        edits = f.fix.edits if f.fix is not None else ()
-        if len(edits) != 1 or edits[0].replacement or edits[0].end <= edits[0].start:
-            continue
-        e = edits[0]
-        a, b = doc.line_of(e.start), doc.line_of(e.end - 1)
-        if e.start == doc.line_starts[a] and e.end == doc.newline_after(b):
-            blocks.append((f, e, a, b))
-        elif a == b:
-            partial.setdefault(a, []).append((f, e))
-    for line, dels in partial.items():
-        if len(dels) > 1 and _emptied(doc, line, [e for _f, e in dels]):
-            # The first takes the whole line; the rest overlap it and are dropped by the fixer.
-            f, _e = min(dels, key=lambda d: (d[1].start, d[1].end))
-            whole = Edit(doc.line_starts[line], doc.newline_after(line), "")
-            assert f.fix is not None
-            f.fix = Fix((whole,), f.fix.safety)
-            blocks.append((f, whole, line, line))
-    if not blocks:
-        return
-    n = doc.line_count
-    # Deleted lines as merged runs [first, last], in order.
-    runs: list[list[int]] = []
-    for a, b in sorted((a, b) for _f, _e, a, b in blocks):
-        if runs and a <= runs[-1][1] + 1:
-            runs[-1][1] = max(runs[-1][1], b)
-        else:
-            runs.append([a, b])
-    blank_cache: dict[int, bool] = {}
-
-    def blank(i: int) -> bool:  # only ever asked about lines outside the runs
-        v = blank_cache.get(i)
-        if v is None:
-            v = doc.line_starts[i] == doc.line_ends[i] or _is_blank(doc, i)
-            blank_cache[i] = v
-        return v
-
-    # Runs joined by blank lines form a chain: chain[r] = (first line, last line) of run r's.
-    chain: list[tuple[int, int]] = []
-    group: list[int] = []
-    for r, (a, _b) in enumerate(runs):
-        if group and not all(blank(i) for i in range(runs[r - 1][1] + 1, a)):
-            first, last = runs[group[0]][0], runs[group[-1]][1]
-            chain.extend([(first, last)] * len(group))
-            group = []
-        group.append(r)
-    chain.extend([(runs[group[0]][0], runs[group[-1]][1])] * len(group))
-    run_starts = [a for a, _b in runs]
-    # Per chain: the last non-blank line before it (-1: none), the first after it (n: none).
-    around: dict[tuple[int, int], tuple[int, int]] = {}
-    for f, e, a, b in blocks:
-        r = bisect.bisect_right(run_starts, a) - 1
-        first, last = chain[r]
-        if (first, last) not in around:
-            k = first - 1
-            while k >= 0 and blank(k):
-                k -= 1
-            q = last + 1
-            while q < n and blank(q):
-                q += 1
-            around[first, last] = (k, q)
-        k, q = around[first, last]
-        at_end = q == n
-        start, end = e.start, e.end
-        if b < last:
-            # up to the next deleted line: the next line of this run, or the next run
-            end = doc.line_starts[b + 1 if b < runs[r][1] else run_starts[r + 1]]
-        elif at_end:
-            end = len(text)
-        elif k < 0 or first - 1 - k > 0:
-            end = doc.line_starts[q]
-        if at_end and a == first:
-            if k < 0:
-                start = 0
-            elif text.endswith(("\n", "\r")):
-                start = doc.line_starts[k + 1]
-            else:
-                start = doc.line_ends[k]  # the file had no final break: nor will it now
-        if (start, end) != (e.start, e.end):
-            assert f.fix is not None
-            f.fix = Fix((Edit(start, end, ""),), f.fix.safety)
 
 
 def _join_adjacent(doc: Document, findings: list[Finding]) -> list[Finding]:
@@ -444,6 +322,19 @@ def _drop_covered_to_end(findings: list[Finding], length: int) -> list[Finding]:
             and f.rule.params.get("scope") == "to-end"
         )
     ]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """An accepted candidate: the match [start, end), the reported span [s, e) (the match
+    widened by `scope`), and the replacement a token or pattern brings (or None)."""
+
+    cr: CompiledRule
+    start: int
+    end: int
+    s: int
+    e: int
+    repl: str | None
 
 
 class TextMatchCheck(Check):
@@ -548,7 +439,7 @@ class TextMatchCheck(Check):
                 key = (rule.code, s, e)
                 if key not in seen:
                     seen.add(key)
-                    f = self.finding(doc, cr, start, end, s, e, repl)
+                    f = self._finding(doc, Hit(cr, start, end, s, e, repl))
                     f.fix = None
                     f.message = tail.message.replace("{match}", doc.text[start:end])
                     findings.append(f)
@@ -557,25 +448,21 @@ class TextMatchCheck(Check):
             if key in seen:
                 continue
             seen.add(key)
-            findings.append(self.finding(doc, cr, start, end, s, e, repl))
-        # Findings a Markdown comment disables are dropped by the engine; drop them first, so
-        # that no deletion takes the blank lines next to a line that stays.
+            findings.append(self._finding(doc, Hit(cr, start, end, s, e, repl)))
+        # Disabled findings go before the one-per-rule `to-end` choice, so that a disabled
+        # teaser list does not hide a later one (the engine drops them again, harmlessly).
         if doc.disabled:
             findings = [f for f in findings if not doc.is_disabled(f.rule.code, f.start)]
         findings = _drop_covered_to_end(findings, len(doc.text))
         if self._joins:
             findings = _join_adjacent(doc, findings)
-        settle_line_deletions(doc, findings)
         yield from findings
 
-    def finding(
-        self,
-        doc: Document,
-        cr: CompiledRule,
-        start: int,
-        end: int,
-        s: int,
-        e: int,
-        repl: str | None,
-    ) -> Finding:
+    def _finding(self, doc: Document, hit: Hit) -> Finding:
+        f = self.finding(doc, hit)
+        f.shadow = hit.cr.shadow
+        return f
+
+    def finding(self, doc: Document, hit: Hit) -> Finding:
+        """The kind's finding for an accepted candidate: message values, suggestion, fix."""
         raise NotImplementedError
