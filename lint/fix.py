@@ -38,6 +38,7 @@ from lint.engine import Engine
 from lint.model import Diagnostic, Edit, ReportlintError
 from lint.profile import Profile
 from lint.runner import FileResult, lint_file
+from lint.sources import document_from_text
 from lint.sources.text import Decoded, decode_bytes, encode_text
 
 MAX_ROUNDS = 10
@@ -97,11 +98,7 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
 
 def rebuild(doc: Document, text: str) -> Document:
     """The same kind of Document for new text (Markdown markup is masked again)."""
-    if doc.kind == "markdown":
-        from lint.sources.markdown import markdown_document
-
-        return markdown_document(text, doc.path, doc.encoding)
-    return Document(path=doc.path, text=text, kind=doc.kind, encoding=doc.encoding)
+    return document_from_text(text, doc.path, doc.kind, doc.encoding)
 
 
 @dataclass
@@ -201,13 +198,7 @@ def fix_text(
     kind: str = "text",
 ) -> FixOutcome:
     """Convenience for callers holding a string (tests, editors)."""
-    if kind == "markdown":
-        from lint.sources.markdown import markdown_document
-
-        doc = markdown_document(text, path)
-    else:
-        doc = Document(path=path, text=text, kind=kind)
-    return fix_document(doc, engine, as_of, unsafe=unsafe)
+    return fix_document(document_from_text(text, path, kind), engine, as_of, unsafe=unsafe)
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from lint.document import Document
 from lint.engine import Engine
 from lint.rule import Example, Rule
-from lint.sources.markdown import markdown_document
+from lint.sources import document_from_text
 
 
 @dataclass(frozen=True)
@@ -29,10 +29,7 @@ class ExampleFailure:
 
 
 def example_document(example: Example) -> Document:
-    path = example.path or "<example>.txt"
-    if path.endswith((".md", ".markdown")):
-        return markdown_document(example.text, path)
-    return Document(path=path, text=example.text)
+    return document_from_text(example.text, example.path or "<example>.txt")
 
 
 def run_example(rule: Rule, example: Example, engine: Engine | None = None) -> int:

@@ -200,6 +200,32 @@ def _message(value: object, rule: Rule) -> str:
     return text
 
 
+def _effective(eff: object, rule: Rule) -> None:
+    """`effective: {from, until}`: the dates between which the rule applies."""
+    if not isinstance(eff, dict) or not eff or set(eff) - {"from", "until"}:
+        raise rule.error("effective", "expected a mapping with 'from' and/or 'until'")
+    if "from" in eff:
+        rule.effective_from = _parse_date(eff["from"], rule, "effective")
+    if "until" in eff:
+        rule.effective_until = _parse_date(eff["until"], rule, "effective")
+    if rule.effective_from and rule.effective_until and rule.effective_until <= rule.effective_from:
+        raise rule.error("effective", "'until' must be after 'from'")
+
+
+def _fix(fix: object, rule: Rule) -> None:
+    """`fix: safe|unsafe` or `{safety, replacement}`: whether and how safely a rule fixes."""
+    if isinstance(fix, str):
+        rule.fix_safety = _str(fix, rule, "fix", SAFETIES)
+    elif isinstance(fix, dict) and set(fix) <= {"safety", "replacement"}:
+        rule.fix_safety = _str(fix.get("safety", "safe"), rule, "fix", SAFETIES)
+        if "replacement" in fix:
+            if not isinstance(fix["replacement"], str):
+                raise rule.error("fix", "'replacement' must be a string")
+            rule.fix_replacement = fix["replacement"]
+    else:
+        raise rule.error("fix", "expected 'safe', 'unsafe' or {safety, replacement}")
+
+
 def build_rule(
     raw: Mapping[str, Any],
     file: str,
@@ -246,19 +272,7 @@ def build_rule(
         if key in raw:
             setattr(rule, key, _str(raw[key], rule, key))
     if "effective" in raw:
-        eff = raw["effective"]
-        if not isinstance(eff, dict) or not eff or set(eff) - {"from", "until"}:
-            raise rule.error("effective", "expected a mapping with 'from' and/or 'until'")
-        if "from" in eff:
-            rule.effective_from = _parse_date(eff["from"], rule, "effective")
-        if "until" in eff:
-            rule.effective_until = _parse_date(eff["until"], rule, "effective")
-        if (
-            rule.effective_from
-            and rule.effective_until
-            and (rule.effective_until <= rule.effective_from)
-        ):
-            raise rule.error("effective", "'until' must be after 'from'")
+        _effective(raw["effective"], rule)
     if category == "formulation":
         if not rule.source:
             raise rule.error(None, "formulation rules must name their 'source'")
@@ -272,17 +286,7 @@ def build_rule(
     if not rule.bad or not rule.good:
         raise rule.error("examples", "give at least one 'bad' and one 'good' example")
     if "fix" in raw:
-        fix = raw["fix"]
-        if isinstance(fix, str):
-            rule.fix_safety = _str(fix, rule, "fix", SAFETIES)
-        elif isinstance(fix, dict) and set(fix) <= {"safety", "replacement"}:
-            rule.fix_safety = _str(fix.get("safety", "safe"), rule, "fix", SAFETIES)
-            if "replacement" in fix:
-                if not isinstance(fix["replacement"], str):
-                    raise rule.error("fix", "'replacement' must be a string")
-                rule.fix_replacement = fix["replacement"]
-        else:
-            raise rule.error("fix", "expected 'safe', 'unsafe' or {safety, replacement}")
+        _fix(raw["fix"], rule)
     rule.params = {k: v for k, v in raw.items() if k in cls.keys}
     try:
         cls.validate(rule)

@@ -93,3 +93,25 @@ def test_no_import_cycle_in_the_package() -> None:
     modules = _modules()
     graph = {name: _imports(path, modules) for name, path in modules.items()}
     assert _cycles(graph) == []
+
+
+def _long_functions(limit: int) -> list[str]:
+    out = []
+    for name, path in _modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > limit:
+                    out.append(f"{name}.{node.name}: {length} lines")
+    return out
+
+
+def test_no_function_in_the_package_is_over_80_lines() -> None:
+    # A function a reader cannot hold in view is one to split where its steps are.
+    assert _long_functions(MAX_FUNCTION_LINES) == []
+
+
+def test_the_command_only_maps_options_onto_the_pipeline() -> None:
+    # Features belong in the pipeline and its stages, not in the command.
+    lines = (PACKAGE / "cli.py").read_text(encoding="utf-8").count("\n")
+    assert lines < MAX_CLI_LINES

@@ -122,6 +122,16 @@ class RunContext:
             self.regex_spent[code] = spent + time.perf_counter() - t0
 
 
+def rule_fix(rule: Rule, proposed: Fix | None) -> Fix | None:
+    """The fix `rule` offers for a kind's proposed edits. The rule's YAML decides: no `fix:`,
+    no fix; otherwise its safety, unless the kind proved this edit harmless and marked it
+    `safe` (one odd bracket inside a numbering marker, say)."""
+    if proposed is None or rule.fix_safety is None:
+        return None
+    safety = "safe" if proposed.safety == "safe" else rule.fix_safety
+    return proposed if safety == proposed.safety else Fix(proposed.edits, safety)
+
+
 class Check:
     kind: ClassVar[str] = ""
     # Kind-specific keys this check accepts in YAML.

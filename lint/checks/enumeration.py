@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks import Finding, RunContext, SubCheck
+from lint.checks import Finding, RunContext, SubCheck, rule_fix
 from lint.document import Document
 from lint.model import Edit, Fix
 from lint.rule import Rule
@@ -171,7 +171,7 @@ class EnumerationCheck(SubCheck):
                         m.end(),
                         values={"replacement": fixed},
                         suggestion=fixed,
-                        fix=Fix((Edit(mark, mark + 1, right),), "safe"),
+                        fix=rule_fix(rule, Fix((Edit(mark, mark + 1, right),), "safe")),
                     )
 
     def _section(self, items: list[Ordinal], active: dict[str, list[Rule]]) -> Iterator[Finding]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from lint.checks import Finding, RunContext, SubCheck
+from lint.checks import Finding, RunContext, SubCheck, rule_fix
 from lint.document import Document
 from lint.model import Edit, Fix
 from lint.rule import Rule
@@ -98,7 +98,7 @@ class NumberingCheck(SubCheck):
                 end,
                 values=values,
                 suggestion=values.get("replacement"),
-                fix=fix if isinstance(fix, Fix) else None,
+                fix=rule_fix(rule, fix if isinstance(fix, Fix) else None),
             )
 
     def _heading(

@@ -29,6 +29,19 @@ def kind_for(path: str) -> str:
     return "text"
 
 
+def document_from_text(
+    text: str, path: str, kind: str | None = None, encoding: str = "utf-8"
+) -> Document:
+    """A Document of decoded text, read the way its kind (default: from the path) is read:
+    Markdown markup is masked; .docx text is already a projection of its paragraphs."""
+    kind = kind or kind_for(path)
+    if kind == "markdown":
+        from lint.sources.markdown import markdown_document
+
+        return markdown_document(text, path, encoding)
+    return Document(path=path, text=text, kind=kind, encoding=encoding)
+
+
 def document_from_bytes(
     data: bytes, path: str, encoding: str | None = None, kind: str | None = None
 ) -> tuple[Document, Decoded | None]:
@@ -38,11 +51,7 @@ def document_from_bytes(
 
         return read_docx(data, path), None
     decoded = decode_bytes(data, path, encoding)
-    if kind == "markdown":
-        from lint.sources.markdown import markdown_document
-
-        return markdown_document(decoded.text, path, decoded.encoding), decoded
-    return Document(path=path, text=decoded.text, encoding=decoded.encoding), decoded
+    return document_from_text(decoded.text, path, kind, decoded.encoding), decoded
 
 
 def read_document(path: str, encoding: str | None = None) -> tuple[Document, Decoded | None]:

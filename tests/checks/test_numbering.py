@@ -492,3 +492,36 @@ def test_clean_2026_documents_have_no_numbering_finding() -> None:
         doc, _ = read_document(str(path))
         found = engine.check(doc, dt.date(2026, 12, 31)).diagnostics
         assert [f"{d.line}:{d.column} {d.code}" for d in found] == [], path.name
+
+
+def test_fix_safety_comes_from_the_rule_file(tmp_path: Path) -> None:
+    # Without `fix:` a numbering rule offers no fix; the kind no longer decides that alone.
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        """\
+category: numbering
+rules:
+  - code: XN101
+    name: test-gap-no-fix
+    kind: numbering
+    check: gap
+    severity: warning
+    message: "序号“{match}”跳号"
+    examples: {bad: ["一、甲\\n三、乙"], good: ["一、甲\\n二、乙"]}
+  - code: XN102
+    name: test-gap-fix
+    kind: numbering
+    check: gap
+    severity: warning
+    message: "序号“{match}”跳号"
+    fix: unsafe
+    examples: {bad: ["一、甲\\n三、乙"], good: ["一、甲\\n二、乙"]}
+""",
+        encoding="utf-8",
+    )
+    draft = tmp_path / "d.txt"
+    draft.write_text("一、甲\n三、乙\n", encoding="utf-8")
+    _code, found = run_json("--isolated", "--rules", str(rules), "--select", "XN", str(draft))
+    fixes = {d["code"]: d["fix"] for d in found}
+    assert fixes["XN101"] is None
+    assert [e["safety"] for e in fixes["XN102"]] == ["unsafe"]
