@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 from lint import timing
+
+_T = TypeVar("_T")
 
 # Line breaks recognised everywhere: CRLF counts as one break.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -31,8 +34,14 @@ class Document:
     line_ends: list[int] = field(default_factory=list)
     # Rules disabled by inline comments (Markdown only): (start, end, codes or None=all).
     disabled: list[tuple[int, int, frozenset[str] | None]] = field(default_factory=list)
-    # Anything a source reader wants to keep for reports (e.g. .docx paragraph objects).
+    # What a reader keeps for reports (the .docx bytes, stories and list numbers): plain
+    # data that crosses to the parent process with the Document.
     meta: dict[str, object] = field(default_factory=dict)
+    # Results the checks compute once per Document (its structure, sections, ordinals), by
+    # the function that computes them: see `computed`. Never part of the reader's payload.
+    _computed: dict[Callable[[Document], object], object] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
     # is_disabled's lookup table, built on first use: (list it was built from, its length,
     # ranges sorted by start, their starts, running maximum of their ends).
     _disabled_index: (
@@ -63,6 +72,16 @@ class Document:
         ends.append(len(self.text))
         self.line_starts = starts
         self.line_ends = ends
+
+    def computed(self, build: Callable[[Document], _T]) -> _T:
+        """`build(self)`, computed on first use and kept for every later check."""
+        if build not in self._computed:
+            self._computed[build] = build(self)
+        return cast(_T, self._computed[build])
+
+    def forget_computed(self) -> None:
+        """Drop what the checks computed (before sending the Document to another process)."""
+        self._computed = {}
 
     @property
     def line_count(self) -> int:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-import pickle
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -159,13 +158,10 @@ class Progress:
 
 def _lint_in_worker(path: str, profile: Profile, today: dt.date) -> FileResult:
     result = lint_file(path, engine_for(profile), profile, today)
-    # Readers may keep objects in Document.meta (e.g. .docx paragraphs) that cannot be
-    # pickled back to the parent; the reports only need the text.
-    if result.document is not None and result.document.meta:
-        try:
-            pickle.dumps(result.document.meta)
-        except Exception:
-            result.document.meta = {}
+    # What the checks computed stays here: the parent only needs the text and the reader's
+    # payload for reports, and pickling a document's structure costs more than it saves.
+    if result.document is not None:
+        result.document.forget_computed()
     return result
 
 

@@ -7,10 +7,13 @@ so that the check kinds can name a Rule without importing the loader that import
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from lint.model import ReportlintError
+
+_T = TypeVar("_T")
 
 
 class RuleError(ReportlintError):
@@ -48,6 +51,23 @@ class Rule:
     params: dict[str, Any] = field(default_factory=dict)
     # Line of each key, for error messages from kind-specific validation.
     key_lines: dict[str, int] = field(default_factory=dict)
+    # The kind's typed, compiled form of `params`, by the function that builds it: see
+    # `options`. Rebuilt once per process, never pickled into the rule-set cache.
+    _options: dict[Callable[[Rule], object], object] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def options(self, parse: Callable[[Rule], _T]) -> _T:
+        """`parse(self)`: the kind's options parsed (and their regexes compiled) once, when
+        the rule is validated or, for a rule from the cache, when an engine first needs it."""
+        if parse not in self._options:
+            self._options[parse] = parse(self)
+        return cast(_T, self._options[parse])
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_options"] = {}
+        return state
 
     def active_on(self, day: dt.date) -> bool:
         if self.effective_from is not None and day < self.effective_from:

@@ -16,7 +16,7 @@ An attachment note (GB/T 9704-2012 7.3.5: `附件：1.重点事项清单` and it
 heading structure: its numbered items form a list of their own (`Structure.attachments`),
 whose sequence alone may be checked; for the headings around it the note is a soft break.
 
-The result is cached in `doc.meta` so every check shares one pass.
+The result is computed once per Document (`Document.computed`): every check shares one pass.
 """
 
 from __future__ import annotations
@@ -515,10 +515,5 @@ def _link(items: list[Heading | Break]) -> None:
 
 
 def structure(doc: Document) -> Structure:
-    """The document's structure, computed once and cached on the Document."""
-    cached = doc.meta.get("structure")
-    if isinstance(cached, Structure):
-        return cached
-    result = build(doc)
-    doc.meta["structure"] = result
-    return result
+    """The document's structure, computed once per Document."""
+    return doc.computed(build)

@@ -34,6 +34,7 @@ as in `substitution`), and pass every filter of lint.checks.textmatch first.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 import regex
 
@@ -85,6 +86,23 @@ def _contexts(rule: Rule, key: str) -> Contexts:
     return out
 
 
+@dataclass(frozen=True)
+class ContextOptions:
+    """A rule's three context keys, compiled."""
+
+    unless: Contexts
+    only_if: Contexts
+    unless_all: Contexts
+
+    @staticmethod
+    def parse(rule: Rule) -> ContextOptions:
+        return ContextOptions(
+            _contexts(rule, "unless-context"),
+            _contexts(rule, "only-if-context"),
+            _contexts(rule, "unless-all-context"),
+        )
+
+
 class ContextualCheck(SubstitutionCheck):
     kind = "contextual"
     keys = CONTEXT_KEYS | {"tokens", "swap", "replacement", *_CONTEXT_KEYS}
@@ -109,15 +127,15 @@ class ContextualCheck(SubstitutionCheck):
             raise rule.error("fix", "'tokens' have no replacement: use 'swap' for a fix")
         if not any(p.get(key) for key in _CONTEXT_KEYS):
             raise rule.error(None, "a contextual rule needs 'unless-context' or 'only-if-context'")
-        for key in _CONTEXT_KEYS:
-            _contexts(rule, key)
+        rule.options(ContextOptions.parse)
         TextMatchCheck.validate(rule)
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         super().__init__(rules)
-        self.unless = {r.code: _contexts(r, "unless-context") for r in rules}
-        self.only_if = {r.code: _contexts(r, "only-if-context") for r in rules}
-        self.unless_all = {r.code: _contexts(r, "unless-all-context") for r in rules}
+        options = {r.code: r.options(ContextOptions.parse) for r in rules}
+        self.unless = {code: o.unless for code, o in options.items()}
+        self.only_if = {code: o.only_if for code, o in options.items()}
+        self.unless_all = {code: o.unless_all for code, o in options.items()}
 
     def literals(self, rule: Rule) -> dict[str, str | None]:
         out: dict[str, str | None] = dict.fromkeys(rule.params.get("tokens", []))

@@ -29,8 +29,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from lint.checks import Finding, RunContext, SubCheck
-from lint.checks.enumeration import Run, runs, section_bounds
 from lint.document import Document
+from lint.ordinals import Run, runs, section_bounds
 from lint.rule import Rule
 from lint.structure import Heading, chinese_number, structure
 
@@ -117,12 +117,11 @@ def _first_run(all_runs: list[Run], start: int, stop: int) -> Run | None:
 
 
 def _heading_at(doc: Document, line: int) -> Heading | None:
-    by_line = doc.meta.get("headings_by_line")
-    if not isinstance(by_line, dict):
-        by_line = {h.line: h for h in structure(doc).headings}
-        doc.meta["headings_by_line"] = by_line
-    found = by_line.get(line)
-    return found if isinstance(found, Heading) else None
+    return doc.computed(_headings_by_line).get(line)
+
+
+def _headings_by_line(doc: Document) -> dict[int, Heading]:
+    return {h.line: h for h in structure(doc).headings}
 
 
 def names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:

@@ -53,13 +53,13 @@ class StaleYearCheck(Check):
         if rule.fix_safety:
             raise rule.error("fix", "a stale year has no automatic fix: the plan itself changed")
         TextMatchCheck.validate(rule)
-        for pat in CompiledRule(rule).patterns:
+        for pat in rule.options(CompiledRule).patterns:
             if "year" not in pat.groupindex:
                 raise rule.error("patterns", f"pattern {pat.pattern!r} has no (?P<year>...) group")
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         super().__init__(rules)
-        self.compiled = {r.code: CompiledRule(r) for r in rules}
+        self.compiled = {r.code: r.options(CompiledRule) for r in rules}
 
     @staticmethod
     def _title_span(doc: Document) -> tuple[int, int]:

@@ -356,7 +356,7 @@ class TextMatchCheck(Check):
             not isinstance(p["max-line-length"], int) or p["max-line-length"] < 1
         ):
             raise rule.error("max-line-length", "expected a positive integer")
-        CompiledRule(rule)  # compiles every regex, raising rule.error on a bad one
+        rule.options(CompiledRule)  # compiles every regex, raising rule.error on a bad one
 
     def literals(self, rule: Rule) -> dict[str, str | None]:
         """token -> replacement (None for plain existence)."""
@@ -364,7 +364,7 @@ class TextMatchCheck(Check):
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         super().__init__(rules)
-        self.compiled = {r.code: CompiledRule(r) for r in rules}
+        self.compiled = {r.code: r.options(CompiledRule) for r in rules}
         self._joins = any(r.params.get("join-adjacent") for r in rules)
         by_case: dict[bool, dict[str, list[tuple[Rule, str | None]]]] = {
             False: defaultdict(list),

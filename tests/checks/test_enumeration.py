@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from lint.checks.enumeration import ordinals_by_section, runs
 from lint.document import Document
 from lint.engine import Engine, select_rules
+from lint.ordinals import ordinals_by_section, runs
 from lint.ruleset import load_ruleset
 from tests.helpers import run_json
 
