@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lint.model import ReportlintError
+from lint.model import ReportlintError, as_date
 
 if TYPE_CHECKING:
     import yaml
@@ -230,16 +230,10 @@ class _Entry:
 
     def date(self, key: str) -> dt.date:
         value = self.raw.get(key)
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise self.error(key, f"应为日期 YYYY-MM-DD，实为 {value!r:.40}")
+        day = as_date(value)
+        if day is None:
+            raise self.error(key, f"应为日期 YYYY-MM-DD，实为 {value!r:.40}")
+        return day
 
     def year(self, value: object, key: str) -> int:
         if not isinstance(value, int) or isinstance(value, bool) or not 1800 <= value <= 2200:

@@ -22,21 +22,30 @@ class ReportlintError(Exception):
 AsOf: TypeAlias = "dt.date | Literal['auto', 'today']"
 
 
-def parse_as_of(value: object) -> dt.date | Literal["auto"]:
-    """`--as-of` or the `as-of` key as a user writes it: YYYY-MM-DD or 'auto' (YAML may hand
-    over a date already). ValueError with the reason otherwise; callers say where it was."""
+def as_date(value: object) -> dt.date | None:
+    """A date as a rule, calendar or configuration file gives it: YYYY-MM-DD, or a date YAML
+    has already read as one (a timestamp counts as its day). None for anything else."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if value == "auto":
-        return "auto"
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            pass
-    raise ValueError(f"expected YYYY-MM-DD or 'auto', got {value!r}")
+            return None
+    return None
+
+
+def parse_as_of(value: object) -> dt.date | Literal["auto"]:
+    """`--as-of` or the `as-of` key as a user writes it: YYYY-MM-DD or 'auto' (YAML may hand
+    over a date already). ValueError with the reason otherwise; callers say where it was."""
+    if value == "auto":
+        return "auto"
+    day = as_date(value)
+    if day is None:
+        raise ValueError(f"expected YYYY-MM-DD or 'auto', got {value!r}")
+    return day
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lint import rulecache, timing
-from lint.model import CATEGORIES, SAFETIES, SEVERITIES, ReportlintError
+from lint.model import CATEGORIES, SAFETIES, SEVERITIES, ReportlintError, as_date
 from lint.rule import Example, Rule, RuleError
 
 if TYPE_CHECKING:
@@ -115,16 +115,10 @@ def _short(value: object) -> str:
 
 
 def _parse_date(value: object, rule: Rule, key: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise rule.error(key, f"expected a date YYYY-MM-DD, got {_short(value)}")
+    day = as_date(value)
+    if day is None:
+        raise rule.error(key, f"expected a date YYYY-MM-DD, got {_short(value)}")
+    return day
 
 
 def _examples(value: object, rule: Rule, key: str) -> tuple[Example, ...]:

@@ -95,44 +95,42 @@ class WordStore:
         return self.tags[e[1]]
 
 
-class FreqView:
-    """What jieba's Tokenizer reads from `FREQ`: `in`, `[]` and `get`."""
+class _View:
+    """A read-only mapping over the store, as jieba reads its tables: `in`, `[]` and `get`."""
 
     def __init__(self, store: WordStore) -> None:
         self.store = store
+
+    def _find(self, key: str) -> Any:
+        raise NotImplementedError
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self.store.entry(key) is not None
+        return isinstance(key, str) and self._find(key) is not None
 
-    def __getitem__(self, key: str) -> int:
-        e = self.store.entry(key)
-        if e is None:
+    def __getitem__(self, key: str) -> Any:
+        found = self._find(key)
+        if found is None:
             raise KeyError(key)
-        return e[0]
+        return found
 
     def get(self, key: str, default: Any = None) -> Any:
+        found = self._find(key)
+        return default if found is None else found
+
+
+class FreqView(_View):
+    """jieba's Tokenizer `FREQ`: a word's (or prefix's) frequency."""
+
+    def _find(self, key: str) -> int | None:
         e = self.store.entry(key)
-        return default if e is None else e[0]
+        return None if e is None else e[0]
 
 
-class TagView:
-    """What jieba's POSTokenizer reads from `word_tag_tab`: `get`."""
+class TagView(_View):
+    """jieba's POSTokenizer `word_tag_tab`: a word's part-of-speech tag."""
 
-    def __init__(self, store: WordStore) -> None:
-        self.store = store
-
-    def get(self, word: str, default: Any = None) -> Any:
-        tag = self.store.tag(word)
-        return default if tag is None else tag
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self.store.tag(word) is not None
-
-    def __getitem__(self, word: str) -> str:
-        tag = self.store.tag(word)
-        if tag is None:
-            raise KeyError(word)
-        return tag
+    def _find(self, key: str) -> str | None:
+        return self.store.tag(key)
 
 
 def read_jieba_dictionary(path: Path) -> tuple[dict[str, int], int, dict[str, str]]:

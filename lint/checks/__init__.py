@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T")
 
+
 # kind name -> module under lint.checks: the one place a kind is named besides its YAML.
 KINDS: dict[str, str] = {
     "existence": "existence",
@@ -95,6 +96,10 @@ class RunContext:
     regex_spent: dict[str, float] = field(default_factory=dict)
     regex_exhausted: set[str] = field(default_factory=set)
 
+    def active_rules(self, rules: Sequence[Rule]) -> list[Rule]:
+        """Those of `rules` that apply at this run's date."""
+        return [r for r in rules if r.code in self.active]
+
     def regex_call(self, code: str, search: Callable[[float], _T]) -> _T | None:
         """`search(timeout)` under what is left of rule `code`'s budget; None once it is spent.
 
@@ -148,6 +153,10 @@ class Check:
         raise NotImplementedError
 
 
+# A SubCheck's rules active at a run's date, by the aspect (`check:`) they report.
+Active = dict[str, list["Rule"]]
+
+
 class SubCheck(Check):
     """A kind whose rules each pick one aspect with `check: <name>` (numbering, enumeration,
     declared-count): validation of that key and grouping of rules by it live here, once."""
@@ -165,6 +174,15 @@ class SubCheck(Check):
         self.by_check: dict[str, list[Rule]] = {}
         for r in rules:
             self.by_check.setdefault(r.params["check"], []).append(r)
+
+    def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
+        active = self.active_by_check(ctx)
+        if active:
+            yield from self.run_active(doc, ctx, active)
+
+    def run_active(self, doc: Document, ctx: RunContext, active: Active) -> Iterator[Finding]:
+        """The findings of the rules active at ctx's date, by aspect (none is empty)."""
+        raise NotImplementedError
 
     def active_by_check(self, ctx: RunContext) -> dict[str, list[Rule]]:
         """The rules active at ctx's date, by aspect; aspects with none are left out."""

@@ -40,7 +40,7 @@ import regex
 
 from lint.checks import Finding, RunContext
 from lint.checks.substitution import SubstitutionCheck, validate_replacement
-from lint.checks.textmatch import CONTEXT_KEYS, TextMatchCheck
+from lint.checks.textmatch import CONTEXT_KEYS, TextMatchCheck, compile_pattern
 from lint.document import Document
 from lint.rule import Rule
 
@@ -72,17 +72,7 @@ def _contexts(rule: Rule, key: str) -> Contexts:
             or not all(isinstance(p, str) and p for p in pats)
         ):
             raise rule.error(key, f"scope {scope!r}: expected a list of regular expressions")
-        compiled = []
-        for pat in pats:
-            try:
-                compiled.append(regex.compile(pat, regex.V0))
-            except regex.error as exc:
-                raise rule.error(key, f"bad regular expression {pat!r}: {exc}") from None
-            except (RecursionError, OverflowError, MemoryError):
-                raise rule.error(
-                    key, f"regular expression too deeply nested or too large: {pat[:40]!r}..."
-                ) from None
-        out[scope] = compiled
+        out[scope] = [compile_pattern(pat, rule, key) for pat in pats]
     return out
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint.checks import Finding, RunContext, SubCheck, rule_fix
+from lint.checks import Active, Finding, RunContext, SubCheck, rule_fix
 from lint.document import Document
 from lint.model import Edit, Fix
 from lint.ordinals import CLAUSE_START, Ordinal, ordinals_by_section
@@ -46,10 +46,7 @@ class EnumerationCheck(SubCheck):
     kind = "enumeration"
     checks = CHECKS
 
-    def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
-        active = self.active_by_check(ctx)
-        if not active:
-            return
+    def run_active(self, doc: Document, ctx: RunContext, active: Active) -> Iterator[Finding]:
         for _section, items in ordinals_by_section(doc):
             yield from self._section(items, active)
         if "punctuation" in active:

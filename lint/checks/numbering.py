@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from lint.checks import Finding, RunContext, SubCheck, rule_fix
+from lint.checks import Active, Finding, RunContext, SubCheck, rule_fix
 from lint.document import Document
 from lint.model import Edit, Fix
 from lint.rule import Rule
@@ -70,10 +70,7 @@ class NumberingCheck(SubCheck):
     kind = "numbering"
     checks = CHECKS
 
-    def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
-        active = self.active_by_check(ctx)
-        if not active:
-            return
+    def run_active(self, doc: Document, ctx: RunContext, active: Active) -> Iterator[Finding]:
         st = structure(doc)
         styles = _bracket_styles(st.headings)
         seen_series: set[int] = set()

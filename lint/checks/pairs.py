@@ -240,14 +240,9 @@ class PairsCheck(Check):
         if cont is not None and not isinstance(cont, bool):
             raise rule.error("continued-quote", "expected true or false")
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
-        super().__init__(rules)
-        self.compiled = [_CompiledPairs(r) for r in rules]
-
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
-        for cp in self.compiled:
-            if cp.rule.code not in ctx.active:
-                continue
+        for rule in ctx.active_rules(self.rules):
+            cp = rule.options(_CompiledPairs)
             for pos, partner, split in cp.scan(doc):
                 match = doc.text[pos]
                 if split:

@@ -28,7 +28,7 @@ keeps one of the repeated characters.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 import regex
 
@@ -163,14 +163,9 @@ class RepetitionCheck(Check):
         if rule.fix_replacement is not None:
             raise rule.error("fix", "the fix always keeps one of the repeated characters")
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
-        super().__init__(rules)
-        self.compiled = [_CompiledRepetition(r) for r in rules]
-
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
-        for cr in self.compiled:
-            if cr.rule.code not in ctx.active:
-                continue
+        for rule in ctx.active_rules(self.rules):
+            cr = rule.options(_CompiledRepetition)
             for start, end in cr.candidates(doc):
                 # The first pairs of a run decide; a long run must not mean a long search.
                 pairs = range(start, min(end - 1, start + 3))

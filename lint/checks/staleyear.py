@@ -86,18 +86,10 @@ class StaleYearCheck(Check):
                     age = ctx.as_of.year - year
                     if age <= max_age or not cr.accepts(doc, start, end, ctx):
                         continue
+                    values = dict(match=doc.text[start:end], year=str(year), age=str(age))
+                    values["as_of_year"] = str(ctx.as_of.year)
                     yield Finding(
-                        rule,
-                        start,
-                        end,
-                        values={
-                            "match": doc.text[start:end],
-                            "year": str(year),
-                            "age": str(age),
-                            "as_of_year": str(ctx.as_of.year),
-                        },
-                        suggestion=rule.suggestion,
-                        shadow=cr.shadow,
+                        rule, start, end, values, suggestion=rule.suggestion, shadow=cr.shadow
                     )
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from lint.checks import Finding
 from lint.checks.textmatch import CONTEXT_KEYS, Hit, TextMatchCheck
 from lint.document import Document
-from lint.model import Edit, Fix
+from lint.model import Edit, Fix, as_date
 from lint.rule import Rule
 
 
@@ -67,19 +67,6 @@ class SubstitutionCheck(TextMatchCheck):
 CHECK = SubstitutionCheck
 
 
-def _day(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
 def validate_replacement(rule: Rule) -> None:
     """`replacement`: a template, or dated templates `[{until: DATE, text: T}, …, {text: T}]`."""
     value = rule.params.get("replacement")
@@ -101,7 +88,7 @@ def validate_replacement(rule: Rule) -> None:
             if "until" in entry:
                 raise rule.error("replacement", "the last dated template has no 'until'")
             continue
-        day = _day(entry.get("until"))
+        day = as_date(entry.get("until"))
         if day is None:
             raise rule.error("replacement", f"entry {i + 1}: 'until' must be a date YYYY-MM-DD")
         if previous is not None and day <= previous:
@@ -116,7 +103,7 @@ def replacement_template(rule: Rule, day: dt.date) -> str | None:
         return value
     if isinstance(value, list):
         for entry in value:
-            until = _day(entry.get("until"))
+            until = as_date(entry.get("until"))
             if until is None or day < until:
                 return str(entry["text"])
     return None

@@ -77,18 +77,20 @@ def _regex_list(rule: Rule, key: str, ignore_case: bool = False) -> list[regex.P
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise rule.error(key, "expected a list of regular expressions")
     flags = regex.IGNORECASE if ignore_case else 0
-    out = []
-    for pat in value:
-        try:
-            out.append(regex.compile(pat, flags | regex.V0))
-        except regex.error as exc:
-            raise rule.error(key, f"bad regular expression {pat!r}: {exc}") from None
-        except (RecursionError, OverflowError, MemoryError):
-            # e.g. thousands of nested groups: the regex parser recurses once per level
-            raise rule.error(
-                key, f"regular expression too deeply nested or too large: {pat[:40]!r}..."
-            ) from None
-    return out
+    return [compile_pattern(pat, rule, key, flags) for pat in value]
+
+
+def compile_pattern(pat: str, rule: Rule, key: str, flags: int = 0) -> regex.Pattern[str]:
+    """A user's regular expression, or rule.error naming the key when it does not compile."""
+    try:
+        return regex.compile(pat, flags | regex.V0)
+    except regex.error as exc:
+        raise rule.error(key, f"bad regular expression {pat!r}: {exc}") from None
+    except (RecursionError, OverflowError, MemoryError):
+        # e.g. thousands of nested groups: the regex parser recurses once per level
+        raise rule.error(
+            key, f"regular expression too deeply nested or too large: {pat[:40]!r}..."
+        ) from None
 
 
 class _Tail:

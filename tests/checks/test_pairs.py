@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lint.checks.pairs import PairsCheck
+from lint.checks.pairs import _CompiledPairs
 from lint.document import Document
 from lint.engine import Engine, select_rules
 from lint.rule import RuleError
@@ -95,9 +95,9 @@ def test_pair_split_over_short_lines_is_one_finding_on_the_opener() -> None:
 
 
 def test_split_pair_carries_the_split_flag() -> None:
-    check = PairsCheck(parse_rules(RULE, "t.yaml"))
+    (rule,) = parse_rules(RULE, "t.yaml")
     doc = Document("d.txt", "（PM\n2.5\n）")
-    assert list(check.compiled[0].scan(doc)) == [(0, "）", True)]
+    assert list(rule.options(_CompiledPairs).scan(doc)) == [(0, "）", True)]
 
 
 @pytest.mark.parametrize(
