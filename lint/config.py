@@ -181,6 +181,10 @@ def from_mapping(data: Mapping[str, Any], label: str, root: str) -> Config:
     return Config(**kw)
 
 
+# Parsers recurse once per nesting level: thousands of nested lists exhaust the stack.
+_TOO_DEEP = "嵌套层级过深，无法读取（nesting too deep）"
+
+
 def _read_yaml(path: Path) -> Mapping[str, Any]:
     import yaml
 
@@ -196,6 +200,8 @@ def _read_yaml(path: Path) -> Mapping[str, Any]:
         raise ConfigError(f"{path}{line}: YAML 错误: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: YAML 错误: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: {_TOO_DEEP}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -212,6 +218,8 @@ def _read_pyproject(path: Path) -> Mapping[str, Any] | None:
         raise ConfigError(f"{path}: 无法读取配置文件 ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: TOML 错误: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: {_TOO_DEEP}") from None
     table = data.get("tool", {}).get("reportlint")
     if table is None:
         return None

@@ -4,6 +4,17 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests: random locally, so they keep finding new cases; derandomized in CI (a fixed
+# seed and no example database), so a clean clone gives the same verdict every time. Every
+# case they ever found is kept as an explicit @example beside the property.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+# hypothesis' own default profile, not the current one (which it switches to "ci" whenever a
+# CI variable exists at all)
+settings.register_profile("dev", parent=settings.get_profile("default"))
+_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+settings.load_profile("ci" if _CI else "dev")
 
 ROOT = Path(__file__).resolve().parent.parent
 # The shared corpus sits beside the checkout; REPORTLINT_SHARED points elsewhere.
