@@ -15,6 +15,7 @@ import click
 
 from lint import __version__
 from lint.model import ReportlintError, parse_as_of
+from lint.printable import printable
 from lint.report import FORMATS
 
 if TYPE_CHECKING:
@@ -188,7 +189,8 @@ def _pipeline(o: Options) -> Pipeline:
     return Pipeline(
         request,
         _finder(o),
-        say=lambda message: click.echo(f"reportlint: {message}", err=True),
+        # Notes and errors name files and quote drafts: no terminal controls reach stderr.
+        say=lambda message: click.echo(f"reportlint: {printable(message)}", err=True),
         jobs=o.jobs,
         quiet=o.quiet,
         fix=FixStage(unsafe=o.unsafe_fixes, write=not o.diff) if fixing else None,
@@ -240,7 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo("reportlint: aborted", err=True)
         return 2
     except ReportlintError as exc:
-        click.echo(f"reportlint: {exc}", err=True)
+        click.echo(f"reportlint: {printable(str(exc))}", err=True)
         return 2
     except BrokenPipeError:
         return 1

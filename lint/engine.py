@@ -15,6 +15,7 @@ from lint.checks import Check, Finding, RunContext, kind_class
 from lint.deletions import settle_line_deletions
 from lint.document import Document
 from lint.model import Diagnostic, ReportlintError
+from lint.printable import printable
 from lint.rule import Rule
 from lint.ruleset import RuleSet
 from lint.segment import Segmenter
@@ -243,7 +244,7 @@ class Engine:
         line, col, end_line, end_col = doc.span_position(start, end)
         flagged = text[start:end]
         if f.message:
-            message = f.message
+            message = printable(f.message)
         else:
             # Dirty files repeat the same finding thousands of times (a half-width comma):
             # the message is built once per distinct (template, values).
@@ -253,7 +254,8 @@ class Engine:
                 values = {"match": flagged, **f.values}
                 if f.suggestion is not None:
                     values.setdefault("replacement", f.suggestion)
-                cached = format_message(rule.message, values)
+                # The flagged text may hold terminal controls or bidi overrides.
+                cached = printable(format_message(rule.message, values))
                 if len(_MESSAGES) > 20_000:
                     _MESSAGES.clear()
                 _MESSAGES[key] = cached

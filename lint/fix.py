@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from lint.document import Document
 from lint.engine import Engine
 from lint.model import Diagnostic, Edit, ReportlintError
+from lint.printable import printable
 from lint.profile import Profile
 from lint.runner import FileResult, lint_file
 from lint.sources import document_from_text
@@ -374,7 +375,7 @@ def fix_path(
     try:
         _write_back(path, outcome, result, before, profile.encoding)
     except ReportlintError as exc:
-        result.error = str(exc)
+        result.error = printable(str(exc))
         return ff
     ff.written = True
     return ff

@@ -12,6 +12,7 @@ from pathlib import Path
 from lint.document import Document
 from lint.engine import Engine
 from lint.model import Diagnostic, ReportlintError
+from lint.printable import path_name, printable
 from lint.profile import Profile
 from lint.sources import document_from_bytes, read_document
 from lint.sources.text import Decoded
@@ -64,12 +65,15 @@ def read(path: str, profile: Profile) -> tuple[Document, Decoded | None]:
 
 def lint_file(path: str, engine: Engine, profile: Profile, today: dt.date) -> FileResult:
     """Read `path` and lint it at its date; findings refined by the profile."""
-    result = FileResult(path if path != "-" else profile.stdin_filename)
+    # Reports name the file with its unsafe characters escaped (see lint.printable); the
+    # real path is only ever used to read and write the file.
+    result = FileResult(path_name(path if path != "-" else profile.stdin_filename))
     try:
         doc, decoded = read(path, profile)
     except ReportlintError as exc:
-        result.error = str(exc)
+        result.error = printable(str(exc))
         return result
+    doc.path = result.path
     result.document, result.decoded = doc, decoded
     result.as_of, result.as_of_source = profile.judge_date(doc.text, today)
     res = engine.check(doc, result.as_of)

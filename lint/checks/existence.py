@@ -46,7 +46,8 @@ class ExistenceCheck(TextMatchCheck):
             rule,
             s,
             e,
-            values={"match": doc.text[start:end]},
+            # a pattern ending its line takes a CRLF file's CR with it: not part of the quote
+            values={"match": doc.text[start:end].rstrip("\r")},
             suggestion=rule.suggestion,
             fix=fix,
         )

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from lint.model import Diagnostic
+from lint.printable import printable
 from lint.report import ReportContext
 from lint.report.concise import line_for
 
@@ -36,13 +37,14 @@ def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
         if doc is not None and d.line <= doc.line_count:
             src = _visible(doc.line_text(d.line - 1))
             gutter = f"{d.line:>5} | "
-            out.append(gutter + src)
-            lead = display_width(src[: d.column - 1])
+            # Controls in the draft are shown escaped; the carets follow the escaped text.
+            out.append(gutter + printable(src))
+            lead = display_width(printable(src[: d.column - 1]))
             stop = d.end_column - 1 if d.end_line == d.line else len(src)
-            span = max(1, display_width(src[d.column - 1 : stop]))
+            span = max(1, display_width(printable(src[d.column - 1 : stop])))
             more = " …" if d.end_line > d.line else ""
             out.append(" " * 5 + " | " + " " * lead + "^" * span + more)
         if d.suggestion:
-            out.append(f"      = 建议：{d.suggestion}")
+            out.append(f"      = 建议：{printable(d.suggestion)}")
         out.append("")
     return "\n".join(out) + ("\n" if out else "")

@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lint.model import Diagnostic
+from lint.printable import printable_lines
 from lint.report import ReportContext
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
+    value = printable_lines(value)  # a log shown in a terminal: no controls
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from lint.document import Document
 from lint.model import CATEGORIES, SEVERITIES, SEVERITY_RANK, Diagnostic
+from lint.printable import printable_lines
 from lint.report import ReportContext
 
 CATEGORY_NAMES = {
@@ -46,7 +47,8 @@ _SAFE_CLASS = re.compile(r"[^a-z0-9-]")
 
 
 def esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    # Controls and bidi overrides from a draft are shown escaped, not obeyed.
+    return html.escape(printable_lines(text), quote=True)
 
 
 def _cat_class(category: str) -> str:
