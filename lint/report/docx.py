@@ -14,6 +14,8 @@ from __future__ import annotations
 import copy
 import io
 import os
+import re
+import zipfile
 from collections.abc import Sequence
 from typing import Any
 
@@ -203,6 +205,42 @@ def reviewed_copy(doc: Document, diagnostics: Sequence[Diagnostic]) -> bytes:
         )
     out = io.BytesIO()
     document.save(out)
+    return restore_doctypes(data, out.getvalue())
+
+
+# A part's DOCTYPE with its internal subset (entity definitions the part's text may use).
+_DOCTYPE = re.compile(rb"<!DOCTYPE\s[^\[>]*(?:\[.*?\]\s*)?>", re.DOTALL)
+_XML_DECL = re.compile(rb"<\?xml[^>]*\?>\s*")
+
+
+def restore_doctypes(original: bytes, saved: bytes) -> bytes:
+    """Put back the DOCTYPE of every XML part that had one.
+
+    python-docx writes a part from its root element, which drops the DOCTYPE. Entities it
+    defines (`&org;`) stay unexpanded in the text, so without it the copy no longer opens.
+    """
+    with zipfile.ZipFile(io.BytesIO(original)) as src:
+        doctypes: dict[str, bytes] = {}
+        for info in src.infolist():
+            if not info.filename.lower().endswith((".xml", ".rels")):
+                continue
+            head = src.open(info).read(64 * 1024)  # the prolog comes first
+            root = re.search(rb"<[A-Za-z_]", head)
+            m = _DOCTYPE.search(head, 0, root.start() if root else len(head))
+            if m:
+                doctypes[info.filename] = m.group()
+    if not doctypes:
+        return saved
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(saved)) as made, zipfile.ZipFile(out, "w") as dst:
+        for info in made.infolist():
+            part = made.read(info)
+            doctype = doctypes.get(info.filename)
+            if doctype is not None and doctype not in part:
+                decl = _XML_DECL.match(part)
+                at = decl.end() if decl else 0
+                part = part[:at] + doctype + b"\n" + part[at:]
+            dst.writestr(info, part, compress_type=info.compress_type)
     return out.getvalue()
 
 

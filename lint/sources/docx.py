@@ -148,6 +148,49 @@ def paragraphs(document: Any) -> list[Paragraph]:
     return out
 
 
+# Bounds on what a package may inflate to. python-docx reads every part into memory and lxml
+# parses the XML ones, so a part that inflates to gigabytes (a zip bomb: 2 GiB from 2 MB) would
+# take half a minute and several GB before failing. A real report's document.xml is a few MB;
+# images and embedded files are larger but still far below these.
+MAX_XML_PART = 64 * 1024 * 1024
+MAX_PART = 256 * 1024 * 1024
+MAX_PACKAGE = 512 * 1024 * 1024
+
+
+def _mib(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} MiB"
+
+
+def check_part_sizes(data: bytes, path: str) -> None:
+    """Refuse a package whose parts would inflate beyond the bounds, before inflating any.
+
+    The sizes come from the zip's directory. A part that claims less than it holds is still
+    bounded: zipfile stops inflating at the declared size (and then fails the CRC check).
+    """
+    import zipfile
+
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise ReportlintError(
+            f"{path}: 不是有效的 Word 文档 ({type(exc).__name__}: {str(exc)[:120]}) (corrupt .docx)"
+        ) from None
+    total = 0
+    for info in infos:
+        xml = info.filename.lower().endswith((".xml", ".rels"))
+        limit = MAX_XML_PART if xml else MAX_PART
+        if info.file_size > limit:
+            raise ReportlintError(
+                f"{path}: .docx 中的 {info.filename} 解压后有 {_mib(info.file_size)}，"
+                f"超过上限 {_mib(limit)}，未读取（part too large）"
+            )
+        total += info.file_size
+        if total > MAX_PACKAGE:
+            raise ReportlintError(
+                f"{path}: .docx 解压后超过上限 {_mib(MAX_PACKAGE)}，未读取（package too large）"
+            )
+
+
 def open_docx(data: bytes, path: str) -> Any:
     """Parse .docx bytes with python-docx; every failure is a one-line ReportlintError."""
     try:
@@ -162,6 +205,7 @@ def open_docx(data: bytes, path: str) -> Any:
             f"{path}: 是旧版 .doc 或加密的文档，请在 Word 中另存为未加密的 .docx"
             " (not a .docx package)"
         )
+    check_part_sizes(data, path)
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as exc:  # zipfile, lxml and python-docx raise many unrelated types
