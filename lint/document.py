@@ -19,6 +19,7 @@ _T = TypeVar("_T")
 
 # Line breaks recognised everywhere: CRLF counts as one break.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 @dataclass
@@ -64,6 +65,11 @@ class Document:
             self.scan_text = self.text
         if len(self.scan_text) != len(self.text):
             raise ValueError("scan_text must be as long as text")
+        if "\r" in self.scan_text:
+            # A lone CR ends a line (classic Mac files) but `(?m)^…$` in the rules only knows
+            # LF: checks scan a copy where it is one, so CR files are linted like LF ones.
+            # Same length, so every offset still points into `text`.
+            self.scan_text = _LONE_CR.sub("\n", self.scan_text)
         starts = [0]
         ends: list[int] = []
         for m in _LINE_BREAK.finditer(self.text):

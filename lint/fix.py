@@ -203,16 +203,28 @@ def fix_text(
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
-    """A unified diff (as `diff -u` / git print it, with no-newline markers)."""
-    a = before.splitlines(keepends=True)
-    b = after.splitlines(keepends=True)
+    """A unified diff (as `diff -u` / git print it, with no-newline markers).
+
+    Lines are split at LF only, as `patch` splits them: a CR-only file (or one holding U+2028)
+    is a single line to `patch`, and a diff cut at its CRs could not be applied.
+    """
+    a = _lf_lines(before)
+    b = _lf_lines(after)
     out: list[str] = []
     for line in difflib.unified_diff(a, b, fromfile=path, tofile=path, lineterm="\n"):
-        if line.endswith(("\n", "\r")):
+        if line.endswith("\n"):
             out.append(line)
         else:
             out.append(line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+def _lf_lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    out = [line + "\n" for line in lines[:-1]]
+    if lines[-1]:
+        out.append(lines[-1])
+    return out
 
 
 def _encode(text: str, decoded: Decoded, path: str) -> bytes:
