@@ -15,6 +15,7 @@ import datetime as dt
 import fnmatch
 import os
 import re
+import stat
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -172,6 +173,8 @@ def from_mapping(data: Mapping[str, Any], label: str, root: str) -> Config:
             path = Path(root, os.path.expanduser(entry))
             if not path.exists():
                 raise ConfigError(f"{_where(label, 'rules')}: {entry}: 规则文件不存在 (not found)")
+            if not trusted(path, "规则文件"):
+                continue
             rules.append(str(path.resolve()))
         kw["rules"] = tuple(rules)
     if "exclude" in data:
@@ -228,6 +231,43 @@ def _read_pyproject(path: Path) -> Mapping[str, Any] | None:
     return table
 
 
+_WARNED: set[str] = set()
+
+
+def untrusted_reason(path: Path) -> str | None:
+    """Why a file found on the way up must not be obeyed, or None when it may be.
+
+    Like git's safe.directory: a configuration decides which rules run and what --fix
+    rewrites, so one that another user owns, in a folder anyone can write (/tmp, a shared
+    drop folder), could have been planted there for whoever lints below it.
+    """
+    try:
+        st = path.stat()
+        folder = path.parent.stat()
+    except OSError:
+        return None  # reading it will report the problem
+    if st.st_uid == os.geteuid() or not folder.st_mode & stat.S_IWOTH:
+        return None
+    return f"文件属于其他用户（uid {st.st_uid}），且所在文件夹任何人都可写入"
+
+
+def trusted(path: Path, what: str) -> bool:
+    """False (after one warning line per file) for a file `untrusted_reason` rejects."""
+    reason = untrusted_reason(path)
+    if reason is None:
+        return True
+    key = str(path)
+    if key not in _WARNED:
+        _WARNED.add(key)
+        from lint.printable import printable
+
+        sys.stderr.write(
+            f"reportlint: 警告：已忽略{what} {printable(key)}：{reason}（untrusted file ignored）\n"
+        )
+        sys.stderr.flush()
+    return False
+
+
 def load_config(path: str | Path) -> Config:
     """Load one configuration file named explicitly (e.g. by --config)."""
     p = Path(path)
@@ -277,7 +317,7 @@ class ConfigFinder:
                 present = candidate.is_file()
             except OSError:  # an unreadable folder on the way up holds no config we can use
                 present = False
-            if not present:
+            if not present or not trusted(candidate, "配置文件"):
                 continue
             if name == "pyproject.toml":
                 table = _read_pyproject(candidate)
