@@ -22,7 +22,7 @@ from lint.rule import Rule
 from lint.timeref import YEAR, year_value
 
 _CL = "，,。；;！!？?：:\n\r"
-_PURPOSE = r"(?:确保|力争|务必|全力以赴|全力|奋力|努力|坚决|切实|要|将|争取)"
+_PURPOSE = r"(?:确保|力争|务必|全力以赴|全力|奋力|努力|坚决|切实|要|将|争取|为)"
 _DO = r"(?:完成|实现|做好|抓好|抓实|落实|冲刺|决战|打好|推进)"
 _TARGET = (
     r"(?:各项|全年|年度|既定|主要)?(?:经济社会发展)?(?:目标任务|工作任务|重点任务|重点工作|"
@@ -66,7 +66,7 @@ _PATTERN = regex.compile(
     + _TARGET
     + r"[^"
     + _CL
-    + r"]{0,8}?(?:完成|实现|落实|见效)"
+    + r"]{0,8}?(?:完成|实现|落实|落到实处|落地|见效)"
 )
 _BACK = regex.compile(r"了|已经|已|取得|过去(?:的)?一年|一年来|去年|上年|回顾|总结|刚刚过去")
 _OPENS_WITH_YEAR = regex.compile(

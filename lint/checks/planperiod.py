@@ -63,7 +63,14 @@ _TARGETS = regex.compile(r"(?:主要)?预期目标(?:是|为)|主要目标(?:是
 _BARE_COMPLETE = regex.compile(r"(?:完成|实现|达到)[^" + _CLAUSE + r"]{0,4}$")
 # after the name: the wrap-up as a task, or the period with a modal verb
 _AFTER_FORWARD = regex.compile(
-    r"^[^" + _CLAUSE + r"]{0,12}?(?:收官战|相衔接)|^(?:时期|期间)(?:要|将|必须|应当?)"
+    r"^[^" + _CLAUSE + r"]{0,12}?(?:收官(?:攻坚)?战|相衔接)"
+    r"|^(?:时期|期间)(?:我们|我[省市县区局]|全[省市县区])?(?:要|将|必须|应当?)"
+    # `以“十四五”规划为引领`
+    r"|^(?:规划)?(?:纲要)?为(?:引领|指导|统领|依据|遵循|导向)"
+)
+# the clause after `“十四五”时期，` says what is to be done
+_NEXT_MODAL = regex.compile(
+    r"[，,]\s*(?:我们|我[省市县区局]|全[省市县区]|各级各部门)?(?:要|必须|务必)"
 )
 # look-backs in the clause after the name
 _AFTER_BACK = regex.compile(
@@ -80,9 +87,9 @@ _SENTENCE_BACK = regex.compile(
     r"已经|已(?:于|全面|圆满|顺利|如期)"
 )
 # the plan's completion as the predicate after its name: forward only with a purpose before
-_AFTER_DONE = regex.compile(r"^[^" + _CLAUSE + r"]{0,12}?(?:完成|收官(?!战)|实现)")
+_AFTER_DONE = regex.compile(r"^[^" + _CLAUSE + r"]{0,12}?(?:完成|收官(?!(?:攻坚)?战)|实现)")
 _PURPOSE = regex.compile(
-    r"(?:确保|力争|全力|奋力|努力|务必|冲刺|推动|为|要|将)[^" + _CLAUSE + r"]{0,12}$"
+    r"(?:确保|力争|全力|奋力|努力|务必|坚决|冲刺|推动|为|要|将)[^" + _CLAUSE + r"]{0,12}$"
 )
 _PARAGRAPH_BACK = regex.compile(r"过去(?:的)?五年|五年来|回顾(?:过去|五年|“十|\"十)")
 # a year label: the year-claim kind judges `今年是“十四五”规划收官之年`
@@ -103,7 +110,8 @@ _DRAFT_VERB = regex.compile(
 )
 # the master plan after the name: 规划, 发展规划, 规划纲要, 经济社会发展 (not 重大项目)
 _MASTER_AFTER = regex.compile(
-    r"^" + _Q + r"(?:(?:经济社会)?发展)?(?:规划(?:纲要|建议)?)?(?:编制|起草|谋划)?"
+    r"^" + _Q + r"(?:(?:经济社会)?发展)?(?:规划(?:纲要|建议)?|思路|总体思路|蓝图)?"
+    r"(?:编制|起草|谋划)?"
     r"(?:工作)?(?=[" + _CLAUSE + r"是的]|$)"
 )
 _DRAFT_AFTER = regex.compile(
@@ -114,9 +122,13 @@ _PREPARE = regex.compile(r"^" + _Q + r"(?:时期)?良好开局(?:打牢|奠定|�
 _DRAFT_BACK = regex.compile(r"了|已经|已|完成|印发|出台|审议通过|批准|获批|通过")
 
 
+_TITLE_REACH = 120  # a plan title is shorter than this
+
+
 def _in_title(text: str, lo: int, pos: int) -> bool:
-    """Whether `pos` is inside a 《title》 that starts on the same line."""
-    opened = text.rfind("《", lo, pos)
+    """Whether `pos` is inside a 《title》 that starts on the same line (looked for in a bounded
+    window: a scan back to the line start would be quadratic on a long one-line file)."""
+    opened = text.rfind("《", max(lo, pos - _TITLE_REACH), pos)
     return opened >= 0 and text.find("》", opened, pos) < 0
 
 
@@ -195,6 +207,18 @@ def _name_span(text: str, m: regex.Match[str]) -> tuple[int, int]:
     return start, end
 
 
+def _line_has(doc: Document, pattern: regex.Pattern[str], offset: int) -> bool:
+    """Whether the paragraph (line) holding `offset` matches `pattern`: searched once per line
+    and pattern, so many plan names on one long line cost one scan, not one each."""
+    line = doc.line_of(offset)
+    cache: dict[tuple[int, str], bool] = doc.meta.setdefault("plan-period.lines", {})  # type: ignore[assignment]
+    key = (line, pattern.pattern)
+    if key not in cache:
+        lo, hi = doc.line_span(line)
+        cache[key] = pattern.search(doc.scan_text, lo, hi) is not None
+    return cache[key]
+
+
 def _current(
     doc: Document, m: regex.Match[str], plan: Plan, ctx: RunContext
 ) -> tuple[int, int] | None:
@@ -204,29 +228,37 @@ def _current(
     start, end = _name_span(text, m)
     lo, hi = _clause(text, start, end)
     before, after = text[lo:start], text[end:hi]
-    line_lo, line_hi = doc.line_span(doc.line_of(start))
+    line_lo, _ = doc.line_span(doc.line_of(start))
     if _in_title(text, line_lo, start) or _LABEL.search(text, lo, hi):
         return None
     doc_m = _DOCUMENT.match(after)
     if doc_m and doc_m.group("mid") not in _MASTER and not doc_m.group("mid").startswith("规划"):
         return None  # a special plan, in force until replaced
-    purposed_period = after.startswith(("时期", "期间")) and _PURPOSE.search(before)
+    # `力争“十四五”末…`, `要在“十四五”期间…`, `“十四五”时期，我们要…`: the period as the
+    # time of a task
+    purposed_period = after.startswith(("时期", "期间", "末")) and (
+        _PURPOSE.search(before)
+        or (after in ("时期", "期间") and _NEXT_MODAL.match(text, hi, hi + 12))
+    )
     if _AFTER_BACK.match(after) and not (_AFTER_FORWARD.match(after) or purposed_period):
         return None
     if _BEFORE_BACK.search(before):
         return None
     if _AFTER_DONE.match(after) and not _PURPOSE.search(before):
         return None  # `“十四五”规划目标任务圆满完成`: a statement, not a task
-    forward = _AFTER_FORWARD.match(after) or _CARRY.search(before) or _COMPLETE.search(before)
-    if not forward and not (
-        _BARE_COMPLETE.search(before) and _TARGETS.search(text, line_lo, line_hi)
-    ):
+    forward = (
+        purposed_period
+        or _AFTER_FORWARD.match(after)
+        or _CARRY.search(before)
+        or _COMPLETE.search(before)
+    )
+    if not forward and not (_BARE_COMPLETE.search(before) and _line_has(doc, _TARGETS, start)):
         return None
     s_lo, s_hi = doc.sentence_span(start, end)
     sentence = text[s_lo:s_hi]
     if past_year_in(sentence, ctx.as_of.year) or _SENTENCE_BACK.search(sentence):
         return None
-    if _PARAGRAPH_BACK.search(text, line_lo, line_hi):
+    if _line_has(doc, _PARAGRAPH_BACK, start):
         return None
     return start, end
 
