@@ -146,14 +146,16 @@ def codes(diags: list[dict]) -> list[tuple[int, str]]:
 def test_residue_behind_markdown_prefixes(tmp_path: Path) -> None:
     text = (
         "# 工作进展\n\n正文。\n\n> 来源：网络  责编：王芳\n\n- 来源：某某公众号\n\n"
-        "### 责任编辑：李明\n\n> 推荐阅读\n> 某某总结\n"
+        "### 责任编辑：李明\n\n1. 来源：网络\n\n> 推荐阅读\n> 某某总结\n"
     )
     found = codes(lint(tmp_path, text, "draft.md", "--select", "residue"))
-    assert found == [(5, "RS102"), (7, "RS102"), (9, "RS101"), (11, "RS107")]
+    assert found == [(5, "RS102"), (7, "RS102"), (9, "RS101"), (11, "RS102"), (13, "RS107")]
 
 
 def test_markdown_quotes_and_headings_without_residue_stay_clean(tmp_path: Path) -> None:
-    text = "# 工作进展\n\n> 资金来源：区级财政拨款\n\n## 二、责任编辑部门职责\n"
+    text = (
+        "# 工作进展\n\n> 资金来源：区级财政拨款\n\n## 二、责任编辑部门职责\n\n1. 资金来源：财政\n"
+    )
     assert lint(tmp_path, text, "draft.md", "--select", "residue") == []
 
 

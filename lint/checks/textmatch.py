@@ -66,6 +66,7 @@ _INDENT = " \t\u3000\u00a0"
 _LEAD_INDENT = regex.compile(f"[{_INDENT}]*")
 _TRAIL_INDENT = regex.compile(f"[{_INDENT} ]*", regex.REVERSE)
 _LEAD_BLANK = regex.compile(f"[{_INDENT} ]*")
+_MD_ITEM = regex.compile(r"[ \t]*[0-9]{1,9}[.)][ \t]+")
 
 
 def _regex_list(rule: Rule, key: str, ignore_case: bool = False) -> list[regex.Pattern[str]]:
@@ -223,7 +224,11 @@ class CompiledRule:
             if self.line_start:
                 indent = _LEAD_INDENT.match(text, ls, start)
                 if indent is None or indent.end() != start:
-                    return False
+                    # `1. 来源：网络` in Markdown: an ordered-list marker is not text (bullets,
+                    # `>` and `#` are masked by the source already)
+                    item = _MD_ITEM.match(text, ls, start) if doc.kind == "markdown" else None
+                    if item is None or item.end() != start:
+                        return False
             if self.max_line is not None and le - ls > self.max_line:
                 lead = _LEAD_BLANK.match(text, ls, le)
                 lead_end = lead.end() if lead else ls
