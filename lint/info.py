@@ -14,48 +14,9 @@ if TYPE_CHECKING:
 
 
 def explain(code: str, rules_paths: Sequence[str]) -> str:
-    from lint.rule import Example
-    from lint.ruleset import load_ruleset
+    from lint.explain import explain as explain_text
 
-    ruleset = load_ruleset(rules_paths)
-    rule = next((r for r in ruleset if r.code == code.upper() or r.name == code), None)
-    if rule is None:
-        raise ReportlintError(f"{code}: 没有这条规则 (unknown rule)")
-    lines = [f"{rule.code} ({rule.name})", ""]
-    lines.append(f"kind: {rule.kind}    category: {rule.category}    severity: {rule.severity}")
-    if rule.effective_from or rule.effective_until:
-        lines.append(
-            f"effective: from {rule.effective_from or '-'} until {rule.effective_until or '-'}"
-        )
-    if rule.fix_safety:
-        lines.append(f"fix: {rule.fix_safety}")
-    lines.append("")
-    if rule.description:
-        lines.append(rule.description)
-    lines.append(f"message: {rule.message}")
-    if rule.suggestion:
-        lines.append(f"suggestion: {rule.suggestion}")
-    if rule.source:
-        lines += ["", f"source: {rule.source}"]
-    from lint.timeref import describe_facts
-
-    facts = describe_facts(rule)
-    if facts:
-        lines += ["", *facts]
-
-    # A dated rule's examples are judged at a date: show it, or the same sentence could
-    # appear as both bad and good with nothing to tell the reader why.
-    def example(mark: str, e: Example) -> str:
-        dated = e.as_of is not None or rule.effective_from or rule.effective_until
-        day = e.as_of or rule.example_date()
-        # Multi-line examples keep their shape: continuation lines are indented under the text.
-        text = e.text.replace("\r\n", "\n").replace("\n", "\n    ")
-        return f"  {mark} {text}" + (f"    (as of {day})" if dated and day else "")
-
-    lines += ["", "examples (bad):"] + [example("✗", e) for e in rule.bad]
-    lines += ["examples (good):"] + [example("✓", e) for e in rule.good]
-    lines += ["", f"defined in {rule.file}:{rule.line}"]
-    return "\n".join(lines) + "\n"
+    return explain_text(code, rules_paths)
 
 
 def list_rules(rules_paths: Sequence[str]) -> str:

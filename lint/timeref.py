@@ -130,7 +130,7 @@ def describe_facts(rule: Rule) -> list[str]:
     if "_calendar" not in rule.params:
         return []
     calendar = rule_calendar(rule)
-    lines = [f"facts ({calendar.file}):"]
+    lines = [f"依据的日期事实（{calendar.file}）："]
     for ref in rule.params.get("facts", []):
         for entry in calendar.resolve(ref):
             lines.append(f"  - {entry.describe()}    来源：{entry.source}")

@@ -160,10 +160,10 @@ def test_output_file(draft: Path, tmp_path: Path) -> None:
 def test_explain() -> None:
     code, out, _ = run_cli("--explain", "PH101")
     assert code == 0
-    assert "PH101 (asterisk-placeholder)" in out
-    assert "examples (bad):" in out and "投资*万元" in out
-    assert "source:" in out
-    assert "message: 占位符“{match}”未填写" in out
+    assert "PH101（asterisk-placeholder）" in out
+    assert "错误示例：" in out and "投资*万元" in out
+    assert "依据：" in out
+    assert "提示信息：占位符“{match}”未填写" in out
     code, _, err = run_cli("--explain", "ZZ999")
     assert code == 2 and "ZZ999" in err
 
@@ -231,10 +231,10 @@ def test_fifo_is_skipped_not_waited_on(tmp_path: Path, draft: Path) -> None:
 def test_explain_shows_the_date_each_dated_example_is_judged_at() -> None:
     code, out, _ = run_cli("--explain", "FM103")
     assert code == 0
-    assert "认真学习贯彻党的十九大精神    (as of 2019-03-05)" in out
+    assert "认真学习贯彻党的十九大精神    （按 2019-03-05 判断）" in out
     # Undated rules show no date.
     _, out, _ = run_cli("--explain", "PH101")
-    assert "(as of" not in out
+    assert "判断）" not in out
 
 
 def test_list_rules_is_sorted_by_code() -> None:
