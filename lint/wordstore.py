@@ -24,6 +24,7 @@ import mmap
 import os
 import struct
 import tempfile
+import time
 import zlib
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,12 @@ _MAGIC = b"reportlint-words-v1\n"
 _NO_TAG = 255
 _MEMO_LIMIT = 200_000
 _MISSING = object()
+# Word stores kept in the cache folder. Each jieba installation (each virtual environment) has
+# its own dictionary path and so its own 12 MB store: without a bound, every new environment
+# would add one for good. The least recently used ones go; a store in use is touched at most
+# once a day so that this needs no write per run.
+KEEP_STORES = 3
+_TOUCH_AFTER = 24 * 3600
 
 
 class WordStore:
@@ -193,9 +200,12 @@ def open_store(dictionary: Path, folder: Path) -> WordStore | None:
     except OSError:
         return None
     try:
-        return WordStore(path)
+        store = WordStore(path)
     except (OSError, ValueError):
         pass
+    else:
+        _touch(path)
+        return store
     tmp = None
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # fail before the build
@@ -206,6 +216,7 @@ def open_store(dictionary: Path, folder: Path) -> WordStore | None:
         # Atomic: concurrent builders each rename a complete file into place.
         os.replace(tmp, path)
         tmp = None
+        prune_stores(folder, KEEP_STORES)
         return WordStore(path)
     except (OSError, ValueError, UnicodeDecodeError):
         return None
@@ -213,3 +224,25 @@ def open_store(dictionary: Path, folder: Path) -> WordStore | None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _touch(path: Path) -> None:
+    """Mark a store as recently used (for `prune_stores`), at most once a day."""
+    with contextlib.suppress(OSError):
+        st = path.stat()
+        now = time.time()
+        if now - st.st_mtime > _TOUCH_AFTER:
+            os.utime(path, (now, now))
+
+
+def prune_stores(folder: Path, keep: int) -> None:
+    """Delete all but the `keep` most recently used stores. A process that has one mapped
+    keeps reading it: on POSIX an unlinked file lives until its last mapping is closed."""
+    stores = []
+    for p in folder.glob("words-*.bin"):
+        with contextlib.suppress(OSError):
+            stores.append((p.stat().st_mtime, p.name, p))
+    stores.sort(reverse=True)
+    for _mtime, _name, p in stores[keep:]:
+        with contextlib.suppress(OSError):
+            p.unlink()

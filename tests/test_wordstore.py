@@ -125,3 +125,37 @@ def test_mapped_jieba_segments_exactly_like_jieba(built: tuple[Path, Path]):
     assert plain["freq"] == "dict"
     assert mapped["cut"] == plain["cut"]
     assert mapped["tags"] == plain["tags"]
+
+
+def test_the_cache_folder_is_bounded(tmp_path: Path) -> None:
+    # Stores of other (old) environments and many rule-set versions already in the cache:
+    # a real run that builds a new store keeps only the most recently used ones.
+    from lint import rulecache, wordstore
+
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    for i in range(wordstore.KEEP_STORES + 3):
+        old = cache / f"words-{i:08x}-1.bin"
+        old.write_bytes(b"old store")
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    for i in range(rulecache._KEEP + 5):
+        old = cache / f"rules-{i:040x}.pickle"
+        old.write_bytes(b"old rules")
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    draft = tmp_path / "草稿.txt"
+    draft.write_text("完成3000余个高音喇叭的按装调试。\n", encoding="utf-8")
+    env = {**os.environ, "REPORTLINT_CACHE_DIR": str(cache)}
+    env.pop("REPORTLINT_NO_CACHE", None)
+    exe = Path(sys.executable).parent / "reportlint"
+    p = subprocess.run(
+        [str(exe), "--select", "typo", str(draft)], capture_output=True, text=True, env=env
+    )
+    assert "TY" in p.stdout, p.stderr
+    stores = sorted(cache.glob("words-*.bin"))
+    assert len(stores) == wordstore.KEEP_STORES
+    # The new store is kept, and so are the most recently used old ones.
+    newest = {f"words-{i:08x}-1.bin" for i in range(3, wordstore.KEEP_STORES + 3)}
+    kept_old = {s.name for s in stores} & newest
+    assert len(kept_old) == wordstore.KEEP_STORES - 1
+    assert any(s.stat().st_size > 1_000_000 for s in stores)
+    assert len(list(cache.glob("rules-*.pickle"))) == rulecache._KEEP
