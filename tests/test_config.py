@@ -290,7 +290,7 @@ def test_explain_and_list_rules_include_the_team_rules(
     monkeypatch.chdir(team / "drafts")
     code, out, _ = run_cli("--explain", "TM101")
     assert code == 0
-    assert out.startswith("TM101 (team-buzzword)\n")
+    assert out.startswith("TM101（team-buzzword）\n")
     code, out, _ = run_cli("--list-rules")
     assert "TM101\tteam-buzzword\ttypo\twarning" in out.splitlines()
     assert run_cli("--isolated", "--explain", "TM101")[0] == 2
