@@ -161,3 +161,75 @@ def test_docx_hook_picks_word_drafts_by_name(drafts: Path) -> None:
     proc = _pre_commit(drafts, "reportlint", "--files", "bad.docx")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "no files to check" in proc.stdout
+
+
+def _doc_blocks(section: str) -> list[tuple[str, str]]:
+    """(language, text) of the fenced blocks in one `## ` section of docs/ci.md, dedented."""
+    import re
+    import textwrap
+
+    doc = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    part = doc.split(f"\n## {section}\n", 1)[1].split("\n## ", 1)[0]
+    return [
+        (m.group(2), textwrap.dedent(m.group(3)))
+        for m in re.finditer(r"^( *)```(\w*)\n(.*?)^\1```$", part, re.S | re.M)
+    ]
+
+
+def test_docs_precommit_example_works_as_written(tmp_path: Path) -> None:
+    # The configuration from docs/ci.md as written, except that `repo` points at a copy of
+    # this checkout: its `rev` must exist there, the hooks must share one environment, and a
+    # clean draft must make no output even when pre-commit shows everything (--verbose).
+    (lang, config), (_, failing) = _doc_blocks("pre-commit")[:2]
+    assert lang == "yaml"
+    repo, _ = _hook_repo(tmp_path / "hooks")
+    config = config.replace("https://git.example.org/tools/reportlint", str(repo))
+    work = tmp_path / "drafts"
+    work.mkdir()
+    (work / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    (work / ".reportlint.yaml").write_text("as-of: auto\n", encoding="utf-8")
+    (work / "草稿.txt").write_text(BAD, encoding="utf-8")
+    (work / "clean.txt").write_text(CLEAN + "\n2026年11月26日\n", encoding="utf-8")
+    if importlib.util.find_spec("docx") is not None:
+        import docx
+
+        doc = docx.Document()
+        for line in BAD.splitlines():
+            doc.add_paragraph(line)
+        doc.save(str(work / "bad.docx"))
+    _git(work, "init", "-q")
+    _git(work, "add", ".")
+    _git(work, "commit", "-q", "-m", "drafts")
+
+    proc = _pre_commit(work, "--verbose", "--files", "clean.txt")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    ours = [
+        line
+        for line in proc.stdout.splitlines()
+        # pre-commit's own lines: hook headers, "- hook id", "[WARNING] … rev … mutable", …
+        if line.strip() and not line.startswith(("reportlint", "- ", "[INFO]", "[WARNING]"))
+    ]
+    assert ours == [], proc.stdout
+
+    proc = _pre_commit(work, "--files", "草稿.txt", "clean.txt", "bad.docx")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    shown = failing.splitlines()[-1]
+    assert shown in proc.stdout.splitlines()
+    assert "bad.docx:2:5: PH101" in proc.stdout
+    envs = list((work.parent / "cache").glob("repo*/py_env-*"))
+    assert len(envs) == 1, envs
+
+
+def test_docs_markdown_example_shows_its_finding(tmp_path: Path) -> None:
+    blocks = _doc_blocks("Suppressions without touching drafts")
+    markdown = [text for lang, text in blocks if lang == "markdown"]
+    (shown,) = [text for lang, text in blocks if lang == ""]
+    draft, suppressed = markdown[0], markdown[1]
+    name = shown.split(":", 1)[0]
+    exe = Path(sys.executable).parent / "reportlint"
+    (tmp_path / name).write_text(draft, encoding="utf-8")
+    proc = subprocess.run([str(exe), "--quiet", name], cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 1 and proc.stdout == shown, proc.stdout + proc.stderr
+    (tmp_path / name).write_text(suppressed, encoding="utf-8")
+    proc = subprocess.run([str(exe), "--quiet", name], cwd=tmp_path, capture_output=True, text=True)
+    assert (proc.returncode, proc.stdout) == (0, ""), proc.stdout + proc.stderr
