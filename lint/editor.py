@@ -18,10 +18,10 @@ from lint import pipeline
 from lint.config import CONFIG_FILES, ConfigFinder
 from lint.document import Document
 from lint.fix import choose_edits, collect_edits
-from lint.ruleset import Rule
+from lint.model import Diagnostic, Edit, ReportlintError
+from lint.rule import Rule
 from lint.runner import FileResult, resolve_as_of
 from lint.sources import MARKDOWN_SUFFIXES
-from lint.types import Diagnostic, Edit, ReportlintError
 
 
 @dataclass

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from lint.model import ReportlintError
 from lint.rule import Example, Rule
 from lint.ruleset import RuleSet, load_ruleset
-from lint.types import ReportlintError
 from lint.words import SAFETY_NAMES, category_name, severity_name
 
 

@@ -25,7 +25,7 @@ from lint import __version__
 from lint.document import Document
 from lint.editor import BufferLinter, BufferResult, fix_all_edits
 from lint.explain import explain_rule
-from lint.types import Diagnostic, Edit
+from lint.model import Diagnostic, Edit
 from lint.visible import visible
 
 # Seconds of quiet after the last keystroke before a buffer is linted again.
