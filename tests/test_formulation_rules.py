@@ -219,7 +219,7 @@ def test_every_formulation_rule_is_documented() -> None:
             or re.search(r"应|请|现称|现为|当前为|提法是", r.message)
         ), r.code
         # unverified knowledge is never an error
-        if "[U]" in r.source and "[V]" not in r.source:
+        if "未核实" in r.source.replace("部分核实", ""):
             assert r.severity != "error", r.code
         # a fix only where there is exactly one replacement
         if r.fix_safety:

@@ -119,3 +119,18 @@ def test_cli_reports_rule_error_as_exit_2(tmp_path: Path) -> None:
     code, _out, err = run_cli("--rules", str(bad), str(draft))
     assert code == 2
     assert "team.yaml:6" in err and "ZZ101" in err and "Traceback" not in err
+
+
+def test_built_in_rules_explain_themselves_in_chinese() -> None:
+    # `--explain` and the editor's hover show the description and the source to people who
+    # write the drafts: in Chinese, with citations they can look up, not research notes.
+    import regex
+
+    for r in load_ruleset():
+        # Quoted examples (“&nbsp;”, “XXL”) may be Latin; the prose around them may not.
+        prose = regex.sub(r"“[^”]*”", "", r.description or "")
+        han = len(regex.findall(r"\p{Han}", prose))
+        latin = len(regex.findall(r"[A-Za-z]{3,}", prose))
+        assert han >= 6 and han > 4 * latin, (r.code, r.description)
+        assert r.source, r.code
+        assert not regex.search(r"\bS\d+\b|\[[UVPK]|调研|题述|issue", r.source), (r.code, r.source)
