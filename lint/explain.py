@@ -36,7 +36,8 @@ def explain_rule(rule: Rule, *, location: bool = True) -> str:
     lines = [f"{rule.code}（{rule.name}）", ""]
     lines.append(
         f"类别：{category_name(rule.category)}（{rule.category}）    "
-        f"级别：{severity_name(rule.severity)}（{rule.severity}）"
+        f"级别：{severity_name(rule.severity)}（{rule.severity}）    "
+        f"检查方式：{rule.kind}"
     )
     if rule.effective_from or rule.effective_until:
         start = f"自 {rule.effective_from} 起" if rule.effective_from else ""

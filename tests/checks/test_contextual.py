@@ -233,4 +233,4 @@ def test_the_old_kind_name_conditional_is_still_accepted(tmp_path: Path) -> None
     assert _lint(old, tmp_path, text) == _lint(new_rules, tmp_path, text)
     assert _where(_only("ZC101", _lint(old, tmp_path, text))) == [(1, 3, 7, "ZC101")]
     code, out, _err = run_cli("--rules", str(old), "--explain", "ZC101")
-    assert code == 0 and "kind: contextual" in out
+    assert code == 0 and "检查方式：contextual" in out
