@@ -19,8 +19,8 @@ from lint.config import CONFIG_FILES, ConfigFinder
 from lint.document import Document
 from lint.fix import choose_edits, collect_edits
 from lint.model import Diagnostic, Edit, ReportlintError
+from lint.profile import Request, check_selectors, make_profile
 from lint.rule import Rule
-from lint.runner import FileResult, resolve_as_of
 from lint.sources import MARKDOWN_SUFFIXES
 
 
@@ -84,19 +84,18 @@ class BufferLinter:
         result = BufferResult(doc)
         try:
             config = self._finder_for(path).for_file(path)
-            request = pipeline.Request(as_of=self.as_of, as_of_given=self.as_of is not None)
-            profile = pipeline.make_profile(path, config, request)
+            request = Request(as_of=self.as_of)
+            profile = make_profile(path, config, request)
             ruleset = pipeline.ruleset_for(profile.rule_files)
-            pipeline.check_selectors(config, ruleset)
+            check_selectors(config, request, ruleset)
             engine = pipeline.engine_for(profile)
         except ReportlintError as exc:
             result.error = str(exc)
             return result
-        day = resolve_as_of(doc, profile.settings)
+        # The same date and the same refinement (per-file ignores, allow, severity) as a run.
+        day, _source = profile.judge_date(doc.text, dt.date.today())
         checked = engine.check(doc, day)
-        file_result = FileResult(path, document=doc, diagnostics=checked.diagnostics)
-        pipeline.apply_profile(file_result, profile)
-        result.diagnostics = file_result.diagnostics
+        result.diagnostics = profile.refine(checked.diagnostics, doc.text)
         result.as_of = day
         result.problems = checked.problems
         result.rules = ruleset.by_code()

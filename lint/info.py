@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lint.model import Diagnostic, ReportlintError
+from lint.model import Diagnostic
 
 if TYPE_CHECKING:
     from lint.config import ConfigFinder
