@@ -13,7 +13,7 @@ from tests.helpers import run_json
 
 TODAY = "2026-11-26"
 NEW_CODES = (
-    "FM211,FM212,FM213,FM321,FM322,FM323,FM324,FM325,FM408,FM409,"
+    "FM211,FM212,FM213,FM321,FM322,FM323,FM324,FM325,FM408,FM409,FM410,"
     "FM508,FM509,FM510,FM511,FM512,FM513,FM514,FM515,FM516,FM603,FM604,FM605"
 )
 
@@ -55,6 +55,7 @@ def _codes(text: str, as_of: str, select: str = NEW_CODES) -> list[str]:
         ),
         ("坚持把贫困村作为帮扶重点。", "2021-03-31", "2021-04-01", "FM408"),
         ("为确保全面建成小康社会贡献力量。", "2021-06-30", "2021-07-01", "FM409"),
+        ("把贫困县摘帽作为头等大事。", "2021-03-31", "2021-04-01", "FM410"),
     ],
 )
 def test_silent_before_its_date_reported_from_it(
