@@ -115,7 +115,9 @@ def test_multiplication_and_names_with_times_sign_stay_silent(tmp_path: Path, te
 
 
 def test_anonymised_names_are_not_placeholders(tmp_path: Path) -> None:
-    text = "原副局长张某某违规收受礼金，刘某、赵某某同志分别受到诫勉谈话。\n"
+    text = (
+        "原副局长张某某违规收受礼金，刘某、赵某某同志分别受到诫勉谈话，对何某某、高某某严肃处理。\n"
+    )
     assert lint(tmp_path, text, "draft.txt", "--select", "placeholder") == []
 
 
