@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 import regex
 
+from lint.calendar import plan_years
 from lint.checks import Finding, RunContext
 from lint.checks.substitution import SubstitutionCheck, validate_replacement
 from lint.checks.textmatch import CONTEXT_KEYS, TextMatchCheck, compile_pattern
@@ -206,15 +207,13 @@ class ContextualCheck(SubstitutionCheck):
         return ctx.regex_call(rule.code, probe)
 
 
-_PLAN_DIGITS = "一二三四五六七八九"
-
-
 def _year_value(text: str) -> int:
     """Four ASCII or full-width digits (int() reads both), or a five-year plan's name
-    (`十三五` -> 2020, the plan's last year); anything else is no year."""
-    if len(text) == 3 and text[0] == "十" and text[2] == "五" and text[1] in _PLAN_DIGITS:
-        # 十一五 is 2006-2010, 十三五 2016-2020: the Nth plan ends in 1955 + 5N
-        return 1955 + 5 * (11 + _PLAN_DIGITS.index(text[1]))
+    (`十三五` -> 2020, the plan's last year, as lint.calendar counts it); anything else is no
+    year."""
+    years = plan_years(text)
+    if years is not None:
+        return years[1]
     try:
         return int(text)
     except ValueError:
