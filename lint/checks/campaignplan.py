@@ -51,13 +51,17 @@ class CampaignPlanCheck(Check):
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         super().__init__(rules)
-        self.patterns: dict[str, list[tuple[Campaign, regex.Pattern[str]]]] = {}
-        for r in rules:
-            self.patterns[r.code] = [
+        # compiled when a document turns out to be this year's plan: most are not
+        self._patterns: dict[str, list[tuple[Campaign, regex.Pattern[str]]]] = {}
+
+    def patterns(self, rule: Rule) -> list[tuple[Campaign, regex.Pattern[str]]]:
+        if rule.code not in self._patterns:
+            self._patterns[rule.code] = [
                 (c, regex.compile("|".join(f"(?:{p})" for p in c.patterns), regex.V0))
-                for c in rule_facts(r, "campaigns")
+                for c in rule_facts(rule, "campaigns")
                 if c.confirmed
             ]
+        return self._patterns[rule.code]
 
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
         rules = [r for r in self.rules if r.code in ctx.active]
@@ -65,7 +69,7 @@ class CampaignPlanCheck(Check):
             return
         text = doc.scan_text
         for rule in rules:
-            for campaign, pat in self.patterns[rule.code]:
+            for campaign, pat in self.patterns(rule):
                 if not campaign.end < ctx.as_of < dt.date(campaign.end.year + 1, 4, 1):
                     continue
                 for m in pat.finditer(text):

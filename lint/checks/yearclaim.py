@@ -75,6 +75,9 @@ _PREPARE_AFTER = regex.compile(
     r"(?:打牢|奠定|打下|打好|夯实|筑牢)[^，,]{0,4}基础|做好准备|蓄势|铺路"
 )
 _LABEL_END = regex.compile(r"之年|一年|第[二三四五2-5]个?年|关键期|之际|年份|元年|周年|华诞|岁生日")
+_MEETING_TAIL = (
+    r"[^，,。；;]{0,14}?(?:(?P<open>开局)之年|(?P<held>召开)之年|(?P<open2>开局)的?一年)"
+)
 _ANNIV_TAIL = rf"\s*(?:的|第)?\s*(?P<n>{NUMBER})\s*(?:周年|岁(?:华诞|生日)?|年华诞|华诞)"
 
 
@@ -107,20 +110,19 @@ class YearClaimCheck(Check):
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         super().__init__(rules)
-        self.anniversary_re: dict[str, _Aliases | None] = {}
-        self.meeting_re: dict[str, _Aliases | None] = {}
-        for r in rules:
-            anns = [a for a in rule_facts(r, "anniversaries") if a.confirmed]
-            self.anniversary_re[r.code] = _alias_regex(anns, _ANNIV_TAIL) if anns else None
-            meets = [m for m in rule_facts(r, "meetings") if m.confirmed]
-            self.meeting_re[r.code] = (
-                _alias_regex(
-                    meets,
-                    r"[^，,。；;]{0,14}?(?:(?P<open>开局)之年|(?P<held>召开)之年|(?P<open2>开局)的?一年)",
-                )
-                if meets
-                else None
+        # rule code -> (anniversary aliases, meeting aliases): compiled on the first claim, as
+        # most drafts make none and a cold start should not pay for them
+        self._aliases: dict[str, tuple[_Aliases | None, _Aliases | None]] = {}
+
+    def aliases(self, rule: Rule) -> tuple[_Aliases | None, _Aliases | None]:
+        if rule.code not in self._aliases:
+            anns = [a for a in rule_facts(rule, "anniversaries") if a.confirmed]
+            meets = [m for m in rule_facts(rule, "meetings") if m.confirmed]
+            self._aliases[rule.code] = (
+                _alias_regex(anns, _ANNIV_TAIL) if anns else None,
+                _alias_regex(meets, _MEETING_TAIL) if meets else None,
             )
+        return self._aliases[rule.code]
 
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
         rules = [r for r in self.rules if r.code in ctx.active]
@@ -138,12 +140,11 @@ class YearClaimCheck(Check):
                 found: list[tuple[int, int, str]] = []
                 if plans:
                     found += _plan_claims(body, claim.year, calendar, plans)
-                pat = self.meeting_re[rule.code]
-                if pat is not None:
-                    found += _meeting_claims(body, claim.year, pat)
-                pat = self.anniversary_re[rule.code]
-                if pat is not None:
-                    found += _anniversary_claims(body, claim.year, pat)
+                anniversaries, meetings = self.aliases(rule)
+                if meetings is not None:
+                    found += _meeting_claims(body, claim.year, meetings)
+                if anniversaries is not None:
+                    found += _anniversary_claims(body, claim.year, anniversaries)
                 for s, e, expected in sorted(found):
                     labels = calendar.labels_of(claim.year)
                     hint = f"；{claim.year}年是" + "、".join(labels) if labels else ""
