@@ -68,6 +68,10 @@ _AFTER_FORWARD = regex.compile(
     # `以“十四五”规划为引领`
     r"|^(?:规划)?(?:纲要)?为(?:引领|指导|统领|依据|遵循|导向)"
 )
+# a task set for the period (`为“十四五”末…打下基础` is what a past year achieved: not one)
+_PERIOD_PURPOSE = regex.compile(
+    r"(?:确保|力争|全力|奋力|努力|务必|坚决|要|将)[^" + _CLAUSE + r"]{0,12}$"
+)
 # the clause after `“十四五”时期，` says what is to be done
 _NEXT_MODAL = regex.compile(
     r"[，,]\s*(?:我们|我[省市县区局]|全[省市县区]|各级各部门)?(?:要|必须|务必)"
@@ -94,6 +98,7 @@ _PURPOSE = regex.compile(
 _PARAGRAPH_BACK = regex.compile(r"过去(?:的)?五年|五年来|回顾(?:过去|五年|“十|\"十)")
 # a year label: the year-claim kind judges `今年是“十四五”规划收官之年`
 _LABEL = regex.compile(r"之年|一年|关键期|谋篇|开局")
+_YEAR_LABEL = regex.compile(r"之年|一年|关键期")
 # a plan document named after the plan: `“十四五”生态环境保护规划`, `“十四五”规划纲要` is the
 # master plan (its targets ended with the period)
 _DOCUMENT = regex.compile(r"^(?P<mid>[\p{Han}（）()]{1,16}?)(?:专项)?规划")
@@ -237,7 +242,7 @@ def _current(
     # `力争“十四五”末…`, `要在“十四五”期间…`, `“十四五”时期，我们要…`: the period as the
     # time of a task
     purposed_period = after.startswith(("时期", "期间", "末")) and (
-        _PURPOSE.search(before)
+        _PERIOD_PURPOSE.search(before)
         or (after in ("时期", "期间") and _NEXT_MODAL.match(text, hi, hi + 12))
     )
     if _AFTER_BACK.match(after) and not (_AFTER_FORWARD.match(after) or purposed_period):
@@ -273,7 +278,7 @@ def _drafting(
     lo, hi = _clause(text, start, end)
     before, after = text[lo:start], text[end:hi]
     line_lo, _ = doc.line_span(doc.line_of(start))
-    if _in_title(text, line_lo, start):
+    if _in_title(text, line_lo, start) or _YEAR_LABEL.search(text, lo, hi):
         return None
     drafted = (_DRAFT_VERB.search(before) and _MASTER_AFTER.match(after)) or _DRAFT_AFTER.match(
         after

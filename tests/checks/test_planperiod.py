@@ -124,3 +124,17 @@ def test_a_plan_as_yardstick_is_not_carried_forward(tmp_path: Path) -> None:
     # 2021年《政府工作报告》: the previous period is what the new one is measured against
     text = "研发经费投入年均增长7%以上、力争投入强度高于“十三五”时期实际。"
     assert _codes(tmp_path, text, "2021-03-05") == []
+
+
+def test_what_a_past_year_laid_for_the_period_end_is_a_look_back(tmp_path: Path) -> None:
+    # 2025年上海市政府工作报告, reviewing 2024
+    text = "新增公园141座、累计达到973座，为“十四五”末建成千座公园城市打下扎实基础。"
+    assert _codes(tmp_path, text) == []
+    assert _codes(tmp_path, "力争“十四五”末建成千座公园。") == ["FM412"]
+
+
+def test_a_year_label_is_left_to_the_year_claim_rule(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("今年是“十五五”规划编制关键期。", encoding="utf-8")
+    _, diags = run_json("--isolated", "--select", "FM", "--as-of", LATE_2026, str(draft))
+    assert [d["code"] for d in diags] == ["FM903"]
