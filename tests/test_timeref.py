@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from lint.calendar import load_calendar
 from lint.timeref import number_value, past_year_in, plan_of, year_value
+from tests.helpers import run_cli
 
 
 @pytest.mark.parametrize(
@@ -44,3 +47,26 @@ def test_past_year_in() -> None:
     assert past_year_in("2025年，我们完成了任务", 2026)
     assert not past_year_in("2026年要完成任务", 2026)
     assert not past_year_in("2025年以来", 2026)
+
+
+def test_a_rule_naming_an_unknown_fact_is_refused(tmp_path: Path) -> None:
+    rules = tmp_path / "mine.yaml"
+    rules.write_text(
+        "category: formulation\n"
+        "rules:\n"
+        "  - code: ZZ901\n"
+        "    name: my-plan\n"
+        "    kind: plan-period\n"
+        "    check: current\n"
+        "    severity: warning\n"
+        "    message: x\n"
+        "    source: y\n"
+        "    effective: {from: 2026-01-01}\n"
+        "    facts: [plans:十七五]\n"
+        "    examples: {bad: [a], good: [b]}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli("--rules", str(rules), "--isolated", str(rules))
+    assert code == 2
+    assert f"{rules}:11:" in err and "十七五" in err
+    assert "Traceback" not in err
