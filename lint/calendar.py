@@ -333,10 +333,10 @@ _BUILDERS = {
 def parse_calendar(text: str, label: str) -> Calendar:
     import yaml
 
-    from lint.ruleset import MAX_YAML_NODES, _expanded_size, _parse_yaml
+    from lint.yamlfile import MAX_YAML_NODES, expanded_size, parse_yaml
 
     try:
-        root, data = _parse_yaml(text)
+        root, data = parse_yaml(text)
     except ValueError as exc:
         # PyYAML builds dates itself and raises without a position (`2024-13-01`)
         raise CalendarError(f"{label}:{_bad_date_line(text)}: 日期无效（{exc}）") from None
@@ -346,7 +346,7 @@ def parse_calendar(text: str, label: str) -> Calendar:
         raise CalendarError(f"{label}:{line}: YAML 错误: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise CalendarError(f"{label}: YAML 错误: {exc}") from None
-    if root is not None and _expanded_size(root, MAX_YAML_NODES) > MAX_YAML_NODES:
+    if root is not None and expanded_size(root, MAX_YAML_NODES) > MAX_YAML_NODES:
         raise CalendarError(f"{label}:1: YAML 错误: 别名展开后超过 {MAX_YAML_NODES} 个值")
     if not isinstance(data, dict):
         raise CalendarError(f"{label}:1: 日历文件须是映射（plans、meetings……）")
@@ -414,9 +414,9 @@ def _section_nodes(root: yaml.Node | None, section: str) -> list[Any]:
 
 
 def calendar_path() -> Path:
-    from lint.ruleset import CALENDAR_FILE, _default_rules_dir
+    from lint.yamlfile import CALENDAR_FILE, default_rules_dir
 
-    return _default_rules_dir() / CALENDAR_FILE
+    return default_rules_dir() / CALENDAR_FILE
 
 
 @functools.lru_cache(maxsize=4)

@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
+from typing import Protocol
 
 import regex
 
-from lint.checks import Finding
 from lint.document import Document
 from lint.model import Edit, Fix
 
 # Matched from a position instead of slicing, so checking a line costs its indentation only.
 _BLANK_RUN = regex.compile("[ \t\u3000\u00a0 ]*")
+
+
+class Finding(Protocol):
+    """What this module needs of a check's finding: its fix, which it may widen."""
+
+    fix: Fix | None
+
 
 # (finding, its deletion, first line, last line) of every whole-line deletion.
 Block = tuple[Finding, Edit, int, int]

@@ -18,6 +18,13 @@ from typing import TYPE_CHECKING, Any
 from lint import rulecache, timing
 from lint.model import CATEGORIES, SAFETIES, SEVERITIES, ReportlintError, as_date
 from lint.rule import Example, Rule, RuleError
+from lint.yamlfile import (
+    CALENDAR_FILE,
+    MAX_YAML_NODES,
+    default_rules_dir,
+    expanded_size,
+    parse_yaml,
+)
 
 if TYPE_CHECKING:
     import yaml
@@ -64,26 +71,8 @@ class RuleSet:
         return len(self.rules)
 
 
-# Dated facts beside the bundled rules, read by lint.calendar: not a rule file.
-CALENDAR_FILE = "calendar.yaml"
-
-
-def _default_rules_dir() -> Path:
-    """The bundled rules: inside the installed package, else the checkout's top-level rules/.
-
-    The wheel maps rules/ to lint/rules/ (a plain folder beside this module), so a path
-    relative to __file__ is what importlib.resources would return, without the 14 ms its
-    import costs on every cold start.
-    """
-    here = Path(__file__).resolve().parent
-    packaged = here / "rules"
-    if packaged.is_dir():
-        return packaged
-    return here.parent / "rules"
-
-
 def default_rule_files() -> list[Path]:
-    folder = _default_rules_dir()
+    folder = default_rules_dir()
     # calendar.yaml holds dated facts, not rules (lint.calendar reads it)
     files = sorted(f for f in folder.glob("*.yaml") if f.name != CALENDAR_FILE)
     if not files:
@@ -301,54 +290,11 @@ def load_rule_file(path: str | Path) -> list[Rule]:
     return parse_rules(text, label)
 
 
-def _safe_loader() -> type[yaml.SafeLoader]:
-    import yaml
-
-    # The C loader is ~10x faster; both refuse tags that construct Python objects.
-    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return loader
-
-
-def _parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
-    """The node tree (for line numbers) and the data built from it: one parse, not two."""
-    loader = _safe_loader()(text)
-    try:
-        root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None
-    finally:
-        loader.dispose()
-    return root, data
-
-
-# The largest bundled rule file has ~1,300 YAML nodes. Aliases let a few lines stand for
-# billions of values ("billion laughs"): harmless while shared, but any code that walks or
-# prints them (an error message's repr) would hang, so such files are refused up front.
-MAX_YAML_NODES = 100_000
-
-
-def _expanded_size(root: yaml.Node, limit: int) -> int:
-    """Nodes reachable from `root` counting every alias use, up to just past `limit`."""
-    import yaml
-
-    count = 0
-    stack: list[yaml.Node] = [root]
-    while stack and count <= limit:
-        node = stack.pop()
-        count += 1
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.append(key)
-                stack.append(value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-    return count
-
-
 def parse_rules(text: str, label: str) -> list[Rule]:
     import yaml
 
     try:
-        root, data = _parse_yaml(text)
+        root, data = parse_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -356,7 +302,7 @@ def parse_rules(text: str, label: str) -> list[Rule]:
         raise RuleError(f"{label}:{line}: YAML 错误: {problem}") from None
     except yaml.YAMLError as exc:
         raise RuleError(f"{label}: YAML 错误: {exc}") from None
-    if root is not None and _expanded_size(root, MAX_YAML_NODES) > MAX_YAML_NODES:
+    if root is not None and expanded_size(root, MAX_YAML_NODES) > MAX_YAML_NODES:
         raise RuleError(
             f"{label}:1: YAML 错误: more than {MAX_YAML_NODES} values once aliases are "
             "expanded (an alias bomb?)"
@@ -404,7 +350,7 @@ def load_ruleset(paths: Iterable[str | Path] | None = None, *, defaults: bool = 
         from lint.checks import KINDS
 
         # Rules that name calendar facts carry them: a changed calendar is a changed rule set.
-        calendar = _default_rules_dir() / CALENDAR_FILE
+        calendar = default_rules_dir() / CALENDAR_FILE
         key = rulecache.cache_key([*blobs, (str(calendar), _read_rule_file(calendar))], KINDS)
         cached = rulecache.load(key)
         if isinstance(cached, RuleSet) and all(isinstance(r, Rule) for r in cached.rules):
