@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import regex
 
@@ -165,6 +166,7 @@ class YearClaimCheck(Check):
 
 # a regex over every entry's aliases, and the entries its groups a0, a1 … stand for
 _Aliases = tuple[regex.Pattern[str], tuple[Anniversary | Meeting, ...]]
+_Named = TypeVar("_Named", Anniversary, Meeting)
 
 
 def _alias_regex(entries: Sequence[Anniversary | Meeting], tail: str) -> _Aliases:
@@ -283,12 +285,20 @@ def _plan_range(plan: Plan, kind: str, a: regex.Match[str] | None) -> tuple[int,
     return first, last, f"“{name}”时期为{first}—{last}年"
 
 
-def _meeting_claims(body: str, year: int, aliases: _Aliases) -> list[tuple[int, int, str]]:
-    out = []
+def _named(
+    body: str, aliases: _Aliases, kind: type[_Named]
+) -> Iterator[tuple[regex.Match[str], _Named]]:
+    """Each mention in `body` of a calendar entry of `kind`, with that entry."""
     pat, entries = aliases
     for m in pat.finditer(body):
-        meeting = _entry(m, entries)
-        assert isinstance(meeting, Meeting)
+        entry = _entry(m, entries)
+        assert isinstance(entry, kind)
+        yield m, entry
+
+
+def _meeting_claims(body: str, year: int, aliases: _Aliases) -> list[tuple[int, int, str]]:
+    out = []
+    for m, meeting in _named(body, aliases, Meeting):
         if m.group("held"):
             right = meeting.start.year
             expected = f"{meeting.name}召开于{right}年"
@@ -302,10 +312,7 @@ def _meeting_claims(body: str, year: int, aliases: _Aliases) -> list[tuple[int, 
 
 def _anniversary_claims(body: str, year: int, aliases: _Aliases) -> list[tuple[int, int, str]]:
     out = []
-    pat, entries = aliases
-    for m in pat.finditer(body):
-        entry = _entry(m, entries)
-        assert isinstance(entry, Anniversary)
+    for m, entry in _named(body, aliases, Anniversary):
         claimed = number_value(m.group("n"))
         if claimed is None:
             continue
