@@ -4,11 +4,12 @@ sentence from a forward-looking one: what the time-reasoning check kinds share.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import regex
 
-from lint.calendar import Calendar, Plan
+from lint.calendar import Calendar, Plan, calendar_path
 
 if TYPE_CHECKING:
     from lint.rule import Rule
@@ -125,12 +126,21 @@ def rule_facts(rule: Rule, section: str) -> tuple[Any, ...]:
     return tuple(out)
 
 
+def _shown_name(file: str) -> str:
+    """The bundled calendar as shipped (`rules/calendar.yaml`), not where it is installed."""
+    path = Path(file)
+    bundled = calendar_path()
+    if path.name == bundled.name and path.resolve().parent == bundled.resolve().parent:
+        return f"rules/{path.name}"
+    return path.name
+
+
 def describe_facts(rule: Rule) -> list[str]:
     """`--explain` lines: the facts a rule uses, with their sources."""
     if "_calendar" not in rule.params:
         return []
     calendar = rule_calendar(rule)
-    lines = [f"依据的日期事实（{calendar.file}）："]
+    lines = [f"依据的日期事实（{_shown_name(calendar.file)}）："]
     for ref in rule.params.get("facts", []):
         for entry in calendar.resolve(ref):
             lines.append(f"  - {entry.describe()}    来源：{entry.source}")
