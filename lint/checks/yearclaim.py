@@ -54,7 +54,7 @@ _CLAIM = regex.compile(
     r"(?:(?<![0-9０-９〇零○一二三四五六七八九])(?P<year>" + YEAR + r")\s*年"
     r"|(?<![0-9０-９])(?P<rel>今年|本年度?|明年|去年))"
     r"\s*[，,]?\s*(?:也|又|还|更|将|即将|就)?"
-    r"(?:是|为|适逢|恰逢|正值|正逢|迎来|喜迎|欣逢|逢)(?!否|不是|主要|指)"
+    r"(?:是|作为|为|适逢|恰逢|正值|正逢|迎来|喜迎|欣逢|逢)(?!否|不是|主要|指)"
     r"|(?P<rel2>值此)"
 )
 _CLAUSE_END = regex.compile(r"[，,。；;！!？?\n\r]")
@@ -67,8 +67,11 @@ _START = "开局|起步|开篇|开好局|启航|开启"
 _END = "收官|收尾|决胜|冲刺|决战|最后一年"
 _DRAFT = "谋划|谋篇|编制|布局|蓄势|起草|前期研究"
 _MID = "关键|攻坚|重要|承上启下|中期|深化|实施|推进|实现"
+# `“十四五”规划全面完成之年`: after the name, completing it is its last year (before the
+# name, `完成“十四五”规划目标任务的关键一年` stays a year inside the period)
+_DONE = "完成之年|完成的一年|圆满完成之年|全面完成之年"
 _POS_AFTER = regex.compile(
-    rf"(?P<nth>第(?P<n>[一二三四五1-5])(?:个)?年)|(?P<pos>{_START}|{_END}|{_DRAFT}|{_MID})"
+    rf"(?P<nth>第(?P<n>[一二三四五1-5])(?:个)?年)|(?P<pos>{_START}|{_END}|{_DONE}|{_DRAFT}|{_MID})"
 )
 _NTH = regex.compile(r"(?P<nth>第(?P<n>[一二三四五1-5])(?:个)?年)")
 _POS_BEFORE = regex.compile(rf"(?P<pos>{_START}|{_END}|{_DRAFT}|实施|推进|实现)[{QUOTES}]?$")
@@ -90,7 +93,7 @@ class Claim:
 
 
 def _kind(pos: str) -> str:
-    for name, words in (("start", _START), ("end", _END), ("draft", _DRAFT)):
+    for name, words in (("start", _START), ("end", _END + "|" + _DONE), ("draft", _DRAFT)):
         if pos in words.split("|"):
             return name
     return "mid"
@@ -131,37 +134,110 @@ class YearClaimCheck(Check):
             return
         text = doc.scan_text
         claims = list(_claims(text, ctx.as_of.year))
-        if not claims:
+        # `在庆祝建军98周年之际`, `隆重庆祝…76周年`: an anniversary as this year's occasion
+        occasions = "周年" in text
+        if not claims and not occasions:
             return
         for rule in rules:
             calendar = rule_calendar(rule)
             plans = [p for p in rule_facts(rule, "plans") if p.confirmed]
+            anniversaries, meetings = self.aliases(rule)
+            spans: list[tuple[int, int, int, str, str]] = []
             for claim in claims:
                 body = text[claim.start : claim.end]
-                found: list[tuple[int, int, str]] = []
+                found: list[tuple[int, int, str, str]] = []
                 if plans:
-                    found += _plan_claims(body, claim.year, calendar, plans)
-                anniversaries, meetings = self.aliases(rule)
+                    found += [(*f, "plan") for f in _plan_claims(body, claim.year, calendar, plans)]
                 if meetings is not None:
-                    found += _meeting_claims(body, claim.year, meetings)
+                    found += [(*f, "meeting") for f in _meeting_claims(body, claim.year, meetings)]
                 if anniversaries is not None:
-                    found += _anniversary_claims(body, claim.year, anniversaries)
-                for s, e, expected in sorted(found):
-                    labels = calendar.labels_of(claim.year)
-                    hint = f"；{claim.year}年是" + "、".join(labels) if labels else ""
-                    start, end = claim.start + s, claim.start + e
-                    yield Finding(
-                        rule,
-                        start,
-                        end,
-                        values={
-                            "match": doc.text[start:end],
-                            "year": str(claim.year),
-                            "expected": expected,
-                            "hint": hint,
-                        },
-                        suggestion=rule.suggestion,
-                    )
+                    found += [
+                        (*f, "anniversary")
+                        for f in _anniversary_claims(body, claim.year, anniversaries)
+                    ]
+                spans += [
+                    (claim.start + s, claim.start + e, claim.year, x, k) for s, e, x, k in found
+                ]
+            if occasions and anniversaries is not None:
+                claimed = [(c.start, c.end) for c in claims]
+                spans += [
+                    (s, e, ctx.as_of.year, x, "anniversary")
+                    for s, e, x in _occasion_claims(text, ctx.as_of.year, anniversaries)
+                    if not any(lo <= s < hi for lo, hi in claimed)
+                ]
+            for start, end, year, expected, what in sorted(spans):
+                yield Finding(
+                    rule,
+                    start,
+                    end,
+                    values={
+                        "match": doc.text[start:end],
+                        "year": str(year),
+                        "expected": expected,
+                        "hint": _hint(calendar.labels_of(year), year, what),
+                    },
+                    suggestion=rule.suggestion,
+                )
+
+
+def _hint(labels: Sequence[str], year: int, what: str) -> str:
+    """The year's labels of the kind the claim made: its plan label for a plan claim, its
+    meeting label for a meeting claim; an anniversary's right number is already said."""
+    if what == "plan":
+        labels = [x for x in labels if _PLAN.search(x)]
+    elif what == "meeting":
+        labels = [x for x in labels if "精神" in x]
+    else:
+        labels = []
+    return f"；{year}年是" + "、".join(labels) if labels else ""
+
+
+# An anniversary named as the occasion of this year: `在（庆祝）…N周年之际` or a celebration
+# ending its clause (`隆重庆祝…N周年。`). Not a celebration named as an event
+# (`庆祝…成立100周年大会上的讲话`), nor a sentence or paragraph that looks back.
+_OCCASION_BEFORE = regex.compile(
+    r"(?:在|于)(?:隆重|热烈|喜迎|迎来|举国)?(?:庆祝|纪念|欢庆)?$|(?:隆重|热烈|共同|欢)庆祝$|隆重纪念$"
+)
+_OCCASION_AFTER = regex.compile(r"之际|[，,。；;！!\n\r]|$")
+_LOOK_BACK = regex.compile(
+    r"去年|上年|过去|一年来|五年来|以来|回顾|曾经|当年|那年|历史上|"
+    r"(?<![0-9０-９])(?:1[89]|20)[0-9]{2}\s*年"
+)
+
+
+def _occasion_claims(text: str, year: int, aliases: _Aliases) -> list[tuple[int, int, str]]:
+    out = []
+    pat, entries = aliases
+    for m in pat.finditer(text):
+        if not _OCCASION_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue
+        if not _OCCASION_AFTER.match(text, m.end()):
+            continue
+        entry = _entry(m, entries)
+        assert isinstance(entry, Anniversary)
+        claimed = number_value(m.group("n"))
+        right = year - entry.date.year
+        # a stale copy is one or two years behind; a round anniversary further back
+        # (`在庆祝建党100周年之际，党中央首次颁授“七一勋章”`) is told as history
+        if claimed is None or not 1 <= right - claimed <= 2 or claimed % 5 == 0:
+            continue
+        lo = max(_sentence_start(text, m.start()), text.rfind("\n", 0, m.start()) + 1)
+        para_lo = text.rfind("\n", 0, m.start()) + 1
+        para_hi = text.find("\n", m.end())
+        para_hi = len(text) if para_hi < 0 else para_hi
+        stop = _SENTENCE_END.search(text, m.end())
+        hi = stop.start() if stop else len(text)
+        if _LOOK_BACK.search(text, lo, hi) or _PARA_BACK.search(text, para_lo, para_hi):
+            continue
+        out.append((m.start(), m.end(), f"{year}年是{entry.name}{right}周年"))
+    return out
+
+
+_PARA_BACK = regex.compile(r"过去一年|过去五年|一年来|五年来|去年|上年|回顾")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in "。；;！!？?") + 1
 
 
 # a regex over every entry's aliases, and the entries its groups a0, a1 … stand for

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import run_json
+from tests.helpers import reportlint, run_json
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "official"
 
@@ -58,7 +58,14 @@ def test_message_names_the_year_and_its_label(tmp_path: Path) -> None:
     assert message.startswith(
         "2026年不是中华人民共和国成立75周年：2026年是中华人民共和国成立77周年"
     )
-    assert "“十五五”开局之年" in message
+    # the right number is the whole correction: no unrelated labels of the year appended
+    assert "“十五五”" not in message
+
+
+def test_plan_claim_appends_only_the_years_plan_label(tmp_path: Path) -> None:
+    ((code, message),) = _codes(tmp_path, "今年是“十四五”规划收官之年。", "2026-11-26")
+    assert code == "FM903"
+    assert message.endswith("；2026年是“十五五”开局之年。请按文档年份改写"), message
 
 
 @pytest.mark.parametrize(
@@ -97,3 +104,52 @@ def test_provincial_reports_right_at_their_date_wrong_a_year_later() -> None:
     # every 今年是“十四五”规划收官之年 of the 2025 reports (the ones written `2025年是…` name
     # their year and are look-backs)
     assert sum("“十四五”收官之年是2025年" in d["message"] for d in diags) >= 24
+
+
+def _executable(tmp_path: Path, text: str, as_of: str) -> list[str]:
+    """Codes and columns the installed `reportlint` reports, one line per finding."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(text, encoding="utf-8")
+    proc = reportlint("--isolated", "--select", "FM903,FM904", "--as-of", as_of, str(draft))
+    assert proc.returncode in (0, 1), proc.stderr
+    out = proc.stdout.decode("utf-8")
+    return [line.split(" ", 2)[1] + " " + line.split(" ", 2)[2] for line in out.splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("在庆祝建军98周年之际，向全体官兵致以问候。", "2026年是中国人民解放军建军99周年"),
+        ("在建党104周年之际，我们开展了系列活动。", "2026年是中国共产党成立105周年"),
+        ("在庆祝新中国成立76周年之际，全市举办升旗仪式。", "2026年是中华人民共和国成立77周年"),
+        ("隆重庆祝中华人民共和国成立76周年。", "2026年是中华人民共和国成立77周年"),
+        ("今年是香港回归祖国28周年。", "2026年是香港回归祖国29周年"),
+        ("今年是澳门回归祖国26周年。", "2026年是澳门回归祖国27周年"),
+        ("2026年作为“十四五”规划的收官之年，任务艰巨。", "“十四五”收官之年是2025年"),
+        ("今年作为“十四五”收官之年，要全力冲刺。", "“十四五”收官之年是2025年"),
+        ("今年是“十四五”规划全面完成之年。", "“十四五”收官之年是2025年"),
+    ],
+)
+def test_occasions_and_labels_in_other_frames(tmp_path: Path, text: str, fragment: str) -> None:
+    (line,) = _executable(tmp_path, text, "2026-12-04")
+    assert line.startswith("FM90") and fragment in line, line
+    if not text.startswith("2026"):
+        # the same sentence a year earlier was right
+        assert _executable(tmp_path, text, "2025-12-04") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "学习习近平总书记在庆祝中国共产党成立100周年大会上的重要讲话精神。",
+        "在庆祝中国共产党成立100周年之际，党中央首次颁授“七一勋章”。",
+        "2025年，在庆祝新中国成立76周年之际，全市举办升旗仪式。",
+        "过去一年，我们隆重庆祝中华人民共和国成立76周年。",
+        "在庆祝新中国成立77周年之际，全市举办升旗仪式。",
+        "今年是澳门回归祖国27周年。",
+        "在“十四五”收官之年，我们取得了显著成绩。",
+        "把今年作为作风建设年。",
+    ],
+)
+def test_occasions_silent_when_right_or_told_as_history(tmp_path: Path, text: str) -> None:
+    assert _executable(tmp_path, text, "2026-12-04") == []
