@@ -74,6 +74,74 @@ _OPENS_WITH_YEAR = regex.compile(
 )
 
 
+# A deadline or target dated in a past year, written as still ahead: `到2025年，…达到10%`,
+# `力争到2025年末…`, `2025年底前完成…`, `要在2025年春节前将…发放到位`, `在2025年内建成…`.
+# The frame opens a clause or follows a purpose word, so `由…增加到2025年的…` (a range) and
+# `截至2025年末` (a result) are not deadlines; a clause-opening `到` must be followed in its
+# sentence by a target (`达到`、`实现`、`突破`…), a `…前` by a verb of doing before any `的`
+# (`2005年底前注册营运的黄标车` names vehicles, it sets no deadline).
+_OPENS = (
+    r"(?:(?<=^|[，,。；;！!？?：:\n\r（(])\s*"
+    r"|(?<=确保|力争|争取|力求|计划|务必|必须|要|将|应|须|并))"
+)
+_AIM = r"(?:确保|力争|争取|力求|计划|务必|必须|要|将|应当|应|须)?"
+_DY = r"(?<![0-9０-９])(?P<dy>" + YEAR + r")\s*年"
+_BY = regex.compile(
+    _OPENS
+    + _AIM
+    + r"(?:(?P<to>到)"
+    + _DY
+    + r"(?:底|末|年底|年末)?(?!前)"
+    + r"|(?:在|于)?"
+    + _DY
+    + r"(?:底|末|年底|年末|上半年|下半年|[一二三四]季度|春节|元旦|国庆|汛期|年内)?(?:前|以前|之前)"
+    + r"|在"
+    + _DY
+    + r"(?:内|年内))"
+)
+_TARGET_AHEAD = regex.compile(
+    r"达到|实现|完成|建成|突破|超过|提高到|提升到|提高至|提升至|降至|降到|下降|降低|控制在|"
+    r"增加到|增长到|扩大到|不低于|不少于|不超过|覆盖|全面|全部|基本"
+)
+_DO_AHEAD = regex.compile(
+    r"[^的，,]{0,14}?(?:完成|实现|建成|建立|全部|全面|发放|到位|落实|出台|制定|启动|开工|竣工|"
+    r"投用|投产|清零|整改|销号|达到|实施|完工|交付|改造|淘汰|覆盖)"
+)
+# sentences that state a result or quote an older plan's target, and paragraphs that review
+_RESULT = regex.compile(
+    r"了|已经|已|取得|累计|同比|较上年|比上年|比去年|比(?:[12][0-9]{3})年|年均|过去(?:的)?(?:一|五)年|"
+    r"一年来|五年来|去年|上年|回顾|总结|刚刚过去|提出|明确|要求|规定|确定|部署|指出|设定|目标是|"
+    r"按照|根据|曾"
+)
+_REVIEW_PARAGRAPH = regex.compile(r"过去(?:的)?(?:一|五)年|一年来|五年来|回顾|去年|上年")
+_SENTENCE_STOP = regex.compile(r"[。；;！!？?\n\r]")
+
+
+def _deadlines(doc: Document, text: str, as_of_year: int) -> Iterator[tuple[int, int, int]]:
+    """Past-year deadlines and targets written as still ahead: (start, end, year)."""
+    for m in _BY.finditer(text):
+        year = year_value(m.group("dy"))
+        if year is None or year >= as_of_year:
+            continue
+        lo, hi = doc.sentence_span(m.start(), m.end())
+        if m.group("to"):
+            if not _TARGET_AHEAD.search(text, m.end(), hi):
+                continue
+        elif not _DO_AHEAD.match(text, m.end(), hi):
+            continue
+        # inside a title: `《…到2025年…规划》`
+        if text.count("《", lo, m.start()) > text.count("》", lo, m.start()):
+            continue
+        if _RESULT.search(text, lo, hi):
+            continue
+        p_lo = text.rfind("\n", 0, m.start()) + 1
+        p_hi = text.find("\n", m.end())
+        if _REVIEW_PARAGRAPH.search(text, p_lo, len(text) if p_hi < 0 else p_hi):
+            continue
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        yield start, m.end(), year
+
+
 class PastYearCheck(Check):
     kind = "past-year"
 
@@ -87,6 +155,7 @@ class PastYearCheck(Check):
         if not rules:
             return
         text = doc.scan_text
+        spans: list[tuple[int, int, int]] = []
         for m in _PATTERN.finditer(text):
             year = year_value(m.group("year"))
             if year is None or year >= ctx.as_of.year:
@@ -94,13 +163,21 @@ class PastYearCheck(Check):
             lo, hi = doc.sentence_span(m.start(), m.end())
             if _BACK.search(text, lo, hi) or _OPENS_WITH_YEAR.match(text, lo, hi):
                 continue
+            spans.append((m.start(), m.end(), year))
+        if "年" in text:
+            spans += [
+                d
+                for d in _deadlines(doc, text, ctx.as_of.year)
+                if not any(s <= d[0] < e for s, e, _ in spans)
+            ]
+        for start, end, year in sorted(spans):
             for rule in rules:
                 yield Finding(
                     rule,
-                    m.start(),
-                    m.end(),
+                    start,
+                    end,
                     values={
-                        "match": doc.text[m.start() : m.end()],
+                        "match": doc.text[start:end],
                         "year": str(year),
                         "as_of_year": str(ctx.as_of.year),
                     },

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import run_json
+from tests.helpers import reportlint, run_json
 
 
 def _codes(tmp_path: Path, text: str, as_of: str) -> list[str]:
@@ -48,3 +48,51 @@ def test_last_years_targets_as_a_task(tmp_path: Path, text: str) -> None:
 )
 def test_reviews_stay_silent(tmp_path: Path, text: str) -> None:
     assert _codes(tmp_path, text, "2026-11-26") == []
+
+
+def _executable(tmp_path: Path, text: str, as_of: str) -> list[str]:
+    """The findings the installed `reportlint` prints, as `CODE “match”`."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(text, encoding="utf-8")
+    proc = reportlint("--isolated", "--select", "FM905", "--as-of", as_of, str(draft))
+    assert proc.returncode in (0, 1), proc.stderr
+    out = proc.stdout.decode("utf-8")
+    return [" ".join(line.split(" ")[1:3]).split("：")[0] for line in out.splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("到2025年，全区数字经济核心产业增加值占比达到10%。", "FM905 “到2025年”"),
+        ("力争到2025年末，城镇化率达到65%。", "FM905 “力争到2025年末”"),
+        ("2025年底前完成全部老旧小区改造任务。", "FM905 “2025年底前”"),
+        ("要在2025年春节前将慰问金发放到位。", "FM905 “要在2025年春节前”"),
+        ("在2025年内建成5G基站1000个。", "FM905 “在2025年内”"),
+        ("争取到2025年底，实现村级综合服务设施全覆盖。", "FM905 “争取到2025年底”"),
+    ],
+)
+def test_past_deadlines_written_as_ahead(tmp_path: Path, text: str, match: str) -> None:
+    assert _executable(tmp_path, text, "2026-12-04") == [match]
+    # in its own year the deadline is still ahead
+    assert _executable(tmp_path, text, "2025-03-01") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至2025年末，城镇化率达到65%。",
+        "2025年底，城镇化率达到65%。",
+        "到2025年底已完成全部改造任务。",
+        "到2025年，占比达到10.2%，比2020年提高3个百分点。",
+        "“十四五”规划提出，到2025年城镇化率达到65%。",
+        "城镇居民人均可支配收入由2020年的3万元增加到2025年的4万元。",
+        "2021年到2025年，全区新建学校30所。",
+        "2005年底前注册营运的黄标车今年要全部淘汰。",
+        "《到2025年全区数字经济发展行动方案》印发实施。",
+        "在2025年巴黎奥运会上取得佳绩。",
+        "过去五年，我们坚持稳中求进。\u3000\u3000按照部署，到2025年城镇化率达到65%。",
+        "到2030年，全区数字经济核心产业增加值占比达到15%。",
+    ],
+)
+def test_results_quotes_and_reviews_stay_silent(tmp_path: Path, text: str) -> None:
+    assert _executable(tmp_path, text, "2026-12-04") == []
