@@ -198,7 +198,7 @@ def _hint(labels: Sequence[str], year: int, what: str) -> str:
 _OCCASION_BEFORE = regex.compile(
     r"(?:在|于)(?:隆重|热烈|喜迎|迎来|举国)?(?:庆祝|纪念|欢庆)?$|(?:隆重|热烈|共同|欢)庆祝$|隆重纪念$"
 )
-_OCCASION_AFTER = regex.compile(r"之际|[，,。；;！!\n\r]|$")
+_OCCASION_AFTER = regex.compile(r"(?:华诞)?(?:之际|[，,。；;！!\n\r]|$)")
 _LOOK_BACK = regex.compile(
     r"去年|上年|过去|一年来|五年来|以来|回顾|曾经|当年|那年|历史上|"
     r"(?<![0-9０-９])(?:1[89]|20)[0-9]{2}\s*年"
@@ -208,7 +208,7 @@ _LOOK_BACK = regex.compile(
 def _occasion_claims(text: str, year: int, aliases: _Aliases) -> list[tuple[int, int, str]]:
     out = []
     pat, entries = aliases
-    for m in pat.finditer(text):
+    for m in _near_anniversaries(text, pat):
         if not _OCCASION_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             continue
         if not _OCCASION_AFTER.match(text, m.end()):
@@ -231,6 +231,20 @@ def _occasion_claims(text: str, year: int, aliases: _Aliases) -> list[tuple[int,
             continue
         out.append((m.start(), m.end(), f"{year}年是{entry.name}{right}周年"))
     return out
+
+
+def _near_anniversaries(text: str, pat: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+    """The alias regex run only just before each `周年`: it has no literal prefix to search
+    for, and over a whole document it cost more than the rest of the rule."""
+    seen = -1
+    i = text.find("周年")
+    while i >= 0:
+        lo = max(seen, i - 40, 0)
+        for m in pat.finditer(text, lo, i + 4):
+            if m.start() >= seen:
+                seen = m.end()
+                yield m
+        i = text.find("周年", i + 2)
 
 
 _PARA_BACK = regex.compile(r"过去一年|过去五年|一年来|五年来|去年|上年|回顾")
