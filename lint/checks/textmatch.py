@@ -271,6 +271,13 @@ class CompiledRule:
         return Edit(start, end, "")
 
 
+def _masked_blank(doc: Document, start: int, end: int) -> bool:
+    """A blank that masking made (`**1305**万元` is scanned as `  1305  万元`): markup the
+    author wrote, not a gap the author left for a number."""
+    scanned = doc.scan_text[start:end]
+    return scanned.isspace() and doc.text[start:end] != scanned
+
+
 def _join_adjacent(doc: Document, findings: list[Finding]) -> list[Finding]:
     """Merge touching findings of each `join-adjacent` rule into one finding per run.
 
@@ -429,8 +436,11 @@ class TextMatchCheck(Check):
         seen: set[tuple[str, int, int]] = set()
         findings: list[Finding] = []
         compiled = self.compiled
+        masked = doc.scan_text is not doc.text and doc.kind == "markdown"
         for rule, start, end, repl in self._candidates(doc, ctx):
             cr = compiled[rule.code]
+            if masked and _masked_blank(doc, start, end):
+                continue
             if cr.plain:
                 # No filters, span = match: the common case for punctuation rules, which a
                 # dirty file triggers tens of thousands of times.

@@ -23,6 +23,9 @@ _STAR_RUN = re.compile(r"\*+")
 # `第*期`, `增长*%`): never an emphasis marker.
 _SLOT_BEFORE = frozenset("0123456789０１２３４５６７８９第〕")
 _SLOT_AFTER_STRONG = frozenset("%％‰")
+# ...unless the run closes a pair that wraps a whole number: `**1305**万元`, `**12**%` are
+# bold figures (WeChat drafts bold every key figure), the digit is inside the emphasis.
+_WRAPPED_NUMBER = re.compile(r"[0-9０-９][0-9０-９.,．，]*[%％‰]?")
 # Units and measure words. A pair whose two markers are both followed by one of these is two
 # slots (`发放*万元，覆盖*个村`, `**个村、**户`), not emphasis: emphasis closes before
 # punctuation or ordinary text (`**强化组织领导**，`, `**年度任务**：`).
@@ -85,9 +88,12 @@ def _star_emphasis(text: str) -> list[tuple[int, int]]:
             s, e = run.span()
             before = text[s - 1] if s > ls else " "
             after = text[e] if e < le else " "
-            if before in _SLOT_BEFORE or after in _SLOT_AFTER_STRONG:
-                continue
             stack = openers.setdefault(e - s, [])
+            if before in _SLOT_BEFORE or after in _SLOT_AFTER_STRONG:
+                if stack and _WRAPPED_NUMBER.fullmatch(text, stack[-1] + e - s, s):
+                    o = stack.pop()
+                    spans += [(o, o + e - s), (s, e)]
+                continue
             if not before.isspace() and stack:  # right-flanking: it may close a pair
                 o = stack.pop()
                 inner = text[o + e - s : s]
