@@ -79,3 +79,32 @@ def test_notices_keep_their_urls_and_x_slots_stay_placeholders(tmp_path: Path, t
     found = codes(lint(tmp_path, text))
     assert "RS123" not in found
     assert ("PH103" in found) == text.startswith("XX")
+
+
+# --- COVID-era measures as current work -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("认真落实常态化疫情防控各项措施。\n", "FM322"),
+        ("继续巩固新冠疫苗接种成果。\n", "FM326"),
+        ("做好新冠病毒疫苗加强针接种工作。\n", "FM326"),
+        ("在各社区设立核酸检测点，规范运行核酸采样点。\n", "FM326"),
+    ],
+)
+def test_covid_era_measures_in_a_2027_plan(tmp_path: Path, text: str, code: str) -> None:
+    assert code in codes(lint(tmp_path, "2027年工作要点\n" + text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "疫情期间，累计设立核酸采样点120个，新冠疫苗全程接种率达92%。\n",
+        "三年抗疫中，我们做好新冠病毒疫苗加强针接种工作。\n",
+        "2022年，全县新冠疫苗全程接种率达92%。\n",
+        "盘活利用闲置核酸采样亭，改造为便民服务点。\n",
+    ],
+)
+def test_covid_look_backs_stay_silent(tmp_path: Path, text: str) -> None:
+    assert [c for c in codes(lint(tmp_path, text)) if c.startswith("FM32")] == []
