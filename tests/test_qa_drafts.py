@@ -108,3 +108,37 @@ def test_covid_era_measures_in_a_2027_plan(tmp_path: Path, text: str, code: str)
 )
 def test_covid_look_backs_stay_silent(tmp_path: Path, text: str) -> None:
     assert [c for c in codes(lint(tmp_path, text)) if c.startswith("FM32")] == []
+
+
+# --- 小康 and poverty work as tasks; renamed local bodies -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("2027年工作要点\n（五）全面建成小康社会。\n", "FM415"),
+        ("区扶贫开发领导小组办公室做好贫困村退出工作。\n", "FM410"),
+        ("区扶贫开发领导小组办公室做好贫困村退出工作。\n", "FM606"),
+        ("市粮食局要加强储备粮管理。\n", "FM601"),
+        ("县新闻出版广电局负责监管。\n", "FM601"),
+        ("县农委牵头组织实施。\n", "FM601"),
+    ],
+)
+def test_finished_goals_and_old_bodies_as_current(tmp_path: Path, text: str, code: str) -> None:
+    assert code in codes(lint(tmp_path, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2027年工作要点\n（五）全面建成小康社会取得伟大历史性成就。\n",
+        "专题党课提纲：党的百年奋斗历程\n三、全面建成小康社会\n",
+        "原市粮食局、县农委的职责已划入新组建的部门。\n",
+        "2017年，县新闻出版广电局完成改革。\n",
+        "县人大农委开展专题调研。\n",
+        "2019年，区扶贫开发领导小组办公室做好贫困村退出工作。\n",
+    ],
+)
+def test_their_look_backs_and_look_alikes_stay_silent(tmp_path: Path, text: str) -> None:
+    mine = {"FM409", "FM410", "FM415", "FM601", "FM606"}
+    assert [c for c in codes(lint(tmp_path, text)) if c in mine] == []
