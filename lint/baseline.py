@@ -158,14 +158,14 @@ def load_baseline(path: str) -> Baseline:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ReportlintError(f"{path}: 基线文件不存在 (baseline not found)") from None
+        raise ReportlintError(f"{path}: 基线文件不存在") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ReportlintError(f"{path}: 无法读取基线文件 ({exc})") from None
     except json.JSONDecodeError as exc:
         raise ReportlintError(f"{path}:{exc.lineno}: 基线文件不是有效的 JSON ({exc.msg})") from None
     except RecursionError:  # the parser recurses once per nesting level
         raise ReportlintError(
-            f"{path}: 基线文件嵌套层级过深，无法读取（nesting too deep）"
+            f"{path}: 基线文件嵌套层级过深，无法读取"
         ) from None
     if not isinstance(data, dict) or data.get("version") != VERSION:
         raise ReportlintError(f"{path}: 不是 reportlint 基线文件 (expected version {VERSION})")

@@ -198,7 +198,7 @@ class _Entry:
                 if isinstance(k, yaml.ScalarNode):
                     self.key_lines[str(k.value)] = k.start_mark.line + 1
         if not isinstance(raw, dict):
-            raise self.error(None, "每一项须是映射 (expected a mapping)")
+            raise self.error(None, "每一项须是映射")
         self.raw: Mapping[str, Any] = raw
 
     def error(self, key: str | None, message: str) -> CalendarError:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from lint import __version__
+from lint.cli_text import HELP, ChineseCommand, check_habit, error_message
 from lint.model import ReportlintError, parse_as_of
 from lint.printable import printable
 from lint.report import FORMATS
@@ -44,6 +45,7 @@ class Options:
     statistics: bool
     exit_zero: bool
     quiet: bool
+    color: str
     fix: bool
     diff: bool
     unsafe_fixes: bool
@@ -59,77 +61,68 @@ class Options:
 
 
 @click.command(
+    cls=ChineseCommand,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-    epilog="Example: reportlint --as-of 2026-11-26 草稿.txt",
+    options_metavar="[选项]",
+    epilog="示例：reportlint 草稿.txt　　reportlint --fix 草稿.txt　　reportlint --explain PH101",
 )
-@click.argument("paths", nargs=-1, type=str)
+@click.argument("paths", nargs=-1, type=str, metavar="文件或文件夹...")
 @click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMAT_CHOICES),
-    default="concise",
-    show_default=True,
-    help="Output format.",
+    "--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="concise", help=HELP["format"]
 )
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD|auto", help=HELP["as-of"])
+@click.option("--select", multiple=True, metavar="规则", help=HELP["select"])
+@click.option("--ignore", multiple=True, metavar="规则", help="不检查这些规则（写法同 --select）。")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help=HELP["fail-on"])
 @click.option(
-    "--as-of",
-    "as_of",
-    metavar="YYYY-MM-DD|auto",
-    help="Judge formulations at this date (default: today); 'auto' reads the document's date.",
+    "--extend-select",
+    multiple=True,
+    metavar="规则",
+    help="在已选规则（配置或 --select）之外再加上这些。",
 )
+@click.option("--config", "config_path", metavar="文件", help="只用这个配置文件。")
+@click.option("--isolated", is_flag=True, help="不读任何配置文件。")
+@click.option("--show-config", metavar="文件", help="显示对这个文件生效的设置及其来源。")
+@click.option("--baseline", metavar="文件", help="只报告基线文件中没有记录的新问题。")
+@click.option("--write-baseline", metavar="文件", help="把当前所有问题记入基线文件（退出码 0）。")
+@click.option("--statistics", is_flag=True, help="按规则统计问题数量，而不逐条列出。")
+@click.option("--exit-zero", is_flag=True, help="发现问题时退出码也为 0。")
+@click.option("--quiet", "-q", is_flag=True, help="只列出问题：不显示提示和最后的汇总行。")
 @click.option(
-    "--select", multiple=True, help="Only these codes, code prefixes, categories or names."
+    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", help=HELP["color"]
 )
+@click.option("--fix", is_flag=True, help="直接在文件中做安全修复（“-”：输出修复后的文字）。")
+@click.option("--diff", is_flag=True, help="显示 --fix 会做的修改（不写入文件）。")
 @click.option(
-    "--ignore", multiple=True, help="Skip these codes, code prefixes, categories or names."
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    default=None,
-    help="Lowest severity that makes the exit code 1 (default: config, else warning).",
-)
-@click.option(
-    "--extend-select", multiple=True, help="Add these to the selection (config or --select)."
-)
-@click.option("--config", "config_path", metavar="PATH", help="Use this config file only.")
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
-@click.option("--show-config", metavar="PATH", help="Print the settings that apply to PATH.")
-@click.option("--baseline", metavar="FILE", help="Report only problems not in this baseline.")
-@click.option("--write-baseline", metavar="FILE", help="Record the current problems and exit 0.")
-@click.option("--statistics", is_flag=True, help="Print counts per rule instead of problems.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
-@click.option("--quiet", "-q", is_flag=True, help="Print problems only, no notes on stderr.")
-@click.option("--fix", is_flag=True, help="Apply safe fixes in place ('-': print the fixed text).")
-@click.option(
-    "--diff", is_flag=True, help="Print a diff of what --fix would change; write nothing."
-)
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
-@click.option(
-    "--test-rules", is_flag=True, help="Run the examples of the rule files given as PATHS."
+    "--unsafe-fixes", is_flag=True, help="与 --fix 或 --diff 一起用：也做需要核对的修复。"
 )
 @click.option(
-    "--jobs",
-    "-j",
-    metavar="N",
-    type=click.IntRange(min=0),
-    default=0,
-    help="Parallel workers (default 0: the CPU count, for runs large enough to gain).",
+    "--test-rules", is_flag=True, help="运行所给规则文件中的示例，检查规则是否按预期工作。"
 )
+@click.option("--jobs", "-j", metavar="N", type=click.IntRange(min=0), default=0, help=HELP["jobs"])
 @click.option(
-    "--rules", "rules_paths", multiple=True, help="Extra rule file or folder (repeatable)."
+    "--rules",
+    "rules_paths",
+    multiple=True,
+    metavar="文件",
+    help="另加的规则文件或文件夹（可重复）。",
 )
-@click.option("--encoding", help="Force the input encoding (e.g. gb18030).")
-@click.option("--stdin-filename", default="-", help="Name to report for input read from '-'.")
-@click.option("--output-file", "-o", help="Write the report to this file instead of stdout.")
-@click.option("--list-rules", is_flag=True, help="List every rule and exit.")
-@click.option("--explain", metavar="CODE", help="Explain a rule: what, why, examples, source.")
-@click.option("--version", is_flag=True, help="Print the version and exit.")
+@click.option("--encoding", metavar="编码", help="指定文件编码（如 gb18030）；默认自动识别。")
+@click.option(
+    "--stdin-filename", default="-", metavar="文件名", help="从“-”读入的文字按这个文件名报告。"
+)
+@click.option("--output-file", "-o", metavar="文件", help="把报告写入文件，而不是输出到屏幕。")
+@click.option("--list-rules", is_flag=True, help="列出全部规则。")
+@click.option("--explain", metavar="代码", help="说明一条规则：查什么、为什么、示例和依据。")
+@click.option("--version", is_flag=True, help="显示版本号。")
 def command(**kwargs: Any) -> int:
-    """Lint Chinese report drafts (公文) for placeholders, outdated formulations, numbering
-    and web residue.
+    """\b
+    检查公文草稿（工作汇报、总结、通知、实施意见等）：未填写的占位符、
+    按文档日期已过时的提法、序号层级、网页残留、错别字和标点。
 
-    PATHS are files, folders (searched for *.txt, *.md and *.docx), or '-' for standard input.
+    \b
+    可以给出文件、文件夹（查找其中的 .txt、.md、.docx 文件），或用“-”读入标准输入。
+    每个问题一行（文件:行:列: 代码 说明），最后是汇总；[*] 可用 --fix 修复。
     """
     from lint.output import write_output
 
@@ -142,9 +135,10 @@ def command(**kwargs: Any) -> int:
         write_output(shown[0], o.output_file)
         return shown[1]
     if not o.paths:
-        raise click.UsageError("no PATH given (use '-' to read standard input)")
+        raise click.UsageError("请给出要检查的文件或文件夹（用“-”从标准输入读入）")
     if o.unsafe_fixes and not (o.fix or o.diff):
-        raise click.UsageError("--unsafe-fixes needs --fix or --diff")
+        raise click.UsageError("--unsafe-fixes 需要与 --fix 或 --diff 一起使用")
+    check_habit(o.paths)
     return _report(_pipeline(o).run(o.paths), o)
 
 
@@ -160,7 +154,7 @@ def _information(o: Options) -> tuple[str, int] | None:
         return info.show_config(o.show_config, _finder(o)), 0
     if o.test_rules:
         if not o.paths:
-            raise click.UsageError("--test-rules needs rule files or folders as PATHS")
+            raise click.UsageError("--test-rules 需要给出规则文件或文件夹")
         return info.rule_examples_report(o.paths)
     return None
 
@@ -213,7 +207,7 @@ def _report(run: Run, o: Options) -> int:
         if not o.quiet:
             click.echo(f"reportlint: 已将 {n} 个问题写入基线 {o.write_baseline}", err=True)
         return 2 if run.errors else 0
-    emit(run, o.fmt, o.output_file, statistics=o.statistics)
+    emit(run, o.fmt, o.output_file, statistics=o.statistics, color=o.color, summary=not o.quiet)
     return run.exit_code(o.exit_zero)
 
 
@@ -236,10 +230,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except click.ClickException as exc:
-        exc.show()
+        click.echo(f"reportlint: {error_message(exc)}（reportlint --help 查看用法）", err=True)
         return 2
     except click.exceptions.Abort:
-        click.echo("reportlint: aborted", err=True)
+        click.echo("reportlint: 已中止", err=True)
         return 2
     except ReportlintError as exc:
         click.echo(f"reportlint: {printable(str(exc))}", err=True)

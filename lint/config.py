@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import difflib
 import os
 import re
 import stat
@@ -46,6 +47,7 @@ KEYS = frozenset(
         "rules",
         "exclude",
         "allow",
+        "baseline",
     }
 )
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -72,6 +74,9 @@ class Config:
     rules: tuple[str, ...] = ()  # absolute paths
     exclude: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
+    # A baseline file (absolute path) applied to every draft this file configures, so that
+    # pre-commit and CI need no --baseline flag.
+    baseline: str | None = None
 
 
 def _rel(path: str, root: str) -> str:
@@ -94,7 +99,7 @@ def glob_matches(pattern: str, path: str, root: str) -> bool:
 
 
 def _where(label: str, key: str | None = None) -> str:
-    return f"{label}: key '{key}'" if key else label
+    return f"{label}: {key}" if key else label
 
 
 def _selectors(value: object, label: str, key: str) -> tuple[str, ...]:
@@ -104,14 +109,14 @@ def _selectors(value: object, label: str, key: str) -> tuple[str, ...]:
     elif isinstance(value, list):
         items = list(value)
     else:
-        raise ConfigError(f"{_where(label, key)}: expected a list of codes or categories")
+        raise ConfigError(f"{_where(label, key)}：应为规则代码或类别的列表")
     out: list[str] = []
     for item in items:
         if not isinstance(item, str) or not item.strip():
-            raise ConfigError(f"{_where(label, key)}: expected a code or category, got {item!r}")
+            raise ConfigError(f"{_where(label, key)}：应为规则代码或类别，而不是“{item}”")
         s = item.strip()
         if not (s == "ALL" or s in CATEGORIES or _CODE_PREFIX.match(s) or _NAME.match(s)):
-            raise ConfigError(f"{_where(label, key)}: not a code, category or rule name: {s!r}")
+            raise ConfigError(f"{_where(label, key)}：“{s}”不是规则代码、类别或规则名")
         out.append(s)
     return tuple(out)
 
@@ -120,14 +125,14 @@ def _strings(value: object, label: str, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ConfigError(f"{_where(label, key)}: expected a list of strings")
+        raise ConfigError(f"{_where(label, key)}：应为字符串列表")
     return tuple(v.strip() for v in value)
 
 
 def _severity_choice(value: object, label: str, key: str) -> str:
     if not isinstance(value, str) or value not in SEVERITIES:
         raise ConfigError(
-            f"{_where(label, key)}: expected one of {', '.join(SEVERITIES)}, got {value!r}"
+            f"{_where(label, key)}：应为 {'、'.join(SEVERITIES)} 之一，而不是“{value}”"
         )
     return value
 
@@ -139,8 +144,11 @@ def from_mapping(data: Mapping[str, Any], label: str, root: str) -> Config:
         hint = ""
         snake = unknown[0].replace("_", "-")
         if snake in KEYS:
-            hint = f" (did you mean '{snake}'?)"
-        raise ConfigError(f"{label}: unknown key '{unknown[0]}'{hint}")
+            hint = f"，是否想用 {snake}？"
+        else:
+            close = difflib.get_close_matches(unknown[0], sorted(KEYS), n=1)
+            hint = f"，是否想用 {close[0]}？" if close else ""
+        raise ConfigError(f"{label}：没有设置项“{unknown[0]}”{hint}")
     kw: dict[str, Any] = {"path": label, "root": root}
     if "as-of" in data:
         try:
@@ -155,14 +163,14 @@ def from_mapping(data: Mapping[str, Any], label: str, root: str) -> Config:
     if "per-file-ignores" in data:
         pfi = data["per-file-ignores"]
         if not isinstance(pfi, dict):
-            raise ConfigError(f"{_where(label, 'per-file-ignores')}: expected glob: [codes]")
+            raise ConfigError(f"{_where(label, 'per-file-ignores')}：应写作“文件模式: [规则代码]”")
         kw["per_file_ignores"] = tuple(
             (str(glob), _selectors(codes, label, "per-file-ignores")) for glob, codes in pfi.items()
         )
     if "severity" in data:
         sev = data["severity"]
         if not isinstance(sev, dict):
-            raise ConfigError(f"{_where(label, 'severity')}: expected code-or-category: severity")
+            raise ConfigError(f"{_where(label, 'severity')}：应写作“规则代码或类别: 级别”")
         kw["severity"] = tuple(
             (_selectors([str(k)], label, "severity")[0], _severity_choice(v, label, "severity"))
             for k, v in sev.items()
@@ -172,7 +180,7 @@ def from_mapping(data: Mapping[str, Any], label: str, root: str) -> Config:
         for entry in _strings(data["rules"], label, "rules"):
             path = Path(root, os.path.expanduser(entry))
             if not path.exists():
-                raise ConfigError(f"{_where(label, 'rules')}: {entry}: 规则文件不存在 (not found)")
+                raise ConfigError(f"{_where(label, 'rules')}：规则文件 {entry} 不存在")
             if not trusted(path, "规则文件"):
                 continue
             rules.append(str(path.resolve()))
@@ -181,11 +189,19 @@ def from_mapping(data: Mapping[str, Any], label: str, root: str) -> Config:
         kw["exclude"] = _strings(data["exclude"], label, "exclude")
     if "allow" in data:
         kw["allow"] = _strings(data["allow"], label, "allow")
+    if "baseline" in data:
+        entry = data["baseline"]
+        if not isinstance(entry, str) or not entry.strip():
+            raise ConfigError(f"{_where(label, 'baseline')}：应为基线文件的路径")
+        baseline = Path(root, os.path.expanduser(entry))
+        if not baseline.is_file():
+            raise ConfigError(f"{_where(label, 'baseline')}：基线文件 {entry} 不存在")
+        kw["baseline"] = str(baseline.resolve())
     return Config(**kw)
 
 
 # Parsers recurse once per nesting level: thousands of nested lists exhaust the stack.
-_TOO_DEEP = "嵌套层级过深，无法读取（nesting too deep）"
+_TOO_DEEP = "嵌套层级过深，无法读取"
 
 
 def _read_yaml(path: Path) -> Mapping[str, Any]:
@@ -194,7 +210,7 @@ def _read_yaml(path: Path) -> Mapping[str, Any]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: 无法读取配置文件 ({exc})") from None
+        raise ConfigError(f"{path}: 无法读取配置文件（{exc}）") from None
     try:
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
@@ -208,7 +224,7 @@ def _read_yaml(path: Path) -> Mapping[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: 配置文件须是映射 (expected a mapping of settings)")
+        raise ConfigError(f"{path}: 配置文件应由“设置项: 值”组成")
     return data
 
 
@@ -227,7 +243,7 @@ def _read_pyproject(path: Path) -> Mapping[str, Any] | None:
     if table is None:
         return None
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [tool.reportlint] must be a table")
+        raise ConfigError(f"{path}: [tool.reportlint] 应为表")
     return table
 
 
@@ -272,12 +288,12 @@ def load_config(path: str | Path) -> Config:
     """Load one configuration file named explicitly (e.g. by --config)."""
     p = Path(path)
     if not p.is_file():
-        raise ConfigError(f"{p}: 配置文件不存在 (config file not found)")
+        raise ConfigError(f"{p}: 配置文件不存在")
     root = str(p.resolve().parent)
     if p.name == "pyproject.toml" or p.suffix == ".toml":
         table = _read_pyproject(p)
         if table is None:
-            raise ConfigError(f"{p}: 没有 [tool.reportlint] 表 (no [tool.reportlint] table)")
+            raise ConfigError(f"{p}: 没有 [tool.reportlint] 表")
         return from_mapping(table, str(p), root)
     return from_mapping(_read_yaml(p), str(p), root)
 

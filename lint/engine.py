@@ -89,7 +89,12 @@ def format_message(template: str, values: dict[str, str]) -> str:
     for literal, name, written in _parse_template(template):
         out.append(literal)
         if name is not None and name in values:
-            out.append(str(values[name]))
+            value = str(values[name])
+            if literal.endswith("“") and ("“" in value or "”" in value):
+                # Quotes inside quotes are single quotes (GB/T 15834 4.8): a message says
+                # “以邓小平理论和‘三个代表’重要思想为指导”, not a doubled ““.
+                value = value.replace("“", "‘").replace("”", "’")
+            out.append(value)
         else:
             out.append(written)
     return "".join(out)
@@ -222,8 +227,8 @@ class Engine:
                 ctx.problems.append(
                     (
                         chk.kind or type(chk).__name__,
-                        f"内部错误，本文件中此类检查未完成 (internal error, please report: "
-                        f"{type(exc).__name__}: {exc})",
+                        f"内部错误，本文件中此类检查未完成，请报告此问题"
+                        f"（{type(exc).__name__}: {exc}）",
                     )
                 )
             if timing.ENABLED:

@@ -33,6 +33,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from lint.diffview import reviewable_diff
 from lint.document import Document
 from lint.engine import Engine
 from lint.model import Diagnostic, Edit, ReportlintError
@@ -252,7 +253,7 @@ def check_writable(path: str) -> None:
         raise ReportlintError(f"{path}: 无法写入（{exc.strerror or exc}）") from None
     # A file nobody may write is read-only on purpose, even to root (who passes os.access).
     if not os.access(target, os.W_OK) or not st.st_mode & 0o222:
-        raise ReportlintError(f"{path}: 文件为只读，未修复（read-only file left unchanged）")
+        raise ReportlintError(f"{path}: 文件为只读，未修复")
     if st.st_nlink > 1:
         raise ReportlintError(
             f"{path}: 文件有 {st.st_nlink} 个硬链接，改写会使其他链接保留旧文本，未修复"
@@ -287,9 +288,7 @@ def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
             os.chown(tmp, st.st_uid, st.st_gid)
         if expected is not None and _current_bytes(target) != expected:
             os.unlink(tmp)
-            raise ReportlintError(
-                f"{path}: 文件在检查期间被修改，未写入（file changed while linting）"
-            )
+            raise ReportlintError(f"{path}: 文件在检查期间被修改，未写入")
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -362,7 +361,7 @@ def fix_path(
     if result.error or doc is None or result.as_of is None:
         return ff
     if doc.kind == "docx" or result.decoded is None:
-        ff.skipped = f"{result.path}: 不会改写 .docx 文件，请在 Word 中修改 (.docx is never fixed)"
+        ff.skipped = f"{result.path}: 不会改写 .docx 文件，请在 Word 中修改"
         return ff
 
     def refine(d: Document, found: list[Diagnostic]) -> list[Diagnostic]:
@@ -379,7 +378,7 @@ def fix_path(
         # nobody reviewed: write nothing and name the rules.
         result.error = (
             f"{result.path}: 规则 {'、'.join(outcome.unsettled) or '?'} 的修复在 {MAX_ROUNDS}"
-            f" 轮内未能稳定，未写入任何修改（fixes did not converge; file left unchanged）"
+            f" 轮内未能稳定，未写入任何修改"
         )
         return ff
     if not (write and outcome.changed and path != "-"):
@@ -408,17 +407,13 @@ def _write_back(
     if before is not None and original != before:
         if _decodes_to(before, outcome.original, result.path, encoding):
             raise ReportlintError(
-                f"{result.path}: 按 {result.decoded.encoding} 解码再编码无法还原原始字节，"
-                "未修复（decoding does not round-trip; file left unchanged）"
+                f"{result.path}: 按 {result.decoded.encoding} 解码再编码无法还原原始字节，未修复"
             )
-        raise ReportlintError(
-            f"{result.path}: 文件在检查期间被修改，未写入（file changed while linting）"
-        )
+        raise ReportlintError(f"{result.path}: 文件在检查期间被修改，未写入")
     damaged = _damaged_encodings(original, data) if encoding else []
     if damaged:
         raise ReportlintError(
-            f"{result.path}: 按 --encoding {encoding} 修复会破坏文件中的"
-            f" {damaged[0]} 字符，未修复（forced encoding does not fit the file）"
+            f"{result.path}: 按 --encoding {encoding} 修复会破坏文件中的 {damaged[0]} 字符，未修复"
         )
     write_atomic(path, data, expected=before)
 
@@ -462,7 +457,7 @@ class FixStage:
             self.applied += outcome.applied
             self.changed_files += 1
             if not self.write:
-                self.diffs.append(unified_diff(result.path, outcome.original, outcome.text))
+                self.diffs.append(reviewable_diff(result.path, outcome.original, outcome.text))
         if path == "-" and self.write and result.decoded is not None:
             try:
                 self.stdin_output = encoded_output(outcome, result.decoded, result.path)
@@ -472,11 +467,5 @@ class FixStage:
 
     def summary(self) -> str:
         if self.write:
-            return (
-                f"已修复 {self.applied} 处，涉及 {self.changed_files} 个文件"
-                f" ({self.applied} fixes applied to {self.changed_files} files)"
-            )
-        return (
-            f"可修复 {self.applied} 处，涉及 {self.changed_files} 个文件"
-            f" ({self.applied} fixes would change {self.changed_files} files)"
-        )
+            return f"已修复 {self.applied} 处，涉及 {self.changed_files} 个文件"
+        return f"可修复 {self.applied} 处，涉及 {self.changed_files} 个文件"

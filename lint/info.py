@@ -22,13 +22,16 @@ def explain(code: str, rules_paths: Sequence[str]) -> str:
 def list_rules(rules_paths: Sequence[str]) -> str:
     from lint.ruleset import load_ruleset
 
-    out = []
+    # One row per rule, tab-separated under a heading row, so `cut -f1` still gives the codes.
+    out = ["代码\t规则名\t类别\t级别\t修复\t适用时间（按文档日期）"]
     for r in sorted(load_ruleset(rules_paths), key=lambda r: r.code):
-        dates = ""
+        dates = "-"
         if r.effective_from or r.effective_until:
-            dates = f" [{r.effective_from or ''}..{r.effective_until or ''}]"
-        fix = f" fix:{r.fix_safety}" if r.fix_safety else ""
-        out.append(f"{r.code}\t{r.name}\t{r.category}\t{r.severity}{fix}{dates}")
+            start = f"{r.effective_from} 起" if r.effective_from else ""
+            until = f"{r.effective_until} 前" if r.effective_until else ""
+            dates = "，".join(x for x in (start, until) if x)
+        fix = {"safe": "安全", "unsafe": "需核对"}.get(r.fix_safety or "", "-")
+        out.append(f"{r.code}\t{r.name}\t{r.category}\t{r.severity}\t{fix}\t{dates}")
     return "\n".join(out) + "\n"
 
 
@@ -50,12 +53,19 @@ def show_config(path: str, finder: ConfigFinder) -> str:
         "select": list(profile.select) if profile.select is not None else ["ALL"],
         "ignore": list(profile.ignore),
         "extend-select": list(profile.extend_select),
-        "per-file-ignores": list(profile.file_ignores),
+        # Every entry, and whether it applies to this file: a glob that silently matches
+        # nothing is the usual reason an ignore "does not work".
+        "per-file-ignores": [
+            {"pattern": g, "ignore": list(sels), "matches": glob_matches(g, path, config.root)}
+            for g, sels in config.per_file_ignores
+        ],
+        "ignored-here": list(profile.file_ignores),
         "severity": dict(profile.severity),
         "fail-on": profile.fail_on,
         "rules": list(profile.rule_files),
         "exclude": list(config.exclude),
         "allow": list(profile.allow),
+        "baseline": profile.baseline,
     }
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
@@ -77,22 +87,13 @@ def rule_examples_report(paths: Sequence[str]) -> tuple[str, int]:
         lines.extend(str(f) for f in check_rule_examples(rule))
     failed = len(lines)
     lines.append(
-        f"{len(rules)} 条规则，{examples} 个示例: "
-        + (f"{failed} 个失败" if failed else "全部通过")
-        + f" ({len(rules)} rules, {examples} examples, {failed} failed)"
+        f"{len(rules)} 条规则，{examples} 个示例："
+        + (f"{failed} 个未通过" if failed else "全部通过")
     )
     return "\n".join(lines) + "\n", 1 if failed else 0
 
 
 def statistics(diagnostics: Sequence[Diagnostic], fmt: str) -> str:
-    counts: dict[str, list[object]] = {}
-    for d in diagnostics:
-        row = counts.setdefault(d.code, [d.code, d.name, d.severity, 0])
-        row[3] = int(str(row[3])) + 1
-    rows = sorted(counts.values(), key=lambda r: (-int(str(r[3])), str(r[0])))
-    if fmt in ("json", "json-lines"):
-        import json
+    from lint.summary import statistics as table
 
-        data = [{"code": c, "name": n, "severity": s, "count": k} for c, n, s, k in rows]
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return "".join(f"{k:>6}  {c:<6} {n} ({s})\n" for c, n, s, k in rows)
+    return table(diagnostics, fmt)

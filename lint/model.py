@@ -44,7 +44,7 @@ def parse_as_of(value: object) -> dt.date | Literal["auto"]:
         return "auto"
     day = as_date(value)
     if day is None:
-        raise ValueError(f"expected YYYY-MM-DD or 'auto', got {value!r}")
+        raise ValueError(f"应为 YYYY-MM-DD 格式的日期或 auto，而不是“{value}”")
     return day
 
 

@@ -3,6 +3,7 @@ output carries the fixed text of `reportlint --fix -`."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,25 +35,49 @@ def write_output(text: str | bytes, output_file: str | None) -> None:
         sys.stdout.flush()
 
 
-def emit(run: Run, fmt: str, output_file: str | None, *, statistics: bool = False) -> None:
-    """Render `run` in `fmt` (or its counts per rule) and write it where it belongs."""
+def use_color(choice: str, output_file: str | None) -> bool:
+    """--color: `always` wins over NO_COLOR (https://no-color.org), `auto` yields to it."""
+    if choice == "always":
+        return True
+    if choice == "never" or output_file or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def emit(
+    run: Run,
+    fmt: str,
+    output_file: str | None,
+    *,
+    statistics: bool = False,
+    color: str = "auto",
+    summary: bool = True,
+) -> None:
+    """Render `run` in `fmt` (or its counts per rule) and write it where it belongs; after
+    concise and full output, the summary line for people (never in machine formats)."""
     from lint.info import statistics as counts
     from lint.report import ReportContext, renderer
+    from lint.summary import summary_line
 
     ctx = ReportContext(
         documents=run.documents,
         rules=run.rules,
         errors=run.errors,
-        color=fmt in ("concise", "full") and not output_file and sys.stdout.isatty(),
+        color=fmt in ("concise", "full") and use_color(color, output_file),
         version=__version__,
         output_path=output_file,
     )
     stdin_output = run.fix.stdin_output if run.fix is not None else None
+    tail = ""
+    if summary and fmt in ("concise", "full") and run.files:
+        tail = summary_line(run.diagnostics, run.files) + "\n"
     if statistics:
         write_output(counts(run.diagnostics, fmt), output_file)
     elif stdin_output is not None:
         # Standard output carries the fixed text, so the report goes elsewhere.
         report = renderer(fmt)(run.diagnostics, ctx)
+        if isinstance(report, str):
+            report += tail
         if output_file:
             write_output(report, output_file)
         elif isinstance(report, str):
@@ -60,4 +85,5 @@ def emit(run: Run, fmt: str, output_file: str | None, *, statistics: bool = Fals
         sys.stdout.buffer.write(stdin_output)
         sys.stdout.flush()
     else:
-        write_output(renderer(fmt)(run.diagnostics, ctx), output_file)
+        report = renderer(fmt)(run.diagnostics, ctx)
+        write_output(report + tail if isinstance(report, str) else report, output_file)

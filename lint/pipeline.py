@@ -22,7 +22,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from lint.config import ConfigFinder, glob_matches
 from lint.document import Document
@@ -34,6 +34,9 @@ from lint.rule import Rule
 from lint.ruleset import RuleSet, load_ruleset
 from lint.runner import FileResult, discover, lint_file
 from lint.sources import DEFAULT_SUFFIXES
+
+if TYPE_CHECKING:
+    from lint.baseline import Baseline
 
 # When the worker count is automatic, small runs stay serial: every worker may load jieba
 # (about a second of CPU) and results travel back pickled, which only pays off on a sizeable
@@ -212,6 +215,8 @@ class Run:
     # Each file's lowest failing severity (`fail-on`).
     fail_on: dict[str, str] = field(default_factory=dict)
     fix: FixStage | None = None
+    # How many files the run took up (for the summary line).
+    files: int = 0
 
     @property
     def failed(self) -> bool:
@@ -254,14 +259,25 @@ class Pipeline:
 
         items, excluded = plan(paths, self.request, self.finder)
         if excluded:
-            self.note(f"按配置 exclude 跳过 {excluded} 个文件 (excluded)")
+            self.note(f"按配置 exclude 跳过 {excluded} 个文件")
+        if not items:
+            from lint.summary import nothing_to_check
+
+            self.note(nothing_to_check(paths, excluded))
         if self.outputs:
             inputs = [i.path for i in items] + ([self.baseline] if self.baseline else [])
             _refuse_overwriting_inputs(inputs, self.outputs)
-        # Read the baseline before linting: a bad baseline file is exit 2 without waiting.
-        known = load_baseline(self.baseline) if self.baseline and self.hide_known else None
+        # Read the baselines before linting: a bad baseline file is exit 2 without waiting.
+        # --baseline applies to every file; else each file's configuration may name one.
+        baselines: dict[str | None, Baseline] = {}
+        if self.baseline and self.hide_known:
+            baselines[None] = load_baseline(self.baseline)
+        elif self.hide_known:
+            for name in sorted({i.profile.baseline for i in items if i.profile.baseline}):
+                baselines[name] = load_baseline(name)
+        baseline_of = {i.path: i.profile.baseline for i in items}
         self.progress = Progress.for_run(len(items), self.quiet)
-        out = Run(fix=self.fix)
+        out = Run(fix=self.fix, files=len(items))
         rule_files: set[tuple[str, ...]] = set()
         for item, result in zip(items, self._results(items), strict=True):
             if item.profile.rule_files not in rule_files:
@@ -286,13 +302,29 @@ class Pipeline:
             for note in self.fix.notes:
                 self.note(note)
             self.note(self.fix.summary())
-        if known is not None and not (self.fix is not None and not self.fix.write):
-            out.diagnostics, suppressed, stale = known.filter(out.diagnostics, out.documents)
-            if suppressed:
-                self.note(f"基线 {self.baseline} 抑制了 {suppressed} 个已知问题")
-            if stale:
-                self.note(f"基线中 {stale} 个问题已不再出现，可用 --write-baseline 更新 (stale)")
+        if not (self.fix is not None and not self.fix.write):
+            for file, known in baselines.items():
+                self._hide_known(out, known, file, baseline_of)
         return out
+
+    def _hide_known(
+        self, out: Run, known: Baseline, name: str | None, baseline_of: dict[str, str | None]
+    ) -> None:
+        """Drop the problems `known` records from the files it covers (all, for --baseline)."""
+
+        def covered(path: str) -> bool:
+            return name is None or baseline_of.get(path) == name
+
+        mine = [d for d in out.diagnostics if covered(d.path)]
+        others = [d for d in out.diagnostics if not covered(d.path)]
+        docs = {p: doc for p, doc in out.documents.items() if covered(p)}
+        kept, suppressed, stale = known.filter(mine, docs)
+        out.diagnostics = sorted(kept + others, key=Diagnostic.sort_key)
+        shown = name if name is not None else self.baseline
+        if suppressed:
+            self.note(f"基线 {shown} 抑制了 {suppressed} 个已知问题")
+        if stale:
+            self.note(f"基线 {shown} 中有 {stale} 个问题已不再出现，可用 --write-baseline 更新基线")
 
     def note(self, message: str, *, always: bool = False) -> None:
         """A note for the reader on stderr; --quiet keeps only errors and rule problems."""
@@ -331,9 +363,7 @@ def _refuse_overwriting_inputs(
                     "（same file as an input）"
                 )
     if outputs[0][1] and outputs[1][1] and _same_file(outputs[0][1], outputs[1][1]):
-        raise ReportlintError(
-            f"{outputs[0][1]}: --output-file 与 --write-baseline 是同一文件（same file）"
-        )
+        raise ReportlintError(f"{outputs[0][1]}: --output-file 与 --write-baseline 是同一文件")
 
 
 def _same_file(a: str, b: str) -> bool:

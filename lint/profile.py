@@ -21,7 +21,7 @@ from typing import Literal
 from lint.config import Config, ConfigError, glob_matches
 from lint.model import CATEGORIES, AsOf, Diagnostic, ReportlintError
 from lint.ruleset import RuleSet
-from lint.selectors import remap_severity, selector_applies
+from lint.selectors import remap_severity, selector_applies, suggest
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,8 @@ class Profile:
     allow: tuple[str, ...] = ()
     fail_on: str = "warning"
     config: str | None = None
+    # The configuration's `baseline:` file (absolute), used when --baseline is not given.
+    baseline: str | None = None
 
     @property
     def engine_key(self) -> tuple[object, ...]:
@@ -136,6 +138,7 @@ def make_profile(path: str, config: Config, request: Request) -> Profile:
         allow=config.allow,
         fail_on=request.fail_on or config.fail_on or "warning",
         config=config.path,
+        baseline=config.baseline,
     )
 
 
@@ -154,7 +157,7 @@ def check_selectors(config: Config, request: Request, ruleset: RuleSet) -> None:
         if unmatched is not None:
             key, selector = unmatched
             raise ConfigError(
-                f"{config.path}: key '{key}': '{selector}' 不匹配任何规则 (no such rule)"
+                f"{config.path}: {key}：“{selector}”不匹配任何规则{did_you_mean(selector, ruleset)}"
             )
     options: list[tuple[str, str]] = [
         *(("--select", s) for s in request.select or ()),
@@ -164,8 +167,15 @@ def check_selectors(config: Config, request: Request, ruleset: RuleSet) -> None:
     unmatched = _unmatched_selector(options, ruleset)
     if unmatched is not None:
         option, selector = unmatched
-        hint = " (did you mean ALL?)" if selector.upper() == "ALL" else ""
-        raise ReportlintError(f"{option}: '{selector}' 不匹配任何规则 (no such rule){hint}")
+        raise ReportlintError(
+            f"{option}：“{selector}”不匹配任何规则{did_you_mean(selector, ruleset)}"
+        )
+
+
+def did_you_mean(selector: str, ruleset: RuleSet) -> str:
+    """`，是否想用 X？` for a typo: the same for the command line and the config file."""
+    guess = suggest(selector, (r.code for r in ruleset), (r.name for r in ruleset))
+    return f"，是否想用 {guess}？" if guess else "（可用 --list-rules 查看全部规则）"
 
 
 def _unmatched_selector(

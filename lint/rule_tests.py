@@ -22,10 +22,9 @@ class ExampleFailure:
     found: int
 
     def __str__(self) -> str:
-        want = "should be flagged" if self.expected_hit else "should not be flagged"
+        want = "错误示例没有被报告" if self.expected_hit else f"正确示例被报告了 {self.found} 处"
         where = f"{self.rule.file}:{self.rule.line}: {self.rule.code}"
-        extra = f" ({self.found} found)" if not self.expected_hit else ""
-        return f"{where}: example {want}{extra}: {self.example.text!r}"
+        return f"{where}：{want}：{self.example.text}"
 
 
 def example_document(example: Example) -> Document:

@@ -76,7 +76,7 @@ def default_rule_files() -> list[Path]:
     # calendar.yaml holds dated facts, not rules (lint.calendar reads it)
     files = sorted(f for f in folder.glob("*.yaml") if f.name != CALENDAR_FILE)
     if not files:
-        raise ReportlintError(f"{folder}: 找不到内置规则文件 (default rules missing)")
+        raise ReportlintError(f"{folder}: 找不到内置规则文件")
     return files
 
 
@@ -90,7 +90,7 @@ def expand_rule_paths(paths: Iterable[str | Path]) -> list[Path]:
         elif path.is_file():
             out.append(path)
         else:
-            raise ReportlintError(f"{path}: 规则文件不存在 (rule file not found)")
+            raise ReportlintError(f"{path}: 规则文件不存在")
     return out
 
 

@@ -3,8 +3,9 @@ per-file ignores: ALL, a category, a rule name, or a code prefix (`FM`, `FM1`, `
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from lint.model import CATEGORIES
 
@@ -50,3 +51,18 @@ def remap_severity(
             if best is None or rank >= best[0]:
                 best = (rank, severity)
     return best[1] if best else None
+
+
+def suggest(selector: str, codes: Iterable[str], names: Iterable[str]) -> str | None:
+    """The selector that `selector` was probably meant to be (`placeholdr` → `placeholder`,
+    `all` → `ALL`, `ph101` → `PH101`), or None."""
+    from lint.model import CATEGORIES
+
+    known = {"ALL", *CATEGORIES, *codes, *names}
+    if selector.upper() in known:
+        return selector.upper()
+    close = difflib.get_close_matches(selector, sorted(known), n=1, cutoff=0.7)
+    if close:
+        return close[0]
+    close = difflib.get_close_matches(selector.upper(), sorted(known), n=1, cutoff=0.7)
+    return close[0] if close else None

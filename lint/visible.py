@@ -34,3 +34,14 @@ def visible(text: str, limit: int = 0) -> str:
     if limit and len(shown) > limit:
         shown = shown[: limit - 1] + "…"
     return shown
+
+
+def suggestion_words(suggestion: str) -> str:
+    """A suggestion as words: an empty one deletes, a blank one is named, not shown blank."""
+    if suggestion == "":
+        return "删除"
+    if suggestion == " ":
+        return "改为普通空格"
+    if not suggestion.strip():
+        return f"改为{visible(suggestion)}"
+    return visible(suggestion)

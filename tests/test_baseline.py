@@ -113,8 +113,8 @@ def test_fixed_problems_are_counted_as_stale_only_for_linted_files(tmp_path: Pat
     run_cli(*PH, "--write-baseline", str(baseline), str(one), str(two))
     one.write_text("会议定于3月*日召开。\n", encoding="utf-8")
     code, out, err = run_cli(*PH, "--baseline", str(baseline), str(one))
-    assert (code, out) == (0, "")
+    assert (code, out) == (0, "未发现问题（检查了 1 个文件）\n")
     assert err.splitlines() == [
         f"reportlint: 基线 {baseline} 抑制了 1 个已知问题",
-        "reportlint: 基线中 1 个问题已不再出现，可用 --write-baseline 更新 (stale)",
+        f"reportlint: 基线 {baseline} 中有 1 个问题已不再出现，可用 --write-baseline 更新基线",
     ]

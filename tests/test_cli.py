@@ -30,6 +30,7 @@ def test_concise_output_and_exit_code(draft: Path) -> None:
         f"{draft}:2:5: PH101 占位符“*”未填写：此处应填入具体的名称、数字或日期",
         f"{draft}:2:7: PH101 占位符“*”未填写：此处应填入具体的名称、数字或日期",
         f"{draft}:2:13: PH103 占位符“XX”未填写：此处应填入具体的名称、数字或日期",
+        "共 3 个问题（错误 3）；检查了 1 个文件",
     ]
     assert err == ""
 
@@ -85,7 +86,8 @@ def test_exit_code_does_not_depend_on_format(draft: Path) -> None:
 def test_clean_file_exits_zero(tmp_path: Path) -> None:
     p = tmp_path / "clean.txt"
     p.write_text("全年完成投资5万元。\n", encoding="utf-8")
-    assert run_cli(str(p)) == (0, "", "")
+    assert run_cli(str(p)) == (0, "未发现问题（检查了 1 个文件）\n", "")
+    assert run_cli("--quiet", str(p)) == (0, "", "")
 
 
 def test_fail_on_error_ignores_warnings(tmp_path: Path) -> None:
@@ -187,7 +189,7 @@ def test_bad_as_of_is_usage_error(draft: Path) -> None:
 
 def test_no_paths_is_usage_error() -> None:
     code, _, err = run_cli()
-    assert code == 2 and "PATH" in err
+    assert code == 2 and "请给出要检查的文件或文件夹" in err
 
 
 def test_console_script_runs_as_module(draft: Path) -> None:
@@ -198,7 +200,10 @@ def test_console_script_runs_as_module(draft: Path) -> None:
         check=False,
     )
     assert p.returncode == 1
-    assert p.stdout == f"{draft}:2:13: PH103 占位符“XX”未填写：此处应填入具体的名称、数字或日期\n"
+    assert p.stdout == (
+        f"{draft}:2:13: PH103 占位符“XX”未填写：此处应填入具体的名称、数字或日期\n"
+        "共 1 个问题（错误 1）；检查了 1 个文件\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -214,7 +219,7 @@ def test_selector_typos_are_usage_errors(draft: Path, option: str, selector: str
     # A selector that matches no rule would silently select nothing: CI would pass everything.
     code, out, err = run_cli(option, selector, str(draft))
     assert code == 2 and out == ""
-    assert f"{option}: '{selector}'" in err and len(err.strip().splitlines()) == 1
+    assert f"{option}：“{selector}”不匹配任何规则" in err and len(err.strip().splitlines()) == 1
 
 
 def test_fifo_is_skipped_not_waited_on(tmp_path: Path, draft: Path) -> None:
@@ -239,5 +244,7 @@ def test_explain_shows_the_date_each_dated_example_is_judged_at() -> None:
 
 def test_list_rules_is_sorted_by_code() -> None:
     _, out, _ = run_cli("--list-rules")
-    codes = [line.split("\t")[0] for line in out.splitlines()]
+    heading, *rows = out.splitlines()
+    assert heading.split("\t")[:4] == ["代码", "规则名", "类别", "级别"]
+    codes = [line.split("\t")[0] for line in rows]
     assert codes == sorted(codes)

@@ -56,22 +56,39 @@ def test_statistics(draft: Path) -> None:
     code, out, _ = run_cli("--statistics", "--select", "placeholder", str(draft))
     assert code == 1
     assert out.splitlines() == [
-        "     2  PH101  asterisk-placeholder (error)",
-        "     1  PH103  letter-x-placeholder (error)",
+        "  数量  可修复  代码   规则",
+        "     2       -  PH101  asterisk-placeholder（错误）",
+        "     1       -  PH103  letter-x-placeholder（错误）",
+        "     3       0  合计   2 条规则",
     ]
     code, out, _ = run_cli(
         "--statistics", "--format", "json", "--select", "placeholder", str(draft)
     )
     assert json.loads(out) == [
-        {"code": "PH101", "name": "asterisk-placeholder", "severity": "error", "count": 2},
-        {"code": "PH103", "name": "letter-x-placeholder", "severity": "error", "count": 1},
+        {
+            "code": "PH101",
+            "name": "asterisk-placeholder",
+            "severity": "error",
+            "count": 2,
+            "fixable": 0,
+        },
+        {
+            "code": "PH103",
+            "name": "letter-x-placeholder",
+            "severity": "error",
+            "count": 1,
+            "fixable": 0,
+        },
     ]
 
 
 def test_exit_zero_still_reports(draft: Path) -> None:
     code, out, _ = run_cli("--exit-zero", "--select", "PH103", str(draft))
     assert code == 0
-    assert out == f"{draft}:1:13: PH103 占位符“XX”未填写：此处应填入具体的名称、数字或日期\n"
+    assert (
+        out.splitlines()[0]
+        == f"{draft}:1:13: PH103 占位符“XX”未填写：此处应填入具体的名称、数字或日期"
+    )
 
 
 def test_quiet_keeps_problems_and_errors_but_drops_notes(draft: Path, tmp_path: Path) -> None:

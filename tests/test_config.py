@@ -174,7 +174,7 @@ def test_exclude_globs(team: Path) -> None:
     (team / "drafts" / "notes.md").write_text(DRAFT, encoding="utf-8")
     code, out, err = run_cli("--format", "json", str(team))
     assert {Path(str(d["path"])).name for d in json.loads(out)} == {"report.txt"}
-    assert err == "reportlint: 按配置 exclude 跳过 2 个文件 (excluded)\n"
+    assert err == "reportlint: 按配置 exclude 跳过 2 个文件\n"
     # named on the command line (as pre-commit does), an excluded draft is skipped too
     code, out, err = run_cli("--quiet", str(team / "drafts" / "notes.md"))
     assert (code, out, err) == (0, "", "")
@@ -203,18 +203,22 @@ def test_as_of_in_config_and_cli_override(team: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "needle"),
     [
-        (".reportlint.yaml", "selct: [PH101]\n", "unknown key 'selct'"),
-        (".reportlint.yaml", "fail_on: error\n", "did you mean 'fail-on'"),
-        (".reportlint.yaml", "severity: {PH101: fatal}\n", "key 'severity'"),
-        (".reportlint.yaml", "as-of: yesterday\n", "key 'as-of'"),
+        (".reportlint.yaml", "selct: [PH101]\n", "没有设置项“selct”，是否想用 select？"),
+        (".reportlint.yaml", "fail_on: error\n", "是否想用 fail-on？"),
+        (
+            ".reportlint.yaml",
+            "severity: {PH101: fatal}\n",
+            "severity：应为 error、warning、info 之一",
+        ),
+        (".reportlint.yaml", "as-of: yesterday\n", "as-of：应为 YYYY-MM-DD 格式的日期或 auto"),
         (".reportlint.yaml", "rules: [missing.yaml]\n", "missing.yaml"),
         (".reportlint.yaml", "select: [PH101\n", "YAML"),
-        (".reportlint.yaml", "ignore: [placeholdr]\n", "key 'ignore': 'placeholdr' 不匹配任何规则"),
-        (".reportlint.yaml", "severity: {PH999: info}\n", "key 'severity': 'PH999'"),
-        (".reportlint.yaml", "per-file-ignores: {'*.md': [ZZ]}\n", "'ZZ' 不匹配任何规则"),
-        (".reportlint.yaml", "- just a list\n", "映射"),
+        (".reportlint.yaml", "ignore: [placeholdr]\n", "ignore：“placeholdr”不匹配任何规则"),
+        (".reportlint.yaml", "severity: {PH999: info}\n", "severity：“PH999”不匹配任何规则"),
+        (".reportlint.yaml", "per-file-ignores: {'*.md': [ZZ]}\n", "“ZZ”不匹配任何规则"),
+        (".reportlint.yaml", "- just a list\n", "配置文件应由“设置项: 值”组成"),
         ("pyproject.toml", "[tool.reportlint]\nselect = [\n", "TOML"),
-        ("pyproject.toml", "[tool.reportlint]\nbogus = 1\n", "unknown key 'bogus'"),
+        ("pyproject.toml", "[tool.reportlint]\nbogus = 1\n", "没有设置项“bogus”"),
     ],
 )
 def test_bad_config_is_exit_2_naming_the_file(
@@ -256,6 +260,7 @@ def test_show_config(team: Path) -> None:
     assert f"- {(team / 'team.yaml').resolve()}" in lines
     assert "- 抓手工程" in lines
     assert "- TM101" in lines  # the per-file ignore that matches this draft
+    assert "- pattern: drafts/**" in lines and "  matches: true" in lines
     code, out, _ = run_cli("--isolated", "--show-config", str(draft))
     assert "config: '(none: built-in defaults)'" in out.splitlines()
 
@@ -263,7 +268,7 @@ def test_show_config(team: Path) -> None:
 def test_test_rules_runs_a_team_file(team: Path) -> None:
     code, out, _ = run_cli("--test-rules", str(team / "team.yaml"))
     assert code == 0
-    assert out.strip().endswith("(1 rules, 2 examples, 0 failed)")
+    assert out.strip().endswith("1 条规则，2 个示例：全部通过")
     broken = team / "broken.yaml"
     broken.write_text(
         TEAM_RULES.replace('good: ["把调研作为重要方法"]', 'good: ["抓手要实"]'), encoding="utf-8"
@@ -271,7 +276,7 @@ def test_test_rules_runs_a_team_file(team: Path) -> None:
     code, out, _ = run_cli("--test-rules", str(broken))
     assert code == 1
     first = out.splitlines()[0]
-    assert first.startswith(f"{broken}:3: TM101: example should not be flagged (1 found)")
+    assert first.startswith(f"{broken}:3: TM101：正确示例被报告了 1 处")
     assert "抓手要实" in first
 
 
@@ -292,7 +297,7 @@ def test_explain_and_list_rules_include_the_team_rules(
     assert code == 0
     assert out.startswith("TM101（team-buzzword）\n")
     code, out, _ = run_cli("--list-rules")
-    assert "TM101\tteam-buzzword\ttypo\twarning" in out.splitlines()
+    assert "TM101\tteam-buzzword\ttypo\twarning\t-\t-" in out.splitlines()
     assert run_cli("--isolated", "--explain", "TM101")[0] == 2
 
 

@@ -107,8 +107,12 @@ def test_report_after_fix_lists_what_remains_at_new_positions(tmp_path: Path) ->
     p = write(tmp_path, "【广告】x\n\n贯彻旧提法。\n")
     code, out, err = fx("--fix", str(p))
     assert code == 1
-    assert out.decode().splitlines() == [f"{p}:1:3: XF108 测试:“旧提法”已过时,应为“新提法”"]
-    assert "已修复 1 处，涉及 1 个文件 (1 fixes applied to 1 files)" in err
+    assert out.decode().splitlines() == [
+        f"{p}:1:3: XF108 测试:“旧提法”已过时,应为“新提法”",
+        "共 1 个问题（警告 1），另有 1 个可用 --fix --unsafe-fixes 修复（改后请核对）；"
+        "检查了 1 个文件",
+    ]
+    assert err.endswith("已修复 1 处，涉及 1 个文件\n")
 
 
 # --- choosing edits -------------------------------------------------------------------------
@@ -135,7 +139,7 @@ def test_fixes_that_undo_each_other_stop_and_write_nothing(tmp_path: Path) -> No
     p = write(tmp_path, "左右\n")
     code, _out, err = run("--rules", CYCLE, "--select", "XF2", "--fix", str(p))
     assert p.read_text(encoding="utf-8") == "左右\n"
-    assert "XF201、XF202" in err and "fixes did not converge" in err
+    assert "XF201、XF202" in err and "未能稳定" in err
     assert code == 2
 
 
@@ -156,7 +160,7 @@ def test_unsafe_fixes_alone_is_a_usage_error(tmp_path: Path) -> None:
     p = write(tmp_path, "贯彻旧提法。\n")
     code, _, err = fx("--unsafe-fixes", str(p))
     assert code == 2
-    assert "--unsafe-fixes needs --fix or --diff" in err
+    assert "--unsafe-fixes 需要与 --fix 或 --diff 一起使用" in err
     assert p.read_text(encoding="utf-8") == "贯彻旧提法。\n"
 
 
@@ -166,7 +170,7 @@ def test_placeholders_are_never_fixed(tmp_path: Path) -> None:
     code, out, _ = run("--as-of", DAY, "--select", "placeholder", "--fix", "--unsafe-fixes", str(p))
     assert code == 1
     assert p.read_text(encoding="utf-8") == text
-    assert len(out.decode().splitlines()) == 3
+    assert len(out.decode().splitlines()) == 3 + 1  # and the summary line
 
 
 # --- --diff -----------------------------------------------------------------------------------
@@ -179,7 +183,8 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(tmp_path: Path) -> None:
     code, out, err = fx("--diff", str(p))
     assert code == 1
     assert out.decode() == (
-        f"--- {p}\n+++ {p}\n@@ -1,5 +1,3 @@\n 标题\n \n-【广告】一\n-\n-正文甲乙。\n+正文丙。\n"
+        f"--- {p}\n+++ {p}\n@@ -1,5 +1,3 @@ 删除“【广告】一”；删除空行；“甲乙”→“丙”\n"
+        " 标题\n \n-【广告】一\n-\n-正文甲乙。\n+正文丙。\n"
     )
     assert p.read_text(encoding="utf-8") == text
     assert p.stat().st_mtime_ns == before.st_mtime_ns
@@ -191,7 +196,7 @@ def test_diff_marks_a_missing_final_line_break(tmp_path: Path) -> None:
     code, out, _ = fx("--diff", str(p))
     assert code == 1
     assert out.decode().splitlines()[2:] == [
-        "@@ -1 +1 @@",
+        "@@ -1 +1 @@ “甲乙”→“丙”",
         "-正文甲乙",
         "\\ No newline at end of file",
         "+正文丙",
@@ -317,9 +322,9 @@ def test_docx_is_never_rewritten(tmp_path: Path) -> None:
     data = p.read_bytes()
     code, out, err = fx("--fix", str(p))
     assert p.read_bytes() == data
-    assert ".docx is never fixed" in err
+    assert "不会改写 .docx 文件" in err
     assert code == 1
-    assert len(out.decode().splitlines()) == 2
+    assert len(out.decode().splitlines()) == 2 + 1  # and the summary line
 
 
 def test_allowed_phrase_is_not_fixed(tmp_path: Path) -> None:

@@ -76,7 +76,7 @@ def hits(result: Run, path: str) -> list[str]:
 def test_empty_file_is_clean(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     r = run("empty.txt", cwd=tmp_path)
-    assert (r.rc, r.out, r.err) == (0, "", "")
+    assert (r.rc, r.out, r.err) == (0, "未发现问题（检查了 1 个文件）\n", "")
 
 
 @pytest.mark.parametrize(
@@ -96,7 +96,7 @@ def test_binary_file_is_named_and_the_rest_is_still_linted(
     (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
     r = run(name, "draft.txt", cwd=tmp_path)
     assert r.rc == 2
-    one_line_error(r, name, "binary")
+    one_line_error(r, name, "二进制")
     assert hits(r, "draft.txt") == DRAFT_HITS
 
 
@@ -105,7 +105,7 @@ def test_binary_files_inside_a_folder_do_not_stop_the_folder(tmp_path: Path) -> 
     (tmp_path / "b.txt").write_text(DRAFT, encoding="utf-8")
     r = run(".", cwd=tmp_path)
     assert r.rc == 2
-    one_line_error(r, "a.txt", "binary")
+    one_line_error(r, "a.txt", "二进制")
     assert hits(r, "./b.txt") == DRAFT_HITS
 
 
@@ -115,7 +115,7 @@ def test_undecodable_bytes_get_a_clear_message(tmp_path: Path) -> None:
     (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
     r = run("bad.txt", "draft.txt", cwd=tmp_path)
     assert r.rc == 2
-    one_line_error(r, "bad.txt", "cannot decode", "--encoding")
+    one_line_error(r, "bad.txt", "无法", "--encoding")
     assert hits(r, "draft.txt") == DRAFT_HITS
 
 
@@ -123,7 +123,7 @@ def test_forced_encoding_that_does_not_fit(tmp_path: Path) -> None:
     (tmp_path / "gbk.txt").write_bytes("会议于*月*日召开。".encode("gbk"))
     r = run("--encoding", "utf-8", "gbk.txt", cwd=tmp_path)
     assert r.rc == 2
-    one_line_error(r, "gbk.txt", "utf-8", "cannot decode")
+    one_line_error(r, "gbk.txt", "utf-8", "无法")
     r = run("--encoding", "gbk", "gbk.txt", cwd=tmp_path)
     assert hits(r, "gbk.txt") == DRAFT_HITS
 
@@ -139,14 +139,14 @@ def test_missing_path_is_named(tmp_path: Path) -> None:
     (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
     r = run("missing.txt", "draft.txt", cwd=tmp_path)
     assert r.rc == 2
-    one_line_error(r, "missing.txt", "no such file")
+    one_line_error(r, "missing.txt", "文件不存在")
     assert hits(r, "draft.txt") == DRAFT_HITS
 
 
 def test_binary_on_stdin_is_named_by_stdin_filename(tmp_path: Path) -> None:
     r = run("--stdin-filename", "paste.txt", "-", cwd=tmp_path, stdin=b"\x00\x00PK")
     assert r.rc == 2
-    one_line_error(r, "paste.txt", "binary")
+    one_line_error(r, "paste.txt", "二进制")
 
 
 def test_symlink_loops_terminate_and_each_file_is_linted_once(tmp_path: Path) -> None:
@@ -157,7 +157,7 @@ def test_symlink_loops_terminate_and_each_file_is_linted_once(tmp_path: Path) ->
     os.symlink("../..", root / "a" / "b" / "up")  # b/up -> drafts: a loop
     os.symlink(".", root / "self")  # drafts/self -> drafts
     os.symlink(root / "a", root / "a" / "b" / "again")
-    r = run("drafts", cwd=tmp_path, timeout=60)
+    r = run("--quiet", "drafts", cwd=tmp_path, timeout=60)
     assert r.rc == 1
     linted = sorted({line.split(":")[0] for line in r.out.splitlines()})
     assert linted == ["drafts/a/b/two.txt", "drafts/a/one.txt"]
@@ -171,7 +171,7 @@ def test_non_utf8_file_name_is_reported_without_a_crash(tmp_path: Path) -> None:
             fh.write(DRAFT.encode())
     except OSError:
         pytest.skip("file system refuses non-UTF-8 names")
-    r = run(".", cwd=tmp_path)
+    r = run("--quiet", ".", cwd=tmp_path)
     assert r.rc == 1
     assert [line.split(": ")[1].split(" ")[0] for line in r.out.splitlines()] == [
         "PH101",
@@ -304,7 +304,7 @@ def test_missing_and_non_utf8_rule_files(tmp_path: Path) -> None:
     (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
     r = run("--rules", "nope.yaml", "draft.txt", cwd=tmp_path)
     assert r.rc == 2
-    one_line_error(r, "nope.yaml", "not found")
+    one_line_error(r, "nope.yaml", "不存在")
     (tmp_path / "latin.yaml").write_bytes(b"rules: []\n# \xff\xfe\n")
     r = run("--rules", "latin.yaml", "draft.txt", cwd=tmp_path)
     assert r.rc == 2
@@ -367,7 +367,7 @@ def test_a_folder_of_many_files(tmp_path: Path) -> None:
     folder.mkdir()
     for i in range(300):
         (folder / f"d{i:03d}.txt").write_text(DRAFT if i % 100 == 7 else "通知如下。\n", "utf-8")
-    r = run("many", cwd=tmp_path, timeout=120)
+    r = run("--quiet", "many", cwd=tmp_path, timeout=120)
     assert r.rc == 1
     assert sorted({line.split(":")[0] for line in r.out.splitlines()}) == [
         "many/d007.txt",

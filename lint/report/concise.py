@@ -12,12 +12,17 @@ _RESET = "\033[0m"
 _BOLD = "\033[1m"
 
 
+# After the code of a finding that `--fix` clears (the summary line says what it means).
+FIXABLE = " [*]"
+
+
 def line_for(d: Diagnostic, color: bool = False) -> str:
     code = d.code
+    mark = FIXABLE if d.fix is not None and d.fix.safety == "safe" else ""
     if color:
         code = f"{_BOLD}{_COLORS.get(d.severity, '')}{code}{_RESET}"
-        return f"{_BOLD}{d.path}{_RESET}:{d.line}:{d.column}: {code} {d.message}"
-    return f"{d.path}:{d.line}:{d.column}: {code} {d.message}"
+        return f"{_BOLD}{d.path}{_RESET}:{d.line}:{d.column}: {code}{mark} {d.message}"
+    return f"{d.path}:{d.line}:{d.column}: {code}{mark} {d.message}"
 
 
 def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:

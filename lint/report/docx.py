@@ -151,10 +151,10 @@ def reviewed_copy(doc: Document, diagnostics: Sequence[Diagnostic]) -> bytes:
     document = open_docx(data, doc.path)
     paras = paragraphs(document)
     if len(paras) != doc.line_count or any(p.text != doc.line_text(i) for i, p in enumerate(paras)):
-        raise ReportlintError(f"{doc.path}: 重新打开的文档与检查时不一致 (docx changed)")
+        raise ReportlintError(f"{doc.path}: 重新打开的文档与检查时不一致")
     body_paras = [i for i, p in enumerate(paras) if p.story not in _STORY_NAMES]
     if not body_paras:
-        raise ReportlintError(f"{doc.path}: 文档没有正文段落，无法添加批注 (no body)")
+        raise ReportlintError(f"{doc.path}: 文档没有正文段落，无法添加批注")
     # Problems in headers and footers are anchored on the body's first non-empty paragraph.
     home = next((i for i in body_paras if paras[i].text), body_paras[0])
 
@@ -181,7 +181,7 @@ def reviewed_copy(doc: Document, diagnostics: Sequence[Diagnostic]) -> bytes:
         # Splits add runs beside their originals: read the paragraph's runs again.
         paras[index] = paragraph_of(paras[index].element, paras[index].story)
         if paras[index].text != doc.line_text(index):
-            raise ReportlintError(f"{doc.path}: 拆分文字块时出错 (internal error)")
+            raise ReportlintError(f"{doc.path}: 拆分文字块时出错")
 
     for d, first, s, last, e, note in plans:
         if first == last:
@@ -246,20 +246,18 @@ def restore_doctypes(original: bytes, saved: bytes) -> bytes:
 
 def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> bytes:
     if not ctx.output_path:
-        raise ReportlintError("--format docx 需要 --output-file reviewed.docx (no output file)")
+        raise ReportlintError("--format docx 需要 --output-file reviewed.docx")
     docs = list(ctx.documents.values())
     if not docs:
-        raise ReportlintError("--format docx: 没有可读取的 .docx 输入 (no readable input)")
+        raise ReportlintError("--format docx: 没有可读取的 .docx 输入")
     paths = set(ctx.documents) | {d.path for d in diagnostics} | {p for p, _ in ctx.errors}
     if len(paths) != 1 or len(docs) != 1:
-        raise ReportlintError(
-            f"--format docx 只能处理一个 .docx 文件，收到 {len(paths)} 个 (one input only)"
-        )
+        raise ReportlintError(f"--format docx 只能处理一个 .docx 文件，收到 {len(paths)} 个")
     doc = docs[0]
     if doc.kind != "docx":
-        raise ReportlintError(f"{doc.path}: --format docx 只接受 .docx 输入 (not a .docx)")
+        raise ReportlintError(f"{doc.path}: --format docx 只接受 .docx 输入")
     if _same_file(doc.path, ctx.output_path):
-        raise ReportlintError(f"{ctx.output_path}: 不能覆盖原文件，请另选输出文件 (same file)")
+        raise ReportlintError(f"{ctx.output_path}: 不能覆盖原文件，请另选输出文件")
     return reviewed_copy(doc, [d for d in diagnostics if d.path == doc.path])
 
 

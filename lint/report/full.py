@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from lint.model import Diagnostic
 from lint.printable import printable
+from lint.visible import suggestion_words
 from lint.report import ReportContext
 from lint.report.concise import line_for
 
@@ -45,6 +46,6 @@ def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
             more = " …" if d.end_line > d.line else ""
             out.append(" " * 5 + " | " + " " * lead + "^" * span + more)
         if d.suggestion:
-            out.append(f"      = 建议：{printable(d.suggestion)}")
+            out.append(f"      = 建议：{printable(suggestion_words(d.suggestion))}")
         out.append("")
     return "\n".join(out) + ("\n" if out else "")

@@ -59,12 +59,12 @@ def read_document(path: str, encoding: str | None = None) -> tuple[Document, Dec
         # A FIFO, socket or device would block the run (or never end): only regular files
         # are drafts. stat() follows links, so a link to a draft is still read.
         if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
-            raise ReportlintError(f"{path}: 不是普通文件，已跳过 (not a regular file)")
+            raise ReportlintError(f"{path}: 不是普通文件，已跳过")
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise ReportlintError(f"{path}: 文件不存在 (no such file)") from None
+        raise ReportlintError(f"{path}: 文件不存在") from None
     except IsADirectoryError:
-        raise ReportlintError(f"{path}: 是目录而不是文件 (is a directory)") from None
+        raise ReportlintError(f"{path}: 是目录而不是文件") from None
     except OSError as exc:
         raise ReportlintError(f"{path}: 无法读取 ({exc.strerror or exc})") from None
     return document_from_bytes(data, path, encoding)

@@ -173,7 +173,7 @@ def check_part_sizes(data: bytes, path: str) -> None:
         infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise ReportlintError(
-            f"{path}: 不是有效的 Word 文档 ({type(exc).__name__}: {str(exc)[:120]}) (corrupt .docx)"
+            f"{path}: 不是有效的 Word 文档 ({type(exc).__name__}: {str(exc)[:120]})"
         ) from None
     total = 0
     for info in infos:
@@ -182,12 +182,12 @@ def check_part_sizes(data: bytes, path: str) -> None:
         if info.file_size > limit:
             raise ReportlintError(
                 f"{path}: .docx 中的 {info.filename} 解压后有 {_mib(info.file_size)}，"
-                f"超过上限 {_mib(limit)}，未读取（part too large）"
+                f"超过上限 {_mib(limit)}，未读取"
             )
         total += info.file_size
         if total > MAX_PACKAGE:
             raise ReportlintError(
-                f"{path}: .docx 解压后超过上限 {_mib(MAX_PACKAGE)}，未读取（package too large）"
+                f"{path}: .docx 解压后超过上限 {_mib(MAX_PACKAGE)}，未读取"
             )
 
 
@@ -197,13 +197,12 @@ def open_docx(data: bytes, path: str) -> Any:
         import docx
     except ImportError:
         raise ReportlintError(
-            f"{path}: 读取 .docx 需要 python-docx (pip install python-docx)"
+            f"{path}: 读取 .docx 需要 python-docx"
         ) from None
     if data.startswith(_OLE_MAGIC):
         # Word 97-2003 files and password-protected .docx are OLE containers, not zip packages.
         raise ReportlintError(
             f"{path}: 是旧版 .doc 或加密的文档，请在 Word 中另存为未加密的 .docx"
-            " (not a .docx package)"
         )
     check_part_sizes(data, path)
     try:
@@ -211,7 +210,7 @@ def open_docx(data: bytes, path: str) -> Any:
     except Exception as exc:  # zipfile, lxml and python-docx raise many unrelated types
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ReportlintError(
-            f"{path}: 不是有效的 Word 文档 ({type(exc).__name__}: {reason[:120]}) (corrupt .docx)"
+            f"{path}: 不是有效的 Word 文档 ({type(exc).__name__}: {reason[:120]})"
         ) from None
 
 
@@ -221,7 +220,7 @@ def read_docx(data: bytes, path: str) -> Document:
         paras = paragraphs(document)
     except Exception as exc:  # malformed parts deep inside an otherwise valid package
         raise ReportlintError(
-            f"{path}: 无法读取 Word 文档内容 ({type(exc).__name__}) (corrupt .docx)"
+            f"{path}: 无法读取 Word 文档内容 ({type(exc).__name__})"
         ) from None
     try:
         numbering = auto_numbers(document, paras)

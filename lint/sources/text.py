@@ -80,7 +80,7 @@ def _decode(data: bytes, path: str, encoding: str | None) -> Decoded:
         try:
             name = codecs.lookup(encoding).name
         except LookupError:
-            raise ReportlintError(f"{path}: 未知编码 {encoding!r} (unknown encoding)") from None
+            raise ReportlintError(f"{path}: 未知编码 {encoding!r}") from None
         bom, codec = _forced_bom(name, data)
         if codec == name:
             codec = encoding  # messages name the encoding as the user wrote it
@@ -88,7 +88,7 @@ def _decode(data: bytes, path: str, encoding: str | None) -> Decoded:
             text = data[len(bom) :].decode(codec)
         except UnicodeDecodeError as exc:
             raise ReportlintError(
-                f"{path}: 无法按 {encoding} 解码，第 {exc.start + len(bom)} 字节 (cannot decode)"
+                f"{path}: 无法按 {encoding} 解码，第 {exc.start + len(bom)} 字节"
             ) from None
         return Decoded(text, codec, bom, _dominant_newline(text))
 
@@ -97,7 +97,7 @@ def _decode(data: bytes, path: str, encoding: str | None) -> Decoded:
             text = data[3:].decode("utf-8")
         except UnicodeDecodeError as exc:
             raise ReportlintError(
-                f"{path}: 带 UTF-8 BOM 但第 {exc.start + 3} 字节无法解码 (cannot decode)"
+                f"{path}: 带 UTF-8 BOM 但第 {exc.start + 3} 字节无法解码"
             ) from None
         return Decoded(text, "utf-8", codecs.BOM_UTF8, _dominant_newline(text))
     for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
@@ -105,7 +105,7 @@ def _decode(data: bytes, path: str, encoding: str | None) -> Decoded:
             try:
                 text = data[2:].decode(codec)
             except UnicodeDecodeError:
-                raise ReportlintError(f"{path}: UTF-16 文件已损坏 (cannot decode)") from None
+                raise ReportlintError(f"{path}: UTF-16 文件已损坏") from None
             return Decoded(text, codec, bom, _dominant_newline(text))
     if data.startswith(BOM_GB18030):
         # U+FEFF encoded in GB18030: the file says what it is, even where its first bytes
@@ -114,11 +114,11 @@ def _decode(data: bytes, path: str, encoding: str | None) -> Decoded:
             text = data[len(BOM_GB18030) :].decode("gb18030")
         except UnicodeDecodeError as exc:
             raise ReportlintError(
-                f"{path}: 带 GB18030 BOM 但第 {exc.start + 4} 字节无法解码 (cannot decode)"
+                f"{path}: 带 GB18030 BOM 但第 {exc.start + 4} 字节无法解码"
             ) from None
         return Decoded(text, "gb18030", BOM_GB18030, _dominant_newline(text))
     if _looks_binary(data):
-        raise ReportlintError(f"{path}: 二进制文件，不是文本 (binary file skipped)")
+        raise ReportlintError(f"{path}: 二进制文件，不是文本")
     try:
         text = data.decode("utf-8")
         return Decoded(text, "utf-8", b"", _dominant_newline(text))
@@ -129,7 +129,7 @@ def _decode(data: bytes, path: str, encoding: str | None) -> Decoded:
     except UnicodeDecodeError as exc:
         raise ReportlintError(
             f"{path}: 既不是 UTF-8 也不是 GB18030，第 {exc.start} 字节无法解码；"
-            "可用 --encoding 指定 (cannot decode)"
+            "可用 --encoding 指定"
         ) from None
     return Decoded(text, "gb18030", b"", _dominant_newline(text))
 
