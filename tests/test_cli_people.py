@@ -279,3 +279,13 @@ def test_diff_stays_reviewable_when_most_lines_change(tmp_path: Path) -> None:
     subprocess.run(["patch", "-s", str(copy), str(patch)], check=True)
     assert run("--fix", "--select", "PU102", "--quiet", str(path)).returncode == 0
     assert copy.read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
+
+
+def test_readme_example_is_what_reportlint_prints(tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## 看懂结果\n\n```\n", 1)[1].split("```", 1)[0].splitlines()
+    draft = block[1 : block.index("$ reportlint 草稿.txt")]
+    shown = block[block.index("$ reportlint 草稿.txt") + 1 :]
+    (tmp_path / "草稿.txt").write_text("\n".join(draft) + "\n", encoding="utf-8")
+    p = run("草稿.txt", cwd=tmp_path)
+    assert p.stdout.splitlines() == shown
