@@ -164,9 +164,7 @@ def load_baseline(path: str) -> Baseline:
     except json.JSONDecodeError as exc:
         raise ReportlintError(f"{path}:{exc.lineno}: 基线文件不是有效的 JSON ({exc.msg})") from None
     except RecursionError:  # the parser recurses once per nesting level
-        raise ReportlintError(
-            f"{path}: 基线文件嵌套层级过深，无法读取"
-        ) from None
+        raise ReportlintError(f"{path}: 基线文件嵌套层级过深，无法读取") from None
     if not isinstance(data, dict) or data.get("version") != VERSION:
         raise ReportlintError(f"{path}: 不是 reportlint 基线文件 (expected version {VERSION})")
     entries: Counter[Key] = Counter()

@@ -12,8 +12,8 @@ ReportlintError (exit 2).
 from __future__ import annotations
 
 import datetime as dt
-import fnmatch
 import difflib
+import fnmatch
 import os
 import re
 import stat

@@ -69,8 +69,9 @@ def emit(
     )
     stdin_output = run.fix.stdin_output if run.fix is not None else None
     tail = ""
-    if summary and fmt in ("concise", "full") and run.files:
-        tail = summary_line(run.diagnostics, run.files) + "\n"
+    checked = run.files - len(run.errors)
+    if summary and fmt in ("concise", "full") and checked > 0:
+        tail = summary_line(run.diagnostics, checked, len(run.errors)) + "\n"
     if statistics:
         write_output(counts(run.diagnostics, fmt), output_file)
     elif stdin_output is not None:

@@ -26,8 +26,10 @@ def unsafe_fix(d: Diagnostic) -> bool:
     return d.fix is not None and d.fix.safety != "safe"
 
 
-def summary_line(diagnostics: Sequence[Diagnostic], files: int) -> str:
+def summary_line(diagnostics: Sequence[Diagnostic], files: int, unreadable: int = 0) -> str:
     checked = f"检查了 {files} 个文件"
+    if unreadable:
+        checked += f"，{unreadable} 个文件无法检查"
     if not diagnostics:
         return f"未发现问题（{checked}）"
     counts = dict.fromkeys(SEVERITIES, 0)

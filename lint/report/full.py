@@ -11,9 +11,9 @@ from collections.abc import Sequence
 
 from lint.model import Diagnostic
 from lint.printable import printable
-from lint.visible import suggestion_words
 from lint.report import ReportContext
 from lint.report.concise import line_for
+from lint.visible import suggestion_words
 
 
 def display_width(text: str) -> int:

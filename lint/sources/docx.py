@@ -186,9 +186,7 @@ def check_part_sizes(data: bytes, path: str) -> None:
             )
         total += info.file_size
         if total > MAX_PACKAGE:
-            raise ReportlintError(
-                f"{path}: .docx 解压后超过上限 {_mib(MAX_PACKAGE)}，未读取"
-            )
+            raise ReportlintError(f"{path}: .docx 解压后超过上限 {_mib(MAX_PACKAGE)}，未读取")
 
 
 def open_docx(data: bytes, path: str) -> Any:
@@ -197,13 +195,11 @@ def open_docx(data: bytes, path: str) -> Any:
         import docx
     except ImportError:
         raise ReportlintError(
-            f"{path}: 读取 .docx 需要 python-docx"
+            f"{path}: 读取 .docx 需要 python-docx，请运行 pip install python-docx"
         ) from None
     if data.startswith(_OLE_MAGIC):
         # Word 97-2003 files and password-protected .docx are OLE containers, not zip packages.
-        raise ReportlintError(
-            f"{path}: 是旧版 .doc 或加密的文档，请在 Word 中另存为未加密的 .docx"
-        )
+        raise ReportlintError(f"{path}: 是旧版 .doc 或加密的文档，请在 Word 中另存为未加密的 .docx")
     check_part_sizes(data, path)
     try:
         return docx.Document(io.BytesIO(data))
@@ -219,9 +215,7 @@ def read_docx(data: bytes, path: str) -> Document:
     try:
         paras = paragraphs(document)
     except Exception as exc:  # malformed parts deep inside an otherwise valid package
-        raise ReportlintError(
-            f"{path}: 无法读取 Word 文档内容 ({type(exc).__name__})"
-        ) from None
+        raise ReportlintError(f"{path}: 无法读取 Word 文档内容 ({type(exc).__name__})") from None
     try:
         numbering = auto_numbers(document, paras)
     except (ValueError, TypeError, AttributeError, KeyError):

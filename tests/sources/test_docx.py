@@ -327,14 +327,14 @@ def test_corrupt_docx_is_one_line_naming_the_file(tmp_path: Path) -> None:
     assert code == 2
     assert out == ""
     lines = err.strip().splitlines()
-    assert len(lines) == 1 and str(bad) in lines[0] and "corrupt .docx" in lines[0]
+    assert len(lines) == 1 and str(bad) in lines[0] and "不是有效的 Word 文档" in lines[0]
     assert "Traceback" not in err
 
 
 def test_text_file_named_docx_is_an_error(tmp_path: Path) -> None:
     fake = tmp_path / "draft.docx"
     fake.write_text("投资*万元", encoding="utf-8")
-    with pytest.raises(ReportlintError, match=r"draft\.docx.*corrupt \.docx"):
+    with pytest.raises(ReportlintError, match=r"draft\.docx.*不是有效的 Word 文档"):
         read_docx(fake.read_bytes(), str(fake))
 
 
@@ -344,8 +344,7 @@ def test_legacy_or_encrypted_word_file_is_named_as_such(tmp_path: Path) -> None:
     code, out, err = run_cli(str(legacy))
     assert code == 2 and out == ""
     assert err.strip().splitlines() == [
-        f"reportlint: {legacy}: 是旧版 .doc 或加密的文档，请在 Word 中另存为未加密的 .docx "
-        "(not a .docx package)"
+        f"reportlint: {legacy}: 是旧版 .doc 或加密的文档，请在 Word 中另存为未加密的 .docx"
     ]
 
 
@@ -355,7 +354,7 @@ def test_zip_without_word_part_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "empty.docx"
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("hello.txt", "hi")
-    with pytest.raises(ReportlintError, match=r"corrupt \.docx"):
+    with pytest.raises(ReportlintError, match=r"不是有效的 Word 文档"):
         read_docx(path.read_bytes(), str(path))
 
 
