@@ -154,7 +154,7 @@ def from_mapping(data: Mapping[str, Any], label: str, root: str) -> Config:
         try:
             kw["as_of"] = parse_as_of(data["as-of"])
         except ValueError as exc:
-            raise ConfigError(f"{_where(label, 'as-of')}: {exc}") from None
+            raise ConfigError(f"{_where(label, 'as-of')}：{exc}") from None
     for key in ("select", "ignore", "extend-select"):
         if key in data:
             kw[key.replace("-", "_")] = _selectors(data[key], label, key)

@@ -122,9 +122,18 @@ class _Lines(difflib.SequenceMatcher):  # type: ignore[type-arg]
         return self._codes
 
 
+def _lf_lines(text: str) -> list[str]:
+    """Lines split at LF only, as `patch` splits them: a CR-only file is one line to it."""
+    lines = text.split("\n")
+    out = [line + "\n" for line in lines[:-1]]
+    if lines[-1]:
+        out.append(lines[-1])
+    return out
+
+
 def reviewable_diff(path: str, before: str, after: str) -> str:
-    a = before.splitlines(keepends=True)
-    b = after.splitlines(keepends=True)
+    a = _lf_lines(before)
+    b = _lf_lines(after)
     matcher = _Lines(a, b)
     opcodes = matcher.get_opcodes()
     changed = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in opcodes if op != "equal")
@@ -168,6 +177,6 @@ def reviewable_diff(path: str, before: str, after: str) -> str:
 
 
 def _terminated(line: str) -> str:
-    if line.endswith(("\n", "\r")):
+    if line.endswith("\n"):
         return line
     return line + "\n\\ No newline at end of file\n"

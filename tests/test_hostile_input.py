@@ -85,7 +85,7 @@ def test_non_utf8_file_names_in_a_baseline(tmp_path: Path) -> None:
     proc = reportlint("--isolated", "--write-baseline", str(base), str(folder))
     assert proc.returncode == 0, proc.stderr
     assert "bad\\\\xff\\\\xfe.txt" in base.read_text(encoding="utf-8")
-    proc = reportlint("--isolated", "--baseline", str(base), str(folder))
+    proc = reportlint("--isolated", "--quiet", "--baseline", str(base), str(folder))
     assert proc.returncode == 0 and proc.stdout == b""
 
 
@@ -212,7 +212,7 @@ def test_cr_only_files_give_the_same_findings_as_lf(tmp_path: Path, seed_path: P
     (tmp_path / "cr.txt").write_text(text.replace("\n", "\r"), encoding="utf-8", newline="")
     found = {}
     for name in ("lf.txt", "cr.txt"):
-        proc = reportlint("--isolated", "--as-of", "2026-11-26", name, cwd=str(tmp_path))
+        proc = reportlint("--isolated", "--quiet", "--as-of", "2026-11-26", name, cwd=str(tmp_path))
         assert proc.returncode == 1
         found[name] = [ln.split(":", 1)[1] for ln in lines_of(proc.stdout)]
     assert found["cr.txt"] == found["lf.txt"]

@@ -28,6 +28,6 @@ def test_missing_jieba_keeps_other_findings_and_names_the_problem(tmp_path: Path
     assert "Traceback" not in p.stderr
     assert "缺少依赖 jieba" in p.stderr
     assert "内部错误" not in p.stderr
-    codes = [line.split(": ")[1].split()[0] for line in p.stdout.splitlines()]
+    codes = [line.split(": ")[1].split()[0] for line in p.stdout.splitlines() if ": " in line]
     assert "PU102" in codes and "TY101" in codes
     assert p.returncode == 1

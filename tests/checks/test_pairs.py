@@ -184,7 +184,10 @@ def test_cli_reports_the_seed_unclosed_quote(seed_path: Path) -> None:
     code, found = run_json("--select", "PU101", str(seed_path))
     assert code == 1
     assert [(d["line"], d["column"], d["end_column"]) for d in found] == [(76, 174, 175)]
-    assert found[0]["message"] == "成对标点缺少配对：“ 没有对应的 ”"
+    assert (
+        found[0]["message"]
+        == "成对标点缺少配对：左引号没有对应的右引号——“学习王瑛事迹、“加强党性……"
+    )
     assert found[0]["fix"] is None
 
 
