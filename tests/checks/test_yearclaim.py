@@ -110,7 +110,9 @@ def _executable(tmp_path: Path, text: str, as_of: str) -> list[str]:
     """Codes and columns the installed `reportlint` reports, one line per finding."""
     draft = tmp_path / "draft.txt"
     draft.write_text(text, encoding="utf-8")
-    proc = reportlint("--isolated", "--select", "FM903,FM904", "--as-of", as_of, str(draft))
+    proc = reportlint(
+        "--isolated", "--quiet", "--select", "FM903,FM904", "--as-of", as_of, str(draft)
+    )
     assert proc.returncode in (0, 1), proc.stderr
     out = proc.stdout.decode("utf-8")
     return [line.split(" ", 2)[1] + " " + line.split(" ", 2)[2] for line in out.splitlines()]
