@@ -54,7 +54,7 @@ def _executable(tmp_path: Path, text: str, as_of: str) -> list[str]:
     """The findings the installed `reportlint` prints, as `CODE “match”`."""
     draft = tmp_path / "draft.txt"
     draft.write_text(text, encoding="utf-8")
-    proc = reportlint("--isolated", "--select", "FM905", "--as-of", as_of, str(draft))
+    proc = reportlint("--isolated", "--quiet", "--select", "FM905", "--as-of", as_of, str(draft))
     assert proc.returncode in (0, 1), proc.stderr
     out = proc.stdout.decode("utf-8")
     return [" ".join(line.split(" ")[1:3]).split("：")[0] for line in out.splitlines()]
