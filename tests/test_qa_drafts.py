@@ -142,3 +142,26 @@ def test_finished_goals_and_old_bodies_as_current(tmp_path: Path, text: str, cod
 def test_their_look_backs_and_look_alikes_stay_silent(tmp_path: Path, text: str) -> None:
     mine = {"FM409", "FM410", "FM415", "FM601", "FM606"}
     assert [c for c in codes(lint(tmp_path, text)) if c in mine] == []
+
+
+# --- typos ------------------------------------------------------------------------------------
+
+
+def test_typos_are_found_and_fixed(tmp_path: Path) -> None:
+    text = "要把安全生产做为重点工作来抓。\n规范银行帐户管理。\n精减会议文件。\n"
+    found = [(d["code"], d["line"]) for d in lint(tmp_path, text)]
+    assert found == [("TY117", 1), ("TY118", 2), ("TY119", 3)]
+    path = tmp_path / "draft.txt"
+    proc = subprocess.run([*EXE, "--isolated", "--fix", str(path)], capture_output=True)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert path.read_text("utf-8") == (
+        "要把安全生产作为重点工作来抓。\n规范银行账户管理。\n精简会议文件。\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["多做为民办实事的好事。\n", "精减机构和人员。\n", "为受灾群众发放帐篷和蚊帐。\n"],
+)
+def test_typo_look_alikes_stay_silent(tmp_path: Path, text: str) -> None:
+    assert [c for c in codes(lint(tmp_path, text)) if c.startswith("TY")] == []
