@@ -165,3 +165,21 @@ def test_typos_are_found_and_fixed(tmp_path: Path) -> None:
 )
 def test_typo_look_alikes_stay_silent(tmp_path: Path, text: str) -> None:
     assert [c for c in codes(lint(tmp_path, text)) if c.startswith("TY")] == []
+
+
+# --- declared counts --------------------------------------------------------------------------
+
+
+def test_declared_counts_after_words_or_with_too_many_items(tmp_path: Path) -> None:
+    text = (
+        "加强“三个必须”落实，即必须守纪律，必须讲规矩。\n"
+        "推动“两个根本”，包括制度建设、队伍建设、作风建设。\n"
+        "加强“三个必须”落实，即必须守纪律，必须讲规矩，必须重实效。\n"
+        "深化“三个以案”警示教育，包括召开警示大会、观看警示片。\n"
+        "“三个到位”：思想到位、措施到位，确保责任到位。\n"
+    )
+    found = [(d["code"], d["line"], d["message"]) for d in lint(tmp_path, text)]
+    assert found == [
+        ("NB121", 1, "“三个必须”表示3项，但随后列举了2项"),
+        ("NB121", 2, "“两个根本”表示2项，但随后列举了3项"),
+    ]

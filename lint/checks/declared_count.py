@@ -58,8 +58,16 @@ _REACH = 200
 # How long a `、` list after a colon may run before it is taken for prose.
 _LIST_REACH = 300
 _JOINERS = re.compile("和|及|与|并|同")
-# `“四个到位”：…` or `“五学”活动：…`: a colon right after the term (a few characters allowed).
-_TERM_COLON = re.compile(r"[\u4e00-\u9fff]{0,6}[：:]|" + _INTRODUCER)
+# `“四个到位”：…` or `“五学”活动：…`: a colon right after the term (a few characters allowed),
+# or an introducer right after it (`“两个根本”，包括…`) or after a few words (`加强“三个必须”
+# 落实，即…`). Bounded, so each term costs a few characters.
+_TERM_COLON = re.compile(
+    r"[\u4e00-\u9fff]{0,6}[：:]|(?P<direct>"
+    + _INTRODUCER
+    + r")|[\u4e00-\u9fff]{1,6}(?:"
+    + _INTRODUCER
+    + ")"
+)
 # An announcing count stands close before its colon: `以下三个方面的重点工作：` (at most this
 # many characters between them), in the same clause.
 _NEAR = 10
@@ -190,6 +198,18 @@ class DeclaredCountCheck(SubCheck):
                 colon = _TERM_COLON.match(text, m.end())
                 if colon is not None:
                     items = _comma_list(doc, colon.end() - 1)
+                    if items is not None and colon.group("direct"):
+                        # `“两个根本”，包括A、B、C`: an introducer right after the term
+                        # spells it out, whatever words the items use
+                        if not items.matches(declared):
+                            yield from self._finding(
+                                rules, m.start(), m.end(), declared, len(items.starts)
+                            )
+                        continue
+                    if items is None and not colon.group().endswith(("：", ":")):
+                        # `即必须A，必须B`: clauses, each repeating the term's word. Only
+                        # after 即/包括…: after a bare colon commas join prose, not items
+                        items = _clause_list(doc, colon.end() - 1)
                 if items is None:
                     _s, sentence_end = doc.sentence_span(m.start(), m.end())
                     run = _first_run(all_runs, m.end(), sentence_end + _REACH)
@@ -280,6 +300,37 @@ def _comma_list(doc: Document, colon: int) -> Items | None:
     if last.endswith(("等", "等等")) or "等" in last[-3:]:
         return None
     return Items(starts, texts, joined=bool(_JOINERS.search(last)))
+
+
+def _clause_list(doc: Document, intro: int) -> Items | None:
+    """The clauses after an introducer (`即必须A，必须B。`), split at top-level `，`/`；` up to
+    the end of the sentence. Only a term's own words show that they spell it out: the
+    caller keeps them only when every clause repeats them."""
+    text = doc.scan_text
+    end = intro + 1
+    limit = min(len(text), intro + _LIST_REACH)
+    while end < limit and text[end] not in "。！？!?\n\r":
+        end += 1
+    if end >= limit and end < len(text):
+        return None
+    starts: list[int] = []
+    texts: list[str] = []
+    depth = 0
+    item_start = intro + 1
+    for i in range(intro + 1, end + 1):
+        ch = text[i] if i < end else "，"
+        if ch in "（(“‘《〈[【":
+            depth += 1
+        elif ch in "）)”’》〉]】":
+            depth = max(0, depth - 1)
+        elif ch in "，,；;" and depth == 0:
+            starts.append(item_start)
+            texts.append(text[item_start:i])
+            item_start = i + 1
+    # a clause holding a `、` list is not one item (`思想到位、措施到位，确保责任到位`)
+    if len(starts) < 2 or any(not t.strip(_SPACE) or "、" in t for t in texts):
+        return None
+    return Items(starts, texts)
 
 
 def _after_colon(doc: Document, all_runs: list[Run], colon: int) -> Items | None:
