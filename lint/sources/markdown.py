@@ -26,6 +26,7 @@ _SLOT_AFTER_STRONG = frozenset("%％‰")
 # ...unless the run closes a pair that wraps a whole number: `**1305**万元`, `**12**%` are
 # bold figures (WeChat drafts bold every key figure), the digit is inside the emphasis.
 _WRAPPED_NUMBER = re.compile(r"[0-9０-９][0-9０-９.,．，]*[%％‰]?")
+_NUMBER_MAX = 24
 # Units and measure words. A pair whose two markers are both followed by one of these is two
 # slots (`发放*万元，覆盖*个村`, `**个村、**户`), not emphasis: emphasis closes before
 # punctuation or ordinary text (`**强化组织领导**，`, `**年度任务**：`).
@@ -90,7 +91,9 @@ def _star_emphasis(text: str) -> list[tuple[int, int]]:
             after = text[e] if e < le else " "
             stack = openers.setdefault(e - s, [])
             if before in _SLOT_BEFORE or after in _SLOT_AFTER_STRONG:
-                if stack and _WRAPPED_NUMBER.fullmatch(text, stack[-1] + e - s, s):
+                first = stack[-1] + e - s if stack else s
+                # a figure is short: the bound keeps a line of digits and stars linear
+                if 0 < s - first <= _NUMBER_MAX and _WRAPPED_NUMBER.fullmatch(text, first, s):
                     o = stack.pop()
                     spans += [(o, o + e - s), (s, e)]
                 continue

@@ -45,3 +45,10 @@ def test_slot_stars_are_not_paired_as_emphasis() -> None:
 def test_a_long_line_of_unpaired_stars_stays_linear() -> None:
     text = "**甲*乙***丙" * 50_000
     assert len(markdown_document(text, "d.md").scan_text) == len(text)
+
+
+def test_bold_figures_pair_and_a_line_of_digits_and_stars_stays_linear() -> None:
+    scan = markdown_document("收入**1305**万元，增长**12**%\n", "d.md").scan_text
+    assert "*" not in scan
+    text = "a**" + "1" * 100_000 + "x1**" + "1**" * 100_000
+    assert len(markdown_document(text, "d.md").scan_text) == len(text)
