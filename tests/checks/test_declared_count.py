@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,37 @@ def test_names_must_be_a_list_of_strings(tmp_path: Path) -> None:
     path.write_text(body, "utf-8")
     with pytest.raises(RuleError, match="names"):
         load_ruleset([path], defaults=False)
+
+
+# Inputs that once made the colon scan quadratic: it walked back to the sentence start and
+# searched the sentence again for every colon (40,000 colons on one line took 76 s).
+_COLON_FLOODS: dict[str, Callable[[int], str]] = {
+    "colons": lambda n: ":" * n,
+    "announcements": lambda n: "三个方面：" * (n // 5),
+    "urls": lambda n: "http://a" * (n // 8),
+    "count-then-colons": lambda n: "三个方面" + "：" * n,
+    "sentences": lambda n: "三个方面。三个方面：" * (n // 10),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_COLON_FLOODS))
+def test_colon_scan_grows_linearly(shape: str) -> None:
+    from tests.growth import assert_linear
+
+    engine = Engine(select_rules(load_ruleset(), ["NB"]))
+
+    def make(n: int) -> Callable[[], object]:
+        doc = Document("d.txt", _COLON_FLOODS[shape](n) + "\n")
+        return lambda: engine.check(doc, DAY)
+
+    assert_linear(make, 40_000)
+
+
+def test_forty_thousand_colons_lint_quickly(tmp_path: Path) -> None:
+    from tests.growth import best_time
+    from tests.helpers import run_cli
+
+    path = tmp_path / "c.txt"
+    path.write_text(":" * 40_000 + "\n", encoding="utf-8")
+    elapsed = best_time(lambda: run_cli("--isolated", str(path)), repeat=1)
+    assert elapsed < 3.0
