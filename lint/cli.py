@@ -1,7 +1,8 @@
 """The `reportlint` command: map options onto the pipeline, render its Run, set the exit code.
 
 Exit codes: 0 nothing at or above the failing severity, 1 problems found, 2 usage, config or
-input error (one line naming the file, never a traceback).
+input error (one line naming the file, never a traceback), or a file not fully linted (a user
+rule stopped by its time budget).
 """
 
 from __future__ import annotations
@@ -201,12 +202,12 @@ def _report(run: Run, o: Options) -> int:
 
     if o.diff and run.fix is not None:
         write_output("".join(run.fix.diffs), o.output_file)
-        return 2 if run.errors else 1 if run.fix.changed_files else 0
+        return 2 if run.errors or run.incomplete else 1 if run.fix.changed_files else 0
     if o.write_baseline:
         n = save_baseline(o.write_baseline, run.diagnostics, run.documents)
         if not o.quiet:
             click.echo(f"reportlint: 已将 {n} 个问题写入基线 {o.write_baseline}", err=True)
-        return 2 if run.errors else 0
+        return 2 if run.errors or run.incomplete else 0
     emit(run, o.fmt, o.output_file, statistics=o.statistics, color=o.color, summary=not o.quiet)
     return run.exit_code(o.exit_zero)
 

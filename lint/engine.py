@@ -17,7 +17,7 @@ from lint.document import Document
 from lint.model import Diagnostic, ReportlintError
 from lint.printable import printable
 from lint.rule import Rule
-from lint.ruleset import RuleSet
+from lint.ruleset import RuleSet, is_builtin
 from lint.segment import Segmenter
 from lint.selectors import selector_applies
 
@@ -105,6 +105,9 @@ class Result:
     diagnostics: list[Diagnostic]
     # (rule code, problem) pairs: rules that could not run fully, e.g. a regex timeout.
     problems: list[tuple[str, str]] = field(default_factory=list)
+    # Rules stopped by their time budget in this file: none of their findings are reported,
+    # and the file does not count as linted (exit code 2).
+    incomplete: list[str] = field(default_factory=list)
 
 
 def _drop_shadowed(
@@ -155,6 +158,8 @@ class Engine:
             self.checks: list[Check] = [kind_class(k)(rs) for k, rs in sorted(by_kind.items())]
         self.segmenter = segmenter or Segmenter()
         self.regex_timeout = regex_timeout
+        # Built-in rules run without a time budget: see RunContext.unbudgeted.
+        self.unbudgeted = frozenset(r.code for r in self.rules if is_builtin(r))
         self._active: dict[dt.date, frozenset[str]] = {}
 
     def active_codes(self, as_of: dt.date) -> frozenset[str]:
@@ -186,6 +191,7 @@ class Engine:
             # it, so that a 20 M-character file is scanned in full while a pattern that
             # backtracks catastrophically is still stopped within about a second.
             regex_timeout=self.regex_timeout + len(doc.text) * REGEX_SECONDS_PER_CHAR,
+            unbudgeted=self.unbudgeted,
         )
         findings = self._findings(doc, ctx)
         # Deleted lines leave no blank-line gap, whichever rules deleted them.
@@ -195,6 +201,12 @@ class Engine:
         del findings
         if self.segmenter.problem is not None:
             ctx.problems.append(("jieba", self.segmenter.problem))
+        stopped = ctx.regex_exhausted
+        if stopped:
+            # A rule cut off by its budget found an arbitrary part of what it would have:
+            # report none of it rather than a list that looks complete.
+            out = [d for d in out if d.code not in stopped]
+            shadows = [s for s in shadows if s[2] not in stopped]
         out.sort(key=Diagnostic.sort_key)
         # A rule reporting the same span twice is reported once (the first one found). Equal
         # spans of a rule sort next to each other (the sort is stable), so this needs no set
@@ -208,7 +220,7 @@ class Engine:
         if shadows:
             unique = _drop_shadowed(unique, shadows)
         problems = list(dict.fromkeys(ctx.problems))
-        return Result(unique, problems)
+        return Result(unique, problems, sorted(stopped))
 
     def _findings(self, doc: Document, ctx: RunContext) -> list[Finding]:
         """Every check's findings that no disable comment silences; a kind that fails keeps

@@ -210,6 +210,8 @@ class Run:
     documents: dict[str, Document] = field(default_factory=dict)
     # Files that could not be linted: (path, one-line reason).
     errors: list[tuple[str, str]] = field(default_factory=list)
+    # Files where a user rule was stopped by its time budget: not fully linted (exit 2).
+    incomplete: list[str] = field(default_factory=list)
     # Every rule that may have reported, by code, for reports that describe them.
     rules: dict[str, Rule] = field(default_factory=dict)
     # Each file's lowest failing severity (`fail-on`).
@@ -227,7 +229,7 @@ class Run:
         )
 
     def exit_code(self, exit_zero: bool = False) -> int:
-        if self.errors:
+        if self.errors or self.incomplete:
             return 2
         return 0 if exit_zero else int(self.failed)
 
@@ -294,6 +296,8 @@ class Pipeline:
                 self.note(f"{result.path}: 按 {result.as_of} 判断提法（{note}）")
             for code, problem in result.problems:
                 self.note(f"{result.path}: {code}: {problem}", always=True)
+            if result.incomplete:
+                out.incomplete.append(result.path)
             out.fail_on[result.path] = item.profile.fail_on
             out.diagnostics.extend(result.diagnostics)
         self.progress.close()

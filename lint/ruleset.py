@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -69,6 +70,11 @@ class RuleSet:
 
     def __len__(self) -> int:
         return len(self.rules)
+
+
+def is_builtin(rule: Rule) -> bool:
+    """Whether `rule` comes from the bundled rule files (not a user's `--rules` or config)."""
+    return os.path.dirname(rule.file) == str(default_rules_dir())
 
 
 def default_rule_files() -> list[Path]:

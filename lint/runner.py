@@ -29,6 +29,8 @@ class FileResult:
     # Where an "auto" as-of date came from (lint.asof.SOURCES); None for a given date.
     as_of_source: str | None = None
     problems: list[tuple[str, str]] = field(default_factory=list)
+    # Rules stopped by their time budget: the file was not fully linted.
+    incomplete: list[str] = field(default_factory=list)
 
 
 def discover(paths: Sequence[str], suffixes: frozenset[str]) -> Iterator[str]:
@@ -79,4 +81,5 @@ def lint_file(path: str, engine: Engine, profile: Profile, today: dt.date) -> Fi
     res = engine.check(doc, result.as_of)
     result.diagnostics = profile.refine(res.diagnostics, doc.text)
     result.problems = res.problems
+    result.incomplete = res.incomplete
     return result

@@ -319,9 +319,10 @@ def test_catastrophic_regex_is_stopped_named_and_the_run_completes(tmp_path: Pat
     (tmp_path / "one.txt").write_text(hostile, encoding="utf-8")
     (tmp_path / "two.txt").write_text(hostile, encoding="utf-8")
     r = run("--rules", "rules.yaml", "one.txt", "two.txt", cwd=tmp_path, timeout=60)
-    assert r.rc == 1
+    # Not fully linted: the exit code says so, whatever the other findings.
+    assert r.rc == 2
     for name in ("one.txt", "two.txt"):
-        one_line_error(r, name, "ZZ901", "正则表达式超时")
+        one_line_error(r, name, "ZZ901", "正则表达式超时", "均未报告")
         assert hits(r, name) == ["2:4: PH101", "2:6: PH101"]
 
 
@@ -334,7 +335,7 @@ def test_the_time_limit_is_per_rule_per_file_not_per_search(tmp_path: Path) -> N
     (tmp_path / "rules.yaml").write_text(rules, encoding="utf-8")
     (tmp_path / "runs.txt").write_text(("a" * 400 + "!\n") * 3 + DRAFT, encoding="utf-8")
     r = run("--rules", "rules.yaml", "runs.txt", cwd=tmp_path, timeout=120)
-    assert r.rc == 1
+    assert r.rc == 2
     one_line_error(r, "runs.txt", "ZZ901", "正则表达式超时")
     assert hits(r, "runs.txt") == ["4:4: PH101", "4:6: PH101"]
 

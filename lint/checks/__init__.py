@@ -95,18 +95,27 @@ class RunContext:
     # Regex seconds spent so far in this file, per rule code; rules that ran out of budget.
     regex_spent: dict[str, float] = field(default_factory=dict)
     regex_exhausted: set[str] = field(default_factory=set)
+    # Rules that run without a budget: the built-in ones, whose patterns are linear (tested)
+    # and whose findings must not depend on how loaded the machine is.
+    unbudgeted: frozenset[str] = frozenset()
 
     def active_rules(self, rules: Sequence[Rule]) -> list[Rule]:
         """Those of `rules` that apply at this run's date."""
         return [r for r in rules if r.code in self.active]
 
-    def regex_call(self, code: str, search: Callable[[float], _T]) -> _T | None:
+    def regex_call(self, code: str, search: Callable[[float | None], _T]) -> _T | None:
         """`search(timeout)` under what is left of rule `code`'s budget; None once it is spent.
+
+        Built-in rules (`unbudgeted`) get no timeout. When a user rule's budget runs out, the
+        engine reports none of its findings for the file (a partial list would look like a
+        complete one) and the run says the file was not fully linted.
 
         `search` must finish its regex work before returning (e.g. `list(p.finditer(...,
         timeout=t))`): the regex module's timeout clock keeps running while a lazy iterator
         is suspended, so consuming matches lazily would charge other work to the rule.
         """
+        if code in self.unbudgeted:
+            return search(None)
         if code in self.regex_exhausted:
             return None
         spent = self.regex_spent.get(code, 0.0)
@@ -118,8 +127,9 @@ class RunContext:
             self.problems.append(
                 (
                     code,
-                    f"正则表达式超时，本文件中已跳过此规则 (regex budget of "
-                    f"{self.regex_timeout:g} s per file spent)",
+                    "正则表达式超时，本文件中此规则的结果均未报告，文件未检查完整 "
+                    f"(regex budget of {self.regex_timeout:g} s per file spent; none of the "
+                    "rule's findings are reported)",
                 )
             )
             return None

@@ -134,8 +134,10 @@ class ContextualCheck(SubstitutionCheck):
         return out
 
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
-        # Document-scope answers are the same for every candidate of a rule: search once.
-        whole: dict[tuple[str, str], bool | None] = {}
+        # Document-scope answers are the same for every candidate of a rule, and paragraph
+        # answers for every candidate in the paragraph: each is searched once. Searching the
+        # paragraph again per candidate made a long line with many candidates quadratic.
+        whole: dict[tuple[str, ...], bool | None] = {}
         for f in super().run(doc, ctx):
             if self._context_ok(doc, f.rule, f.start, f.end, ctx, whole):
                 yield f
@@ -147,14 +149,18 @@ class ContextualCheck(SubstitutionCheck):
         start: int,
         end: int,
         ctx: RunContext,
-        whole: dict[tuple[str, str], bool | None],
+        whole: dict[tuple[str, ...], bool | None],
     ) -> bool:
         def found(key: str, scope: str, pats: list[regex.Pattern[str]]) -> bool | None:
-            if scope != "document":
+            if scope == "sentence":
                 return self._found(doc, rule, scope, pats, start, end, ctx)
-            if (rule.code, key) not in whole:
-                whole[rule.code, key] = self._found(doc, rule, scope, pats, start, end, ctx)
-            return whole[rule.code, key]
+            where: tuple[str, ...] = (rule.code, key, scope)
+            if scope == "paragraph":
+                lines = (doc.line_of(start), doc.line_of(max(start, end - 1)))
+                where += (str(lines),)
+            if where not in whole:
+                whole[where] = self._found(doc, rule, scope, pats, start, end, ctx)
+            return whole[where]
 
         for scope, pats in self.unless[rule.code].items():
             # A search that ran out of regex budget (None) silences the rule: precision first.
@@ -195,7 +201,7 @@ class ContextualCheck(SubstitutionCheck):
             year = m.group("year")
             return bool(year) and _year_value(year) <= newest
 
-        def probe(timeout: float) -> bool:
+        def probe(timeout: float | None) -> bool:
             for p in pats:
                 if "year" in p.groupindex:
                     if any(past(m) for m in list(p.finditer(text, lo, hi, timeout=timeout))):

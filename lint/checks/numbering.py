@@ -152,6 +152,8 @@ class NumberingCheck(SubCheck):
         sequence_only: bool = False,
     ) -> Iterator[Finding]:
         prev: Heading | None = None
+        # Headings before this index are renumbered by the fix of an earlier finding.
+        renumbered = 0
         # The number the previous sibling should have carried: after a single mistyped
         # number (一、二、二、四、) the next sibling is measured against the corrected one.
         p = 0
@@ -180,10 +182,14 @@ class NumberingCheck(SubCheck):
                 continue
             nxt = series[i + 1] if i + 1 < len(series) else None
             typo = nxt is not None and nxt.number == p + 2
+            fix: Fix | None = None
             if typo:
                 fix = self._renumber(doc, series, i, p + 1, only_first=True)
-            else:
-                fix = self._renumber(doc, series, i, p + 1)
+            elif i >= renumbered:
+                fix, renumbered = self._renumber_rest(doc, series, i, p + 1)
+            # else: an earlier fix already renumbers this heading (and the fixer lints again
+            # after applying it). Giving every gap its own renumbering of the rest of the
+            # series made a series with many gaps quadratic in edits.
             yield from self._emit(
                 active,
                 "gap" if n > p + 1 else "duplicate",
@@ -221,15 +227,31 @@ class NumberingCheck(SubCheck):
                 active, "single", m.start, m.end, expected=_relabel(doc, run[0], 2)
             )
 
+    @classmethod
+    def _renumber_rest(
+        cls, doc: Document, series: list[Heading], i: int, first: int
+    ) -> tuple[Fix | None, int]:
+        """The fix renumbering series[i:] up to the next restart, and the index it stops at."""
+        stop = i + 1
+        while stop < len(series) and series[stop].number != 1:
+            stop += 1
+        return cls._renumber(doc, series, i, first, stop=stop), stop
+
     @staticmethod
     def _renumber(
-        doc: Document, series: list[Heading], i: int, first: int, only_first: bool = False
+        doc: Document,
+        series: list[Heading],
+        i: int,
+        first: int,
+        only_first: bool = False,
+        stop: int | None = None,
     ) -> Fix | None:
-        """Renumber series[i:] up to the next restart (or just series[i] when it alone is
-        off); unsafe: the author may have meant the gap."""
+        """Renumber series[i:stop] (default: up to the next restart), or just series[i] when
+        it alone is off; unsafe: the author may have meant the gap."""
         edits = []
         expected = first
-        stop = i + 1 if only_first else len(series)
+        if stop is None:
+            stop = i + 1 if only_first else len(series)
         for j in range(i, stop):
             h = series[j]
             if j > i and h.number == 1:

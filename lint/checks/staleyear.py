@@ -23,10 +23,10 @@ from lint.rule import Rule
 
 def _scanner(
     pat: regex.Pattern[str], text: str, lo: int, hi: int
-) -> Callable[[float], list[tuple[int, int, int]]]:
+) -> Callable[[float | None], list[tuple[int, int, int]]]:
     """All (start, end, year) matches at once: see RunContext.regex_call on lazy iterators."""
 
-    def scan(timeout: float) -> list[tuple[int, int, int]]:
+    def scan(timeout: float | None) -> list[tuple[int, int, int]]:
         return [
             (m.start(), m.end(), int(m.group("year")))
             for m in pat.finditer(text, lo, hi, timeout=timeout)

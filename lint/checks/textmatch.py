@@ -201,7 +201,7 @@ class CompiledRule:
         Filter patterns are user-written too, so they share the rule's budget with `patterns`.
         """
 
-        def probe(timeout: float) -> bool:
+        def probe(timeout: float | None) -> bool:
             if anchored:
                 return any(r.match(text, timeout=timeout) for r in pats)
             return any(r.search(text, timeout=timeout) for r in pats)
@@ -416,10 +416,10 @@ class TextMatchCheck(Check):
 
     def _scanner(
         self, rule: Rule, pat: regex.Pattern[str], text: str, day: dt.date
-    ) -> Callable[[float], list[tuple[int, int, str | None]]]:
+    ) -> Callable[[float | None], list[tuple[int, int, str | None]]]:
         """All of a pattern's matches, collected at once: see RunContext.regex_call."""
 
-        def scan(timeout: float) -> list[tuple[int, int, str | None]]:
+        def scan(timeout: float | None) -> list[tuple[int, int, str | None]]:
             return [
                 (m.start(), m.end(), self.pattern_replacement(rule, m, day))
                 for m in pat.finditer(text, timeout=timeout)

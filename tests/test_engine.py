@@ -1,0 +1,42 @@
+"""The engine: built-in rules find the same things every run; user rules stay on a budget."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from lint import engine as engine_module
+from lint.document import Document
+from lint.engine import Engine, select_rules
+from lint.ruleset import is_builtin, load_ruleset, parse_rules
+
+DAY = dt.date(2026, 11, 26)
+
+
+def test_builtin_rules_are_recognised() -> None:
+    rules = list(load_ruleset())
+    assert rules and all(is_builtin(r) for r in rules)
+    user = parse_rules(
+        "category: residue\nrules:\n  - code: ZZ901\n    name: probe\n    kind: existence\n"
+        '    severity: warning\n    message: "m"\n    tokens: ["召开"]\n'
+        '    examples: {bad: ["召开"], good: ["y"]}\n',
+        "/somewhere/else/rules.yaml",
+    )
+    assert not is_builtin(user[0])
+
+
+def test_builtin_rules_run_to_completion_whatever_the_time_budget(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # With a per-file budget, a long file gave different PH101 counts from run to run
+    # (61,801 / 64,607 / 84,339 / 137,069 of 200,000) and `会*` x 2.5 M characters none at
+    # all. Built-in rules now have no budget: even a budget of nothing finds every one.
+    monkeypatch.setattr(engine_module, "REGEX_SECONDS_PER_CHAR", 0.0)
+    engine = Engine(select_rules(load_ruleset(), ["PH101"]))
+    engine.regex_timeout = 1e-9
+    result = engine.check(Document("d.txt", "XX区**工作\n" * 5_000), DAY)
+    assert len(result.diagnostics) == 5_000
+    assert result.problems == [] and result.incomplete == []
+    result = engine.check(Document("d.txt", "会*" * 5_000), DAY)
+    assert len(result.diagnostics) == 5_000
