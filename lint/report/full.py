@@ -2,18 +2,31 @@
 
 Carets are aligned by display width: CJK (East Asian Wide/Fullwidth) characters take two
 terminal columns, so the underline sits under the flagged characters in a terminal.
+
+A long line is not printed whole for every finding on it (a 58 KB one-line draft with 4,000
+findings printed 312 MB): as compilers do, a window of the line around the flagged text is
+shown, with `...` where the line goes on. So each finding costs at most a few hundred
+characters of output, whatever the length of its line.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
+from lint.document import Document
 from lint.model import Diagnostic
 from lint.printable import printable
 from lint.report import ReportContext
 from lint.report.concise import line_for
 from lint.visible import suggestion_words
+
+# A line up to this many characters is shown whole; a longer one is cut to a window.
+LONG_LINE = 120
+# The window: characters shown before and after the flagged text, and of the flagged text.
+CONTEXT = 30
+SPAN = 60
+ELLIPSIS = "..."  # ASCII: one column in every terminal, unlike U+2026
 
 
 def display_width(text: str) -> int:
@@ -30,22 +43,49 @@ def _visible(text: str) -> str:
     return "".join(" " if ch in "\t\u00a0\u200b\ufeff" else ch for ch in text)
 
 
+def excerpt(doc: Document, d: Diagnostic) -> tuple[str, str] | None:
+    """(source text, caret line) for a diagnostic, both without the gutter; None when its
+    line is not in the document."""
+    index = d.line - 1
+    if not 0 <= index < doc.line_count:
+        return None
+    ls, le = doc.line_starts[index], doc.line_ends[index]
+    start = min(ls + d.column - 1, le)
+    end = min(ls + d.end_column - 1, le) if d.end_line == d.line else le
+    end = max(end, start)
+    more = " …" if d.end_line > d.line else ""
+    if le - ls <= LONG_LINE:
+        lo, hi, span_end = ls, le, end
+    else:
+        lo = max(ls, start - CONTEXT)
+        span_end = min(end, start + SPAN)
+        hi = min(le, span_end + CONTEXT)
+        if span_end < end:
+            more = " …"
+    text = doc.text
+    head = ELLIPSIS if lo > ls else ""
+    tail = ELLIPSIS if hi < le else ""
+    # Controls in the draft are shown escaped; the carets follow the escaped text.
+    before = printable(_visible(text[lo:start]))
+    flagged = printable(_visible(text[start:span_end]))
+    src = head + before + flagged + printable(_visible(text[span_end:hi])) + tail
+    lead = display_width(head + before)
+    carets = "^" * max(1, display_width(flagged))
+    return src, " " * lead + carets + more
+
+
+def lines_for(d: Diagnostic, ctx: ReportContext) -> Iterator[str]:
+    yield line_for(d, ctx.color)
+    doc = ctx.documents.get(d.path)
+    shown = excerpt(doc, d) if doc is not None else None
+    if shown is not None:
+        src, carets = shown
+        yield f"{d.line:>5} | {src}"
+        yield " " * 5 + " | " + carets
+    if d.suggestion:
+        yield f"      = 建议：{printable(suggestion_words(d.suggestion))}"
+    yield ""
+
+
 def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
-    out: list[str] = []
-    for d in diagnostics:
-        out.append(line_for(d, ctx.color))
-        doc = ctx.documents.get(d.path)
-        if doc is not None and d.line <= doc.line_count:
-            src = _visible(doc.line_text(d.line - 1))
-            gutter = f"{d.line:>5} | "
-            # Controls in the draft are shown escaped; the carets follow the escaped text.
-            out.append(gutter + printable(src))
-            lead = display_width(printable(src[: d.column - 1]))
-            stop = d.end_column - 1 if d.end_line == d.line else len(src)
-            span = max(1, display_width(printable(src[d.column - 1 : stop])))
-            more = " …" if d.end_line > d.line else ""
-            out.append(" " * 5 + " | " + " " * lead + "^" * span + more)
-        if d.suggestion:
-            out.append(f"      = 建议：{printable(suggestion_words(d.suggestion))}")
-        out.append("")
-    return "\n".join(out) + ("\n" if out else "")
+    return "".join(line + "\n" for d in diagnostics for line in lines_for(d, ctx))

@@ -91,6 +91,19 @@ def _render_line(
     for s in spans:
         bounds.update((s.start, s.end))
     points = sorted(b for b in bounds if ls <= b <= le)
+    # One sweep over the points with the spans open at each: looking through every span of
+    # the line at every point made a line holding all of a file's findings quadratic
+    # (10,000 findings on one line took 8 s, 20,000 took 43 s).
+    opening: dict[int, list[int]] = defaultdict(list)
+    closing: dict[int, list[int]] = defaultdict(list)
+    empty: dict[int, list[_Span]] = defaultdict(list)
+    for k, s in enumerate(spans):
+        if s.start == s.end:
+            empty[s.start].append(s)
+        else:
+            opening[s.start].append(k)
+            closing[s.end].append(k)
+    open_now: set[int] = set()
     out: list[str] = []
 
     def anchors(at: int) -> None:
@@ -99,14 +112,18 @@ def _render_line(
 
     for a, b in zip(points, [*points[1:], None], strict=True):
         anchors(a)
-        for s in spans:
-            if s.start == s.end == a:
-                out.append(_mark([s], ""))
+        for s in empty.get(a, ()):
+            out.append(_mark([s], ""))
         if b is None:
             break
-        covering = [s for s in spans if s.start <= a and b <= s.end and s.start < s.end]
+        open_now.difference_update(closing.get(a, ()))
+        open_now.update(opening.get(a, ()))
         chunk = text[a:b]
-        out.append(_mark(covering, chunk) if covering else esc(chunk))
+        if open_now:
+            # In the order of the line's spans, as the problem numbers are.
+            out.append(_mark([spans[k] for k in sorted(open_now)], chunk))
+        else:
+            out.append(esc(chunk))
     return "".join(out)
 
 

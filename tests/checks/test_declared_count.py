@@ -225,8 +225,8 @@ def test_colon_scan_grows_linearly(shape: str) -> None:
     engine = Engine(select_rules(load_ruleset(), ["NB"]))
 
     def make(n: int) -> Callable[[], object]:
-        doc = Document("d.txt", _COLON_FLOODS[shape](n) + "\n")
-        return lambda: engine.check(doc, DAY)
+        text = _COLON_FLOODS[shape](n) + "\n"
+        return lambda: engine.check(Document("d.txt", text), DAY)
 
     assert_linear(make, 40_000)
 

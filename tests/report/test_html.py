@@ -379,3 +379,27 @@ def test_overlapping_multi_line_and_empty_spans() -> None:
     assert star_mark["cats"].split() == ["c-residue", "c-placeholder"]
     assert any("empty" in m["cls"] for m in p.marks if numbers["NB999"] in m["d"])
     assert "建议删除" in page
+
+
+def test_findings_on_one_line_render_in_linear_time() -> None:
+    # Every span of a line was looked at for every point of it: 10,000 findings on one line
+    # took 8 s, 20,000 took 43 s (the same findings on separate lines: 0.9 s).
+    from collections.abc import Callable
+
+    from lint.report import ReportContext
+    from lint.report.html import render
+    from tests.growth import assert_linear
+
+    def make(n: int) -> Callable[[], object]:
+        doc = Document("d.txt", "会议定于*月*日召开，" * (n // 2) + "\n")
+        found = []
+        for k in range(n // 2):
+            base = 10 * k
+            found += [
+                make_diagnostic(doc, base + 4, base + 5, "PH101", "placeholder"),
+                make_diagnostic(doc, base + 6, base + 7, "PH101", "placeholder"),
+            ]
+        ctx = ReportContext(documents={"d.txt": doc})
+        return lambda: render(found, ctx)
+
+    assert_linear(make, 2_000)
