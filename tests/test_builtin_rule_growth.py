@@ -17,7 +17,8 @@ import pytest
 
 from lint.document import Document
 from lint.engine import Engine
-from lint.ruleset import Rule, load_ruleset
+from lint.rule import Rule
+from lint.ruleset import load_ruleset
 from tests.growth import FACTOR, MAX_RATIO, best_time
 
 FLOOR = 0.002
