@@ -11,7 +11,9 @@ start of the body, and its comment says where it really is.
 
 from __future__ import annotations
 
+import bisect
 import copy
+import datetime as dt
 import io
 import os
 import re
@@ -79,15 +81,64 @@ def _keep(r: Any, lo: int, hi: int | None) -> None:
 
 
 def _split_at(para: Paragraph, offsets: set[int]) -> None:
+    # Runs are in text order: the one holding k is found by bisection, not by a scan of the
+    # paragraph's runs per offset (a paragraph with thousands of findings was quadratic).
+    starts = [rs.start for rs in para.runs]
     for k in sorted(offsets, reverse=True):
-        for rs in para.runs:
-            if rs.start < k < rs.end:
-                split_run(rs.element, k - rs.start)
-                break
+        i = bisect.bisect_left(starts, k) - 1
+        if i >= 0 and para.runs[i].start < k < para.runs[i].end:
+            rs = para.runs[i]
+            split_run(rs.element, k - rs.start)
 
 
-def _runs_covering(runs: list[RunSlice], start: int, end: int) -> list[RunSlice]:
-    return [r for r in runs if r.end > r.start and r.start >= start and r.end <= end]
+def _runs_covering(runs: list[RunSlice], starts: list[int], start: int, end: int) -> list[RunSlice]:
+    """The non-empty runs inside [start, end); `starts` are the runs' start offsets."""
+    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)
+    return [r for r in runs[lo:hi] if r.end > r.start and r.end <= end]
+
+
+class _Comments:
+    """Adds comments to a document in time independent of how many it already has.
+
+    python-docx's `Document.add_comment` looks through every comment for the next free id,
+    which made 8,000 comments take about a minute; this keeps the next id and otherwise
+    builds the same comment (author, initials, date, one paragraph per line of text) and
+    the same range markers.
+    """
+
+    def __init__(self, document: Any) -> None:
+        comments = document.comments
+        self._part = comments._comments_part
+        self._element = comments._comments_elm
+        ids = [int(x) for x in self._element.xpath("./w:comment/@w:id")]
+        self._next = max(ids, default=-1) + 1
+        self._date = dt.datetime.now(dt.timezone.utc)
+
+    def add(self, first: Any, last: Any, text: str) -> None:
+        from docx.comments import Comment
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+        from docx.text.run import Run
+
+        cid = self._next
+        self._next += 1
+        element = parse_xml(
+            f'<w:comment {nsdecls("w")} w:id="{cid}" w:author="">'
+            '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+            '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>'
+            "</w:p></w:comment>"
+        )
+        self._element.append(element)
+        element.author = AUTHOR
+        element.initials = INITIALS
+        element.date = self._date
+        comment = Comment(element, self._part)
+        head, *rest = text.split("\n")
+        comment.paragraphs[0].add_run(head)
+        for line in rest:
+            comment.add_paragraph(text=line)
+        parent = self._part
+        Run(first, parent).mark_comment_range(Run(last, parent), cid)
 
 
 def _comment_text(d: Diagnostic, story: str | None) -> str:
@@ -146,8 +197,6 @@ def reviewed_copy(doc: Document, diagnostics: Sequence[Diagnostic]) -> bytes:
     data = doc.meta.get("docx_bytes")
     if not isinstance(data, bytes):
         raise ReportlintError(f"{doc.path}: 不是 .docx 输入，无法生成批注副本 (--format docx)")
-    from docx.text.run import Run
-
     document = open_docx(data, doc.path)
     paras = paragraphs(document)
     if len(paras) != doc.line_count or any(p.text != doc.line_text(i) for i, p in enumerate(paras)):
@@ -183,12 +232,14 @@ def reviewed_copy(doc: Document, diagnostics: Sequence[Diagnostic]) -> bytes:
         if paras[index].text != doc.line_text(index):
             raise ReportlintError(f"{doc.path}: 拆分文字块时出错")
 
+    starts = {i: [r.start for r in paras[i].runs] for i in cuts}
+    comments = _Comments(document)
     for d, first, s, last, e, note in plans:
         if first == last:
-            runs = _runs_covering(paras[first].runs, s, e)
+            runs = _runs_covering(paras[first].runs, starts[first], s, e)
         else:
-            runs = _runs_covering(paras[first].runs, s, len(paras[first].text))
-            runs += _runs_covering(paras[last].runs, 0, e)
+            runs = _runs_covering(paras[first].runs, starts[first], s, len(paras[first].text))
+            runs += _runs_covering(paras[last].runs, starts[last], 0, e)
             if not runs:  # both ends on empty text: take anything in between
                 for i in range(first, last + 1):
                     runs += [r for r in paras[i].runs if r.end > r.start]
@@ -196,13 +247,7 @@ def reviewed_copy(doc: Document, diagnostics: Sequence[Diagnostic]) -> bytes:
             first_el, last_el = runs[0].element, runs[-1].element
         else:
             first_el = last_el = _empty_run(paras[first])
-        parent = document.part
-        document.add_comment(
-            [Run(first_el, parent), Run(last_el, parent)],
-            text=_comment_text(d, note),
-            author=AUTHOR,
-            initials=INITIALS,
-        )
+        comments.add(first_el, last_el, _comment_text(d, note))
     out = io.BytesIO()
     document.save(out)
     return restore_doctypes(data, out.getvalue())

@@ -290,3 +290,34 @@ def test_spans_over_paragraphs_empty_spans_and_empty_paragraphs(tmp_path: Path) 
     assert by_code == {"RS001": "网站\n下一篇", "RS002": "知", "RS003": ""}
     assert read_docx(out.read_bytes(), "o").text == doc.text
     assert char_formats(out) == char_formats(tmp_path / "s.docx")
+
+
+@pytest.mark.parametrize("layout", ["one paragraph", "many paragraphs"])
+def test_comments_are_added_in_linear_time(tmp_path: Path, layout: str) -> None:
+    # Each comment looked through all earlier ones for a free id, and each run split and
+    # anchor looked through all runs of its paragraph: 8,000 comments took about a minute.
+    from collections.abc import Callable
+
+    from lint.report.docx import reviewed_copy
+    from lint.sources.docx import read_docx
+    from tests.growth import assert_linear
+
+    def make(n: int) -> Callable[[], object]:
+        src = docx.Document()
+        unit = "会议定于*月*日召开，"
+        if layout == "one paragraph":
+            src.add_paragraph(unit * (n // 2))
+        else:
+            for _ in range(n // 20):
+                src.add_paragraph(unit * 10)
+        path = tmp_path / f"{layout}-{n}.docx"
+        src.save(str(path))
+        doc = read_docx(path.read_bytes(), str(path))
+        found = [
+            make_diagnostic(doc, m.start(), m.end(), "PH101", "placeholder")
+            for m in re.finditer(r"\*", doc.text)
+        ]
+        assert len(found) == n
+        return lambda: reviewed_copy(doc, found)
+
+    assert_linear(make, 500, budget=10.0, repeat=2)
