@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +37,22 @@ def write_output(text: str | bytes, output_file: str | None) -> None:
         sys.stdout.flush()
 
 
+def stream_output(pieces: Iterable[str], output_file: str | None) -> None:
+    """Write a text report piece by piece, so it is never held whole in memory."""
+    if not output_file:
+        write = sys.stdout.write
+        for piece in pieces:
+            write(piece)
+        sys.stdout.flush()
+        return
+    try:
+        with open(output_file, "w", encoding="utf-8") as out:
+            for piece in pieces:
+                out.write(piece)
+    except OSError as exc:
+        raise ReportlintError(f"{output_file}: 无法写入 ({exc.strerror or exc})") from None
+
+
 def use_color(choice: str, output_file: str | None) -> bool:
     """--color: `always` wins over NO_COLOR (https://no-color.org), `auto` yields to it."""
     if choice == "always":
@@ -56,7 +74,7 @@ def emit(
     """Render `run` in `fmt` (or its counts per rule) and write it where it belongs; after
     concise and full output, the summary line for people (never in machine formats)."""
     from lint.info import statistics as counts
-    from lint.report import ReportContext, renderer
+    from lint.report import ReportContext, chunker, renderer
     from lint.summary import summary_line
 
     ctx = ReportContext(
@@ -85,6 +103,8 @@ def emit(
             click.echo(report, err=True, nl=False)
         sys.stdout.buffer.write(stdin_output)
         sys.stdout.flush()
+    elif (pieces := chunker(fmt)) is not None:
+        stream_output(chain(pieces(run.diagnostics, ctx), (tail,)), output_file)
     else:
         report = renderer(fmt)(run.diagnostics, ctx)
         write_output(report + tail if isinstance(report, str) else report, output_file)

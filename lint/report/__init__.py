@@ -1,13 +1,18 @@
 """Output formats: one module per format, each exposing `render(diagnostics, ctx) -> str`
 (or `bytes` for binary formats such as the reviewed .docx copy).
 
+Text formats also expose `chunks(diagnostics, ctx)`, the same text in pieces, which the CLI
+writes as they come: a report of 270,000 findings is never held whole in memory (it took
+more than the findings themselves: 9 KB per finding in SARIF).
+
 Modules are imported lazily so the common path (concise output) stays small.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+import json as _json  # `json` would be shadowed by the submodule lint.report.json
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from lint.document import Document
@@ -44,3 +49,25 @@ def renderer(fmt: str) -> Callable[[Sequence[Diagnostic], ReportContext], str | 
     module = importlib.import_module(f"lint.report.{FORMATS[fmt]}")
     fn: Callable[[Sequence[Diagnostic], ReportContext], str | bytes] = module.render
     return fn
+
+
+def chunker(fmt: str) -> Callable[[Sequence[Diagnostic], ReportContext], Iterable[str]] | None:
+    """The format's `chunks` function, or None for formats rendered whole."""
+    module = importlib.import_module(f"lint.report.{FORMATS[fmt]}")
+    fn: Callable[[Sequence[Diagnostic], ReportContext], Iterable[str]] | None = getattr(
+        module, "chunks", None
+    )
+    return fn
+
+
+def json_list(items: Iterable[object], level: int = 0) -> Iterator[str]:
+    """The text `json.dumps(list(items), ensure_ascii=False, indent=2)` gives a list nested
+    `level` deep, one item at a time."""
+    pad = "\n" + "  " * (level + 1)
+    first = True
+    for item in items:
+        # JSON strings escape line breaks: every one in the dump is layout, safe to indent.
+        text = _json.dumps(item, ensure_ascii=False, indent=2).replace("\n", pad)
+        yield ("[" if first else ",") + pad + text
+        first = False
+    yield "[]" if first else "\n" + "  " * level + "]"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from lint.model import Diagnostic
 from lint.report import ReportContext
@@ -25,5 +25,10 @@ def line_for(d: Diagnostic, color: bool = False) -> str:
     return f"{d.path}:{d.line}:{d.column}: {code}{mark} {d.message}"
 
 
+def chunks(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> Iterator[str]:
+    for d in diagnostics:
+        yield line_for(d, ctx.color) + "\n"
+
+
 def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
-    return "".join(line_for(d, ctx.color) + "\n" for d in diagnostics)
+    return "".join(chunks(diagnostics, ctx))

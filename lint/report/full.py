@@ -87,5 +87,10 @@ def lines_for(d: Diagnostic, ctx: ReportContext) -> Iterator[str]:
     yield ""
 
 
+def chunks(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> Iterator[str]:
+    for d in diagnostics:
+        yield "".join(line + "\n" for line in lines_for(d, ctx))
+
+
 def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
-    return "".join(line + "\n" for d in diagnostics for line in lines_for(d, ctx))
+    return "".join(chunks(diagnostics, ctx))

@@ -8,7 +8,7 @@ those characters cannot end the command early or inject another one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from lint.model import Diagnostic
 from lint.printable import printable_lines
@@ -42,7 +42,12 @@ def line_for(d: Diagnostic) -> str:
     return f"::{COMMANDS.get(d.severity, 'warning')} {joined}::{escape_data(message)}"
 
 
+def chunks(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> Iterator[str]:
+    for d in diagnostics:
+        yield line_for(d) + "\n"
+    for p, e in ctx.errors:
+        yield f"::error file={escape_property(p)}::{escape_data(e)}\n"
+
+
 def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
-    lines = [line_for(d) for d in diagnostics]
-    lines += [f"::error file={escape_property(p)}::{escape_data(e)}" for p, e in ctx.errors]
-    return "".join(line + "\n" for line in lines)
+    return "".join(chunks(diagnostics, ctx))

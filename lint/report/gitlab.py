@@ -8,14 +8,13 @@ current folder, which is the project folder in a GitLab job.
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from lint.baseline import fingerprints, relative_path
 from lint.model import Diagnostic
-from lint.report import ReportContext
+from lint.report import ReportContext, json_list
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -48,7 +47,11 @@ def issue(d: Diagnostic, fingerprint: str) -> dict[str, Any]:
     }
 
 
-def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
+def chunks(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> Iterator[str]:
     prints = fingerprints(diagnostics, ctx.documents, os.getcwd())
-    data = [issue(d, fp) for d, fp in zip(diagnostics, prints, strict=True)]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    yield from json_list(issue(d, fp) for d, fp in zip(diagnostics, prints, strict=True))
+    yield "\n"
+
+
+def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
+    return "".join(chunks(diagnostics, ctx))

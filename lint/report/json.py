@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from lint.model import Diagnostic
-from lint.report import ReportContext
+from lint.report import ReportContext, json_list
+
+
+def chunks(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> Iterator[str]:
+    # The same text as json.dumps(list, indent=2), one object at a time.
+    yield from json_list(d.to_json() for d in diagnostics)
+    yield "\n"
 
 
 def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
-    return json.dumps([d.to_json() for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(diagnostics, ctx))

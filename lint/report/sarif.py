@@ -14,13 +14,13 @@ from __future__ import annotations
 import json
 import os
 import urllib.parse
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from lint.baseline import fingerprints, relative_path
 from lint.model import Diagnostic
-from lint.report import ReportContext
+from lint.report import ReportContext, json_list
 from lint.rule import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -101,7 +101,10 @@ def result(d: Diagnostic, index: int, fingerprint: str) -> dict[str, Any]:
     }
 
 
-def build(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> dict[str, Any]:
+def build(
+    diagnostics: Sequence[Diagnostic], ctx: ReportContext, stream: bool = False
+) -> dict[str, Any]:
+    """The SARIF log; with `stream`, `results` is an iterator for `chunks` to write."""
     index: dict[str, int] = {}
     descriptors: list[dict[str, Any]] = []
     for d in diagnostics:
@@ -109,7 +112,11 @@ def build(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> dict[str, An
             index[d.code] = len(descriptors)
             descriptors.append(rule_descriptor(d.code, ctx.rules.get(d.code), d))
     prints = fingerprints(diagnostics, ctx.documents, os.getcwd())
-    results = [result(d, index[d.code], fp) for d, fp in zip(diagnostics, prints, strict=True)]
+    results: Iterable[dict[str, Any]] = (
+        result(d, index[d.code], fp) for d, fp in zip(diagnostics, prints, strict=True)
+    )
+    if not stream:
+        results = list(results)
     invocation: dict[str, Any] = {"executionSuccessful": not ctx.errors}
     if ctx.errors:
         invocation["toolExecutionNotifications"] = [
@@ -141,5 +148,21 @@ def build(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> dict[str, An
     }
 
 
+_HOLE = "\0results\0"
+
+
+def chunks(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> Iterator[str]:
+    # The log is dumped with a placeholder for the results, which are then written one by
+    # one in its place, indented as json.dumps would (runs[0].results is 3 levels deep).
+    log = build(diagnostics, ctx, stream=True)
+    results = log["runs"][0]["results"]
+    log["runs"][0]["results"] = _HOLE
+    text = json.dumps(log, ensure_ascii=False, indent=2)
+    head, tail = text.split(json.dumps(_HOLE), 1)
+    yield head
+    yield from json_list(results, level=3)
+    yield tail + "\n"
+
+
 def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
-    return json.dumps(build(diagnostics, ctx), ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(diagnostics, ctx))
