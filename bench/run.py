@@ -13,6 +13,12 @@ of the process (from wait4). One more run per case with REPORTLINT_PROFILE=1 giv
 spent in rule loading, reading, each check kind and jieba; "startup+other" is the rest
 (interpreter start, imports, output).
 
+The peer runs in the same benchmark: textlint with textlint-rule-prh and a prh dictionary of
+the same literal words and swaps that reportlint's rules contain (bench/peer.py installs them
+with npm into the temporary folder; without node/npm the peer is skipped with a note). Each
+run of reportlint is paired with a run of textlint on the same input, so both see the same
+load, and the table gives the ratio of the medians (reportlint / textlint) with its target.
+
 The rule-set cache lives in a private temporary folder: the first run of the first case fills
 it, as a user's first run would; "cold start, no rule cache" shows what it saves.
 """
@@ -49,6 +55,9 @@ class Case:
     files: int
     target: float | None = None
     env: dict[str, str] = field(default_factory=dict)
+    # textlint's arguments for the same input (None: not compared), and the target ratio.
+    peer_args: list[str] | None = None
+    ratio_target: float | None = None
 
 
 @dataclass
@@ -59,6 +68,13 @@ class Outcome:
     rss_mb: float
     exit_codes: set[int]
     stages: dict[str, float]
+    peer_times: list[float] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float | None:
+        if not self.peer_times:
+            return None
+        return self.median / statistics.median(self.peer_times)
 
     @property
     def median(self) -> float:
@@ -105,11 +121,17 @@ def parse_profile(stderr: str) -> dict[str, float]:
     return {}
 
 
-def measure(exe: str, case: Case, runs: int, base_env: dict[str, str]) -> Outcome:
+def measure(
+    exe: str, case: Case, runs: int, base_env: dict[str, str], peer: list[str] | None = None
+) -> Outcome:
     env = {**base_env, **case.env}
     cmd = [exe, "--as-of", AS_OF, *case.args]
     times, cpus, peaks, codes = [], [], [], set()
+    peer_times: list[float] = []
     for _ in range(runs):
+        if peer is not None and case.peer_args is not None:
+            # Interleaved with reportlint's runs: both see the same load on the machine.
+            peer_times.append(run_once([*peer, *case.peer_args], base_env)[0])
         wall, rss, rc, err, cpu = run_once(cmd, env)
         if rc not in (0, 1) and rc not in codes:
             # A broken rule file or input must show up in the table, not hide the other cases.
@@ -122,7 +144,7 @@ def measure(exe: str, case: Case, runs: int, base_env: dict[str, str]) -> Outcom
     wall, _rss, _rc, err, _cpu = run_once(cmd, {**env, "REPORTLINT_PROFILE": "1"})
     stages = parse_profile(err)
     stages["total"] = wall
-    return Outcome(case, times, cpus, max(peaks), codes, stages)
+    return Outcome(case, times, cpus, max(peaks), codes, stages, peer_times)
 
 
 # --- inputs -----------------------------------------------------------------------------------
@@ -174,11 +196,32 @@ def build_cases(tmp: Path, big: bool, jobs: list[int]) -> list[Case]:
     drafts_dir = tmp / "drafts"
     drafts = small_drafts(drafts_dir, 1000, seed_text, corpus)
     drafts_chars = chars_of(drafts)
+    joined = tmp / "official-joined.txt"
+    joined.write_text("\n".join(corpus), encoding="utf-8")
     no_cache = {"REPORTLINT_NO_CACHE": "1"}
     cases = [
-        Case("cold start: seed", [str(seed)], len(seed_text), 1, 0.30),
+        Case("cold start: seed", [str(seed)], len(seed_text), 1, 0.30, {}, [str(seed)], 0.5),
         Case("cold start: seed, no rule cache", [str(seed)], len(seed_text), 1, None, no_cache),
-        Case("seed x 100 (one file)", [str(seed100)], len(seed_text) * 100, 1, 1.5),
+        Case(
+            "seed x 100 (one file)",
+            [str(seed100)],
+            len(seed_text) * 100,
+            1,
+            1.5,
+            {},
+            [str(seed100)],
+            0.7,
+        ),
+        Case(
+            "official corpus in one file",
+            [str(joined)],
+            len("\n".join(corpus)),
+            1,
+            None,
+            {},
+            [str(joined)],
+            0.6,
+        ),
         Case(
             "official corpus (default --jobs)",
             [str(official)],
@@ -199,6 +242,8 @@ def build_cases(tmp: Path, big: bool, jobs: list[int]) -> list[Case]:
             drafts_chars,
             1000,
             2.5,
+            {},
+            [str(drafts_dir)],
         ),
     ]
     for n in jobs:  # the default --jobs is the CPU count
@@ -274,6 +319,24 @@ def render(outcomes: list[Outcome], exe: str, runs: int) -> str:
         )
         if o.exit_codes - {0, 1}:
             lines[-1] += f" exit {sorted(o.exit_codes)}"
+    peers = [o for o in outcomes if o.ratio is not None]
+    if peers:
+        lines += [
+            "",
+            "Against the peer, in the same run (runs interleaved; ratio = reportlint median / "
+            "textlint median):",
+            "",
+            "| case | reportlint s | textlint + prh s | ratio | target |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for o in peers:
+            ratio = o.ratio or 0.0
+            t = o.case.ratio_target
+            target = "" if t is None else f"{t:.2f} {'ok' if ratio <= t else 'MISSED'}"
+            lines.append(
+                f"| {o.case.name} | {o.median:.3f} | {statistics.median(o.peer_times):.3f} "
+                f"| {ratio:.2f} | {target} |"
+            )
     cols = stage_columns(outcomes)
     lines += [
         "",
@@ -298,6 +361,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, action="append", help="--jobs values to measure (2)")
     ap.add_argument("--only", help="run only cases whose name contains this")
     ap.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    ap.add_argument("--no-peer", action="store_true", help="do not install and time textlint")
     args = ap.parse_args(argv)
     if not SEED.exists() or not (OFFICIAL / "index.tsv").exists():
         sys.exit(f"bench: the shared corpus is missing ({SHARED})")
@@ -314,7 +378,15 @@ def main(argv: list[str] | None = None) -> int:
         # Fill the caches (rule set, jieba word store) as a user's first run does, unmeasured.
         run_once([exe, "--as-of", AS_OF, str(tmp / "in" / "seed.txt")], env)
         run_once([exe, "--as-of", AS_OF, str(tmp / "in" / "official")], env)
-        outcomes = [measure(exe, c, args.runs, env) for c in cases]
+        peer: list[str] | None = None
+        if not args.no_peer:
+            from peer import install
+
+            peer, note = install(tmp / "textlint")
+            print(f"bench: {note}", file=sys.stderr)
+            if peer is not None:  # warm node's caches as reportlint's are warmed above
+                run_once([*peer, str(tmp / "in" / "seed.txt")], env)
+        outcomes = [measure(exe, c, args.runs, env, peer) for c in cases]
     if args.json:
         print(
             json.dumps(
@@ -330,6 +402,9 @@ def main(argv: list[str] | None = None) -> int:
                         "peak_rss_mb": round(o.rss_mb, 1),
                         "target_s": o.case.target,
                         "stages_s": o.stages,
+                        "textlint_times_s": [round(t, 4) for t in o.peer_times],
+                        "ratio": None if o.ratio is None else round(o.ratio, 3),
+                        "ratio_target": o.case.ratio_target,
                     }
                     for o in outcomes
                 ],
