@@ -1,8 +1,7 @@
 """The `reportlint` command: map options onto the pipeline, render its Run, set the exit code.
 
 Exit codes: 0 nothing at or above the failing severity, 1 problems found, 2 usage, config or
-input error (one line naming the file, never a traceback), or a file not fully linted (a user
-rule stopped by its time budget).
+input error (one line naming the file, never a traceback), or a file not fully linted.
 """
 
 from __future__ import annotations
