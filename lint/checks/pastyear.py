@@ -12,6 +12,7 @@ Message values: {year}, {as_of_year}.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 import regex
@@ -119,6 +120,9 @@ _SENTENCE_STOP = regex.compile(r"[。；;！!？?\n\r]")
 
 def _deadlines(doc: Document, text: str, as_of_year: int) -> Iterator[tuple[int, int, int]]:
     """Past-year deadlines and targets written as still ahead: (start, end, year)."""
+    # Whether each paragraph (line) reviews the past, searched once per line: searching it
+    # again for every deadline on it made a long line quadratic.
+    reviews: dict[int, bool] = {}
     for m in _BY.finditer(text):
         year = year_value(m.group("dy"))
         if year is None or year >= as_of_year:
@@ -134,9 +138,11 @@ def _deadlines(doc: Document, text: str, as_of_year: int) -> Iterator[tuple[int,
             continue
         if _RESULT.search(text, lo, hi):
             continue
-        p_lo = text.rfind("\n", 0, m.start()) + 1
-        p_hi = text.find("\n", m.end())
-        if _REVIEW_PARAGRAPH.search(text, p_lo, len(text) if p_hi < 0 else p_hi):
+        line = doc.line_of(m.start())
+        if line not in reviews:
+            p_lo, p_hi = doc.line_span(line)
+            reviews[line] = _REVIEW_PARAGRAPH.search(text, p_lo, p_hi) is not None
+        if reviews[line]:
             continue
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         yield start, m.end(), year
@@ -165,11 +171,14 @@ class PastYearCheck(Check):
                 continue
             spans.append((m.start(), m.end(), year))
         if "年" in text:
-            spans += [
-                d
-                for d in _deadlines(doc, text, ctx.as_of.year)
-                if not any(s <= d[0] < e for s, e, _ in spans)
-            ]
+            # `spans` are sorted and apart (one finditer): a bisection finds the one that
+            # may hold a deadline, instead of a look at all of them for each.
+            starts = [s for s, _e, _y in spans]
+            ends = [e for _s, e, _y in spans]
+            for d in list(_deadlines(doc, text, ctx.as_of.year)):
+                i = bisect.bisect_right(starts, d[0]) - 1
+                if i < 0 or d[0] >= ends[i]:
+                    spans.append(d)
         for start, end, year in sorted(spans):
             for rule in rules:
                 yield Finding(
