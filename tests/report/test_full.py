@@ -17,7 +17,9 @@ def test_output_per_finding_is_bounded_on_a_long_line(tmp_path: Path) -> None:
     # 312 MB of output, growing as findings x line length.
     path = tmp_path / "long.txt"
     path.write_text("会议定于*月*日召开，" * 2000 + "\n", encoding="utf-8")
-    code, out, _ = run_cli("--isolated", "--format", "full", "--select", "PH101", str(path))
+    code, out, _ = run_cli(
+        "--isolated", "--quiet", "--format", "full", "--select", "PH101", str(path)
+    )
     assert code == 1
     blocks = _blocks(out)
     assert len(blocks) == 4000
@@ -29,7 +31,9 @@ def test_window_keeps_the_caret_under_the_flagged_text(tmp_path: Path) -> None:
     path = tmp_path / "long.txt"
     text = "甲" * 500 + "由XX区负责" + "乙" * 500 + "\n"
     path.write_text(text, encoding="utf-8")
-    code, out, _ = run_cli("--isolated", "--format", "full", "--select", "PH103", str(path))
+    code, out, _ = run_cli(
+        "--isolated", "--quiet", "--format", "full", "--select", "PH103", str(path)
+    )
     assert code == 1
     (block,) = _blocks(out)
     head, src, carets = block[:3]
@@ -46,7 +50,9 @@ def test_window_keeps_the_caret_under_the_flagged_text(tmp_path: Path) -> None:
 def test_short_lines_are_shown_whole(tmp_path: Path) -> None:
     path = tmp_path / "short.txt"
     path.write_text("会议定于*月*日召开，由XX区负责。\n", encoding="utf-8")
-    code, out, _ = run_cli("--isolated", "--format", "full", "--select", "PH103", str(path))
+    code, out, _ = run_cli(
+        "--isolated", "--quiet", "--format", "full", "--select", "PH103", str(path)
+    )
     assert code == 1
     (block,) = _blocks(out)
     assert block[1].endswith("| 会议定于*月*日召开，由XX区负责。")
