@@ -122,7 +122,7 @@ class _Lines(difflib.SequenceMatcher):  # type: ignore[type-arg]
         return self._codes
 
 
-def _lf_lines(text: str) -> list[str]:
+def lf_lines(text: str) -> list[str]:
     """Lines split at LF only, as `patch` splits them: a CR-only file is one line to it."""
     lines = text.split("\n")
     out = [line + "\n" for line in lines[:-1]]
@@ -132,8 +132,8 @@ def _lf_lines(text: str) -> list[str]:
 
 
 def reviewable_diff(path: str, before: str, after: str) -> str:
-    a = _lf_lines(before)
-    b = _lf_lines(after)
+    a = lf_lines(before)
+    b = lf_lines(after)
     matcher = _Lines(a, b)
     opcodes = matcher.get_opcodes()
     changed = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in opcodes if op != "equal")

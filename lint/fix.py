@@ -33,7 +33,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from lint.diffview import reviewable_diff
+from lint.diffview import lf_lines, reviewable_diff
 from lint.document import Document
 from lint.engine import Engine
 from lint.model import Diagnostic, Edit, ReportlintError
@@ -209,8 +209,8 @@ def unified_diff(path: str, before: str, after: str) -> str:
     Lines are split at LF only, as `patch` splits them: a CR-only file (or one holding U+2028)
     is a single line to `patch`, and a diff cut at its CRs could not be applied.
     """
-    a = _lf_lines(before)
-    b = _lf_lines(after)
+    a = lf_lines(before)
+    b = lf_lines(after)
     out: list[str] = []
     for line in difflib.unified_diff(a, b, fromfile=path, tofile=path, lineterm="\n"):
         if line.endswith("\n"):
@@ -218,14 +218,6 @@ def unified_diff(path: str, before: str, after: str) -> str:
         else:
             out.append(line + "\n\\ No newline at end of file\n")
     return "".join(out)
-
-
-def _lf_lines(text: str) -> list[str]:
-    lines = text.split("\n")
-    out = [line + "\n" for line in lines[:-1]]
-    if lines[-1]:
-        out.append(lines[-1])
-    return out
 
 
 def _encode(text: str, decoded: Decoded, path: str) -> bytes:
