@@ -30,44 +30,37 @@ _TARGET = (
     r"预期目标|各项工作|目标|任务)"
 )
 _YEAR = r"(?<![0-9０-９—\-－~～至到])(?P<year>" + YEAR + r")\s*年度?(?!以来|底前|前|[—\-－~～至到])"
+
+
+def _gap(most: int) -> str:
+    """Up to `most` characters inside one clause, as few as possible."""
+    return rf"[^{_CL}]{{0,{most}}}?"
+
+
 _PATTERN = regex.compile(
     # 确保完成2025年各项目标任务
     _PURPOSE
-    + r"[^"
-    + _CL
-    + r"]{0,6}?"
+    + _gap(6)
     + _DO
-    + r"[^"
-    + _CL
-    + r"]{0,4}?"
+    + _gap(4)
     + _YEAR
-    + r"[^"
-    + _CL
-    + r"]{0,12}?"
+    + _gap(12)
     + _TARGET
     # 完成好2025年各项工作任务: `好` marks a task to be done
-    + r"|(?:完成好|做好|抓好|落实好|推进好)[^"
-    + _CL
-    + r"]{0,4}?"
+    + r"|(?:完成好|做好|抓好|落实好|推进好)"
+    + _gap(4)
     + _YEAR
-    + r"[^"
-    + _CL
-    + r"]{0,12}?"
+    + _gap(12)
     + _TARGET
     # 确保2025年目标任务圆满完成
     + r"|"
     + _PURPOSE
-    + r"[^"
-    + _CL
-    + r"]{0,4}?"
+    + _gap(4)
     + _YEAR
-    + r"[^"
-    + _CL
-    + r"]{0,12}?"
+    + _gap(12)
     + _TARGET
-    + r"[^"
-    + _CL
-    + r"]{0,8}?(?:完成|实现|落实|落到实处|落地|见效)"
+    + _gap(8)
+    + r"(?:完成|实现|落实|落到实处|落地|见效)"
 )
 _BACK = regex.compile(r"了|已经|已|取得|过去(?:的)?一年|一年来|去年|上年|回顾|总结|刚刚过去")
 _OPENS_WITH_YEAR = regex.compile(
