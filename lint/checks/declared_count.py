@@ -289,6 +289,26 @@ def _outside(counts: list[re.Match[str]], spans: list[tuple[int, int]]) -> list[
     return kept
 
 
+def _split_top(text: str, first: int, end: int, seps: str) -> tuple[list[int], list[str]]:
+    """The items of `text[first:end]` split at the separators in `seps` outside brackets and
+    quotes: each item's start and its text (the last item runs to `end`)."""
+    starts: list[int] = []
+    texts: list[str] = []
+    depth = 0
+    item_start = first
+    for i in range(first, end + 1):
+        ch = text[i] if i < end else seps[0]
+        if ch in "（(“‘《〈[【":
+            depth += 1
+        elif ch in "）)”’》〉]】":
+            depth = max(0, depth - 1)
+        elif ch in seps and depth == 0:
+            starts.append(item_start)
+            texts.append(text[item_start:i])
+            item_start = i + 1
+    return starts, texts
+
+
 def _comma_list(doc: Document, colon: int) -> Items | None:
     """`铜、铅、锌` after a colon, up to the end of the sentence: its items split at the
     top-level `、`. None when the text is more than a plain list (commas, colons) or is
@@ -303,20 +323,7 @@ def _comma_list(doc: Document, colon: int) -> Items | None:
     segment = text[colon + 1 : end]
     if not segment.strip(_SPACE) or any(c in segment for c in "，,：:？?！!"):
         return None
-    starts: list[int] = []
-    texts: list[str] = []
-    depth = 0
-    item_start = colon + 1
-    for i in range(colon + 1, end + 1):
-        ch = text[i] if i < end else "、"
-        if ch in "（(“‘《〈[【":
-            depth += 1
-        elif ch in "）)”’》〉]】":
-            depth = max(0, depth - 1)
-        elif ch == "、" and depth == 0:
-            starts.append(item_start)
-            texts.append(text[item_start:i])
-            item_start = i + 1
+    starts, texts = _split_top(text, colon + 1, end, "、")
     if len(starts) < 2 or any(not t.strip(_SPACE) for t in texts):
         return None
     last = texts[-1].rstrip(_SPACE)
@@ -336,20 +343,7 @@ def _clause_list(doc: Document, intro: int) -> Items | None:
         end += 1
     if end >= limit and end < len(text):
         return None
-    starts: list[int] = []
-    texts: list[str] = []
-    depth = 0
-    item_start = intro + 1
-    for i in range(intro + 1, end + 1):
-        ch = text[i] if i < end else "，"
-        if ch in "（(“‘《〈[【":
-            depth += 1
-        elif ch in "）)”’》〉]】":
-            depth = max(0, depth - 1)
-        elif ch in "，,；;" and depth == 0:
-            starts.append(item_start)
-            texts.append(text[item_start:i])
-            item_start = i + 1
+    starts, texts = _split_top(text, intro + 1, end, "，,；;")
     # a clause holding a `、` list is not one item (`思想到位、措施到位，确保责任到位`)
     if len(starts) < 2 or any(not t.strip(_SPACE) or "、" in t for t in texts):
         return None
