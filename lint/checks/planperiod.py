@@ -24,6 +24,7 @@ Message values: {plan}, {first}, {last}, {outline} (the day the outline was adop
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import regex
 
@@ -165,8 +166,7 @@ class PlanPeriodCheck(SubCheck):
                     plan = plan_of(m.group(0), calendar)
                     if plan is None or plan not in plans or not plan.confirmed:
                         continue
-                    judge = _current if name == "current" else _drafting
-                    span = judge(doc, m, plan, ctx)
+                    span = _judge(name, doc, m, plan, ctx)
                     if span is not None:
                         yield self._finding(doc, rule, span, plan, calendar, ctx)
 
@@ -224,18 +224,49 @@ def _line_has(doc: Document, pattern: regex.Pattern[str], offset: int) -> bool:
     return cache[key]
 
 
-def _current(
-    doc: Document, m: regex.Match[str], plan: Plan, ctx: RunContext
-) -> tuple[int, int] | None:
-    if plan.last >= ctx.as_of.year:
-        return None
+class _Mention(NamedTuple):
+    """A plan name (with its quotes) and the clause around it."""
+
+    start: int
+    end: int
+    lo: int
+    hi: int
+    before: str
+    after: str
+
+
+def _mention(doc: Document, m: regex.Match[str], label: regex.Pattern[str]) -> _Mention | None:
+    """The mention to judge, or None when it stands in a 《title》 or its clause holds a
+    `label` (the period named as the label of a year, not as a current task)."""
     text = doc.scan_text
     start, end = _name_span(text, m)
     lo, hi = _clause(text, start, end)
-    before, after = text[lo:start], text[end:hi]
     line_lo, _ = doc.line_span(doc.line_of(start))
-    if _in_title(text, line_lo, start) or _LABEL.search(text, lo, hi):
+    if _in_title(text, line_lo, start) or label.search(text, lo, hi):
         return None
+    return _Mention(start, end, lo, hi, text[lo:start], text[end:hi])
+
+
+def _judge(
+    name: str, doc: Document, m: regex.Match[str], plan: Plan, ctx: RunContext
+) -> tuple[int, int] | None:
+    """The span to report for a mention of `plan` under the rule group `name`, or None. The
+    cheap date gate of each group runs before the mention's clause is looked at."""
+    if name == "current":
+        if plan.last >= ctx.as_of.year:
+            return None
+        mention = _mention(doc, m, _LABEL)
+        return None if mention is None else _current(doc, mention, ctx)
+    if plan.outline is None or ctx.as_of < plan.outline:
+        return None
+    mention = _mention(doc, m, _YEAR_LABEL)
+    return None if mention is None else _drafting(doc, mention, plan, ctx)
+
+
+def _current(doc: Document, mention: _Mention, ctx: RunContext) -> tuple[int, int] | None:
+    """A plan whose period has ended, in a clause that carries it forward as current."""
+    text = doc.scan_text
+    start, end, _lo, hi, before, after = mention
     doc_m = _DOCUMENT.match(after)
     if doc_m and doc_m.group("mid") not in _MASTER and not doc_m.group("mid").startswith("规划"):
         return None  # a special plan, in force until replaced
@@ -269,17 +300,11 @@ def _current(
 
 
 def _drafting(
-    doc: Document, m: regex.Match[str], plan: Plan, ctx: RunContext
+    doc: Document, mention: _Mention, plan: Plan, ctx: RunContext
 ) -> tuple[int, int] | None:
-    if plan.outline is None or ctx.as_of < plan.outline:
-        return None
+    """A plan whose outline was adopted, named as the object of drafting or preparation."""
     text = doc.scan_text
-    start, end = _name_span(text, m)
-    lo, hi = _clause(text, start, end)
-    before, after = text[lo:start], text[end:hi]
-    line_lo, _ = doc.line_span(doc.line_of(start))
-    if _in_title(text, line_lo, start) or _YEAR_LABEL.search(text, lo, hi):
-        return None
+    start, end, lo, hi, before, after = mention
     drafted = (_DRAFT_VERB.search(before) and _MASTER_AFTER.match(after)) or _DRAFT_AFTER.match(
         after
     )
