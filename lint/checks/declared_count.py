@@ -289,6 +289,18 @@ def _outside(counts: list[re.Match[str]], spans: list[tuple[int, int]]) -> list[
     return kept
 
 
+def _list_end(text: str, first: int, stops: str) -> int | None:
+    """Where the list that opens at `first` ends (the first of `stops`, or the end of the
+    text), or None when no end lies within `_LIST_REACH` of its introducer."""
+    end = first
+    limit = min(len(text), first - 1 + _LIST_REACH)
+    while end < limit and text[end] not in stops:
+        end += 1
+    if end >= limit and end < len(text):
+        return None
+    return end
+
+
 def _split_top(text: str, first: int, end: int, seps: str) -> tuple[list[int], list[str]]:
     """The items of `text[first:end]` split at the separators in `seps` outside brackets and
     quotes: each item's start and its text (the last item runs to `end`)."""
@@ -314,11 +326,8 @@ def _comma_list(doc: Document, colon: int) -> Items | None:
     top-level `、`. None when the text is more than a plain list (commas, colons) or is
     left open (`…等`)."""
     text = doc.scan_text
-    end = colon + 1
-    limit = min(len(text), colon + _LIST_REACH)
-    while end < limit and text[end] not in "。；;\n\r":
-        end += 1
-    if end >= limit and end < len(text):
+    end = _list_end(text, colon + 1, "。；;\n\r")
+    if end is None:
         return None
     segment = text[colon + 1 : end]
     if not segment.strip(_SPACE) or any(c in segment for c in "，,：:？?！!"):
@@ -337,11 +346,8 @@ def _clause_list(doc: Document, intro: int) -> Items | None:
     the end of the sentence. Only a term's own words show that they spell it out: the
     caller keeps them only when every clause repeats them."""
     text = doc.scan_text
-    end = intro + 1
-    limit = min(len(text), intro + _LIST_REACH)
-    while end < limit and text[end] not in "。！？!?\n\r":
-        end += 1
-    if end >= limit and end < len(text):
+    end = _list_end(text, intro + 1, "。！？!?\n\r")
+    if end is None:
         return None
     starts, texts = _split_top(text, intro + 1, end, "，,；;")
     # a clause holding a `、` list is not one item (`思想到位、措施到位，确保责任到位`)
