@@ -153,23 +153,17 @@ def check_selectors(config: Config, request: Request, ruleset: RuleSet) -> None:
             *(("per-file-ignores", s) for _, sels in config.per_file_ignores for s in sels),
             *(("severity", s) for s, _ in config.severity),
         ]
-        unmatched = _unmatched_selector(named, ruleset)
-        if unmatched is not None:
-            key, selector = unmatched
-            raise ConfigError(
-                f"{config.path}: {key}：“{selector}”不匹配任何规则{did_you_mean(selector, ruleset)}"
-            )
+        problem = _unmatched_selector(named, ruleset)
+        if problem is not None:
+            raise ConfigError(f"{config.path}: {problem}")
     options: list[tuple[str, str]] = [
         *(("--select", s) for s in request.select or ()),
         *(("--ignore", s) for s in request.ignore),
         *(("--extend-select", s) for s in request.extend_select),
     ]
-    unmatched = _unmatched_selector(options, ruleset)
-    if unmatched is not None:
-        option, selector = unmatched
-        raise ReportlintError(
-            f"{option}：“{selector}”不匹配任何规则{did_you_mean(selector, ruleset)}"
-        )
+    problem = _unmatched_selector(options, ruleset)
+    if problem is not None:
+        raise ReportlintError(problem)
 
 
 def did_you_mean(selector: str, ruleset: RuleSet) -> str:
@@ -178,13 +172,12 @@ def did_you_mean(selector: str, ruleset: RuleSet) -> str:
     return f"，是否想用 {guess}？" if guess else "（可用 --list-rules 查看全部规则）"
 
 
-def _unmatched_selector(
-    named: Sequence[tuple[str, str]], ruleset: RuleSet
-) -> tuple[str, str] | None:
-    """The first (where, selector) that matches no rule of `ruleset`, if any."""
+def _unmatched_selector(named: Sequence[tuple[str, str]], ruleset: RuleSet) -> str | None:
+    """What is wrong with the first (where, selector) that matches no rule of `ruleset`
+    (with a guess at the code meant), if any."""
     for where, selector in named:
         if selector == "ALL" or selector in CATEGORIES:
             continue
         if not any(selector_applies(selector, r.code, r.name, r.category) for r in ruleset):
-            return where, selector
+            return f"{where}：“{selector}”不匹配任何规则{did_you_mean(selector, ruleset)}"
     return None
