@@ -21,7 +21,10 @@ from lint.document import Document
 from lint.model import CATEGORIES, SEVERITIES, SEVERITY_RANK, Diagnostic
 from lint.printable import printable_lines
 from lint.report import ReportContext
+from lint.words import SEVERITY_NAMES
 
+# The report's own category labels (its tags and table rows), worded apart from the terminal's
+# `lint.words` names; the html golden fixes this wording.
 CATEGORY_NAMES = {
     "placeholder": "占位符未填",
     "formulation": "提法过时",
@@ -30,7 +33,6 @@ CATEGORY_NAMES = {
     "typo": "错别字",
     "punctuation": "标点符号",
 }
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 # Background / accent colour per category, chosen to stay distinguishable when printed in grey.
 CATEGORY_COLORS = {
     "placeholder": ("#ffd6d6", "#c62828"),
