@@ -205,12 +205,12 @@ class _Entry:
         line = self.key_lines.get(key, self.line) if key else self.line
         where = f"{self.label}:{line}: {self.section}[{self.index + 1}]"
         if key:
-            where += f" 键 '{key}'"
-        return CalendarError(f"{where}: {message}")
+            where += f" 键 “{key}”"
+        return CalendarError(f"{where}：{message}")
 
     def keys(self, required: set[str], optional: set[str]) -> None:
         for key in sorted(required - set(self.raw)):
-            raise self.error(None, f"缺少必填键 '{key}'")
+            raise self.error(None, f"缺少必填键 “{key}”")
         for key in sorted(set(self.raw) - required - optional):
             raise self.error(key, "未知的键")
 
@@ -343,21 +343,21 @@ def parse_calendar(text: str, label: str) -> Calendar:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        raise CalendarError(f"{label}:{line}: YAML 错误: {exc.problem or exc.context}") from None
+        raise CalendarError(f"{label}:{line}: YAML 错误：{exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
-        raise CalendarError(f"{label}: YAML 错误: {exc}") from None
+        raise CalendarError(f"{label}: YAML 错误：{exc}") from None
     if root is not None and expanded_size(root, MAX_YAML_NODES) > MAX_YAML_NODES:
-        raise CalendarError(f"{label}:1: YAML 错误: 别名展开后超过 {MAX_YAML_NODES} 个值")
+        raise CalendarError(f"{label}:1: YAML 错误：别名展开后超过 {MAX_YAML_NODES} 个值")
     if not isinstance(data, dict):
         raise CalendarError(f"{label}:1: 日历文件须是映射（plans、meetings……）")
     for key in data:
         if key not in SECTIONS and key != "description":
-            raise CalendarError(f"{label}:{_line_of(root, key)}: 未知的顶层键 '{key}'")
+            raise CalendarError(f"{label}:{_line_of(root, key)}: 未知的顶层键 “{key}”")
     out: dict[str, list[Any]] = {}
     for section, build in _BUILDERS.items():
         items = data.get(section, [])
         if not isinstance(items, list):
-            raise CalendarError(f"{label}:{_line_of(root, section)}: '{section}' 应为列表")
+            raise CalendarError(f"{label}:{_line_of(root, section)}: {section} 应为列表")
         nodes = _section_nodes(root, section)
         out[section] = [
             build(_Entry(label, section, i, raw, nodes[i] if i < len(nodes) else None))
@@ -433,7 +433,7 @@ def calendar_bytes(path: Path | None = None) -> tuple[str, bytes]:
     try:
         return str(path), path.read_bytes()
     except OSError as exc:
-        raise CalendarError(f"{path}: 无法读取日历文件 ({exc.strerror or exc})") from None
+        raise CalendarError(f"{path}: 无法读取日历文件（{exc.strerror or exc}）") from None
 
 
 def load_calendar(path: Path | None = None) -> Calendar:

@@ -85,7 +85,7 @@ class Rule:
 
     def error(self, key: str | None, message: str) -> RuleError:
         line = self.key_lines.get(key or "", self.line) if key else self.line
-        where = f"{self.file}:{line}: rule {self.code}"
+        where = f"{self.file}:{line}: 规则 {self.code}"
         if key:
-            where += f" key '{key}'"
-        return RuleError(f"{where}: {message}")
+            where += f" 键 “{key}”"
+        return RuleError(f"{where}：{message}")

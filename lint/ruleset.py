@@ -112,7 +112,7 @@ def _short(value: object) -> str:
 def _parse_date(value: object, rule: Rule, key: str) -> dt.date:
     day = as_date(value)
     if day is None:
-        raise rule.error(key, f"expected a date YYYY-MM-DD, got {_short(value)}")
+        raise rule.error(key, f"应为日期 YYYY-MM-DD，实为 {_short(value)}")
     return day
 
 
@@ -120,7 +120,7 @@ def _examples(value: object, rule: Rule, key: str) -> tuple[Example, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise rule.error(key, "expected a list of strings or {text, as-of} mappings")
+        raise rule.error(key, "应为字符串或 {text, as-of} 映射的列表")
     out: list[Example] = []
     for item in value:
         if isinstance(item, str):
@@ -128,14 +128,12 @@ def _examples(value: object, rule: Rule, key: str) -> tuple[Example, ...]:
         elif isinstance(item, dict):
             unknown = set(item) - {"text", "as-of", "path"}
             if unknown or not isinstance(item.get("text"), str):
-                raise rule.error(
-                    key, f"example needs 'text' (and optional 'as-of', 'path'): {_short(item)}"
-                )
+                raise rule.error(key, f"示例须有 text（as-of、path 可选）：{_short(item)}")
             day = _parse_date(item["as-of"], rule, key) if "as-of" in item else None
             p = item.get("path")
             out.append(Example(item["text"], day, p if isinstance(p, str) else None))
         else:
-            raise rule.error(key, f"example must be a string or mapping, got {_short(item)}")
+            raise rule.error(key, f"示例应为字符串或映射，实为 {_short(item)}")
     return tuple(out)
 
 
@@ -167,9 +165,9 @@ def _rule_nodes(root: yaml.Node | None) -> list[yaml.Node]:
 
 def _str(value: object, rule: Rule, key: str, allowed: Sequence[str] | None = None) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise rule.error(key, f"expected a non-empty string, got {_short(value)}")
+        raise rule.error(key, f"应为非空字符串，实为 {_short(value)}")
     if allowed is not None and value not in allowed:
-        raise rule.error(key, f"expected one of {', '.join(allowed)}, got {_short(value)}")
+        raise rule.error(key, f"应为 {'、'.join(allowed)} 之一，实为 {_short(value)}")
     return value
 
 
@@ -181,24 +179,24 @@ def _message(value: object, rule: Rule) -> str:
     try:
         fields = [(n, spec, conv) for _l, n, spec, conv in string.Formatter().parse(text) if n]
     except ValueError as exc:
-        raise rule.error("message", f"{exc}; write {{{{ or }}}} for a literal brace") from None
+        raise rule.error("message", f"{exc}；字面的花括号请写作 {{{{ 或 }}}}") from None
     for name, spec, conv in fields:
         if spec or conv or not name.isidentifier():
             got = "{" + name + ("!" + conv if conv else "") + (":" + spec if spec else "") + "}"
-            raise rule.error("message", f"only plain {{name}} fields are allowed, got {got}")
+            raise rule.error("message", f"只允许简单的 {{name}} 占位，实为 {got}")
     return text
 
 
 def _effective(eff: object, rule: Rule) -> None:
     """`effective: {from, until}`: the dates between which the rule applies."""
     if not isinstance(eff, dict) or not eff or set(eff) - {"from", "until"}:
-        raise rule.error("effective", "expected a mapping with 'from' and/or 'until'")
+        raise rule.error("effective", "应为含 from 和（或）until 的映射")
     if "from" in eff:
         rule.effective_from = _parse_date(eff["from"], rule, "effective")
     if "until" in eff:
         rule.effective_until = _parse_date(eff["until"], rule, "effective")
     if rule.effective_from and rule.effective_until and rule.effective_until <= rule.effective_from:
-        raise rule.error("effective", "'until' must be after 'from'")
+        raise rule.error("effective", "until 须晚于 from")
 
 
 def _fix(fix: object, rule: Rule) -> None:
@@ -209,10 +207,10 @@ def _fix(fix: object, rule: Rule) -> None:
         rule.fix_safety = _str(fix.get("safety", "safe"), rule, "fix", SAFETIES)
         if "replacement" in fix:
             if not isinstance(fix["replacement"], str):
-                raise rule.error("fix", "'replacement' must be a string")
+                raise rule.error("fix", "replacement 应为字符串")
             rule.fix_replacement = fix["replacement"]
     else:
-        raise rule.error("fix", "expected 'safe', 'unsafe' or {safety, replacement}")
+        raise rule.error("fix", "应为 safe、unsafe 或 {safety, replacement}")
 
 
 def build_rule(
@@ -222,28 +220,32 @@ def build_rule(
     key_lines: dict[str, int],
     default_category: str | None,
 ) -> Rule:
-    from lint.checks import canonical_kind, kind_class
+    from lint.checks import canonical_kind, kind_class, known_kinds
 
     code = raw.get("code")
     label = code if isinstance(code, str) else "?"
     probe = Rule(label, "", "", "", "", "", file, line, key_lines=key_lines)
     if not isinstance(code, str) or not _CODE.match(code):
-        raise probe.error("code", f"expected a code like PH101, got {_short(code)}")
+        raise probe.error("code", f"应为形如 PH101 的代码，实为 {_short(code)}")
     for required in ("name", "kind", "severity", "message"):
         if required not in raw:
-            raise probe.error(None, f"missing required key '{required}'")
+            raise probe.error(None, f"缺少必填键 “{required}”")
     written = _str(raw["kind"], probe, "kind")
     kind = canonical_kind(written)
     if kind is None:
-        raise probe.error("kind", f"unknown kind {_short(written)}")
+        raise probe.error(
+            "kind", f"未知的 kind “{written[:40]}”，可用的有：{'、'.join(known_kinds())}"
+        )
     cls = kind_class(kind)
     unknown = set(raw) - COMMON_KEYS - set(cls.keys)
     if unknown:
         key = sorted(unknown)[0]
-        raise probe.error(key, f"unknown key for kind {written!r}")
+        raise probe.error(key, f"未知的键（kind “{written}”没有这个键）")
     name = _str(raw["name"], probe, "name")
     if not _NAME.match(name):
-        raise probe.error("name", f"expected a kebab-case name, got {_short(name)}")
+        raise probe.error(
+            "name", f"name 应为 kebab-case（小写字母、数字、连字符），实为 {_short(name)}"
+        )
     category = raw.get("category", default_category)
     category = _str(category, probe, "category", CATEGORIES)
     rule = Rule(
@@ -264,16 +266,16 @@ def build_rule(
         _effective(raw["effective"], rule)
     if category == "formulation":
         if not rule.source:
-            raise rule.error(None, "formulation rules must name their 'source'")
+            raise rule.error(None, "提法类规则须写明 source（出处）")
         if rule.effective_from is None and rule.effective_until is None:
-            raise rule.error(None, "formulation rules must give 'effective' dates")
+            raise rule.error(None, "提法类规则须给出 effective 日期")
     examples = raw.get("examples")
     if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:
-        raise rule.error("examples", "every rule needs 'examples: {bad: [...], good: [...]}'")
+        raise rule.error("examples", "每条规则都须有 examples: {bad: [...], good: [...]}")
     rule.bad = _examples(examples.get("bad"), rule, "examples")
     rule.good = _examples(examples.get("good"), rule, "examples")
     if not rule.bad or not rule.good:
-        raise rule.error("examples", "give at least one 'bad' and one 'good' example")
+        raise rule.error("examples", "至少给出一个 bad 示例和一个 good 示例")
     if "fix" in raw:
         _fix(raw["fix"], rule)
     rule.params = {k: v for k, v in raw.items() if k in cls.keys}
@@ -282,7 +284,7 @@ def build_rule(
     except RuleError:
         raise
     except Exception as exc:  # a check's validation tripping over hostile values
-        raise rule.error(None, f"invalid rule ({type(exc).__name__}: {exc})") from None
+        raise rule.error(None, f"规则无效（{type(exc).__name__}: {exc}）") from None
     return rule
 
 
@@ -292,7 +294,7 @@ def load_rule_file(path: str | Path) -> list[Rule]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{label}: 无法读取规则文件 ({exc})") from None
+        raise RuleError(f"{label}: 无法读取规则文件（{exc}）") from None
     return parse_rules(text, label)
 
 
@@ -305,19 +307,19 @@ def parse_rules(text: str, label: str) -> list[Rule]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         problem = exc.problem or exc.context or "YAML error"
-        raise RuleError(f"{label}:{line}: YAML 错误: {problem}") from None
+        raise RuleError(f"{label}:{line}: YAML 错误：{problem}") from None
     except yaml.YAMLError as exc:
-        raise RuleError(f"{label}: YAML 错误: {exc}") from None
+        raise RuleError(f"{label}: YAML 错误：{exc}") from None
     if root is not None and expanded_size(root, MAX_YAML_NODES) > MAX_YAML_NODES:
-        raise RuleError(
-            f"{label}:1: YAML 错误: more than {MAX_YAML_NODES} values once aliases are "
-            "expanded (an alias bomb?)"
-        )
+        raise RuleError(f"{label}:1: YAML 错误：别名展开后超过 {MAX_YAML_NODES} 个值（别名炸弹？）")
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-        raise RuleError(f"{label}:1: 规则文件须是含 'rules' 列表的映射 (expected 'rules: [...]')")
+        raise RuleError(f"{label}:1: 规则文件须是含 rules 列表的映射（rules: [...]）")
     unknown = set(data) - {"category", "rules", "description"}
     if unknown:
-        raise RuleError(f"{label}:1: unknown top-level key '{sorted(unknown)[0]}'")
+        raise RuleError(
+            f"{label}:1: 未知的顶层键 “{sorted(unknown)[0]}”，"
+            "可用的有：category、rules、description"
+        )
     default_category = data.get("category")
     nodes = _rule_nodes(root)
     rules: list[Rule] = []
@@ -325,7 +327,7 @@ def parse_rules(text: str, label: str) -> list[Rule]:
         node = nodes[i] if i < len(nodes) else None
         line = node.start_mark.line + 1 if node is not None else 1
         if not isinstance(raw, dict):
-            raise RuleError(f"{label}:{line}: each rule must be a mapping")
+            raise RuleError(f"{label}:{line}: 每条规则须是映射")
         rules.append(
             build_rule(raw, label, line, _key_lines(node) if node else {}, default_category)
         )
@@ -336,7 +338,7 @@ def _read_rule_file(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise RuleError(f"{path}: 无法读取规则文件 ({exc.strerror or exc})") from None
+        raise RuleError(f"{path}: 无法读取规则文件（{exc.strerror or exc}）") from None
 
 
 def _decode_rule_file(data: bytes, label: str) -> str:
@@ -374,7 +376,7 @@ def _build_ruleset(blobs: list[tuple[str, bytes]]) -> RuleSet:
         for rule in parse_rules(_decode_rule_file(data, label), label):
             if rule.code in seen:
                 other = seen[rule.code]
-                raise rule.error("code", f"duplicate code, also at {other.file}:{other.line}")
+                raise rule.error("code", f"代码重复，另见 {other.file}:{other.line}")
             seen[rule.code] = rule
             rules.append(rule)
         digest.update(label.encode("utf-8", "surrogatepass") + b"\0" + data)

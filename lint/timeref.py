@@ -93,7 +93,7 @@ def validate_facts(rule: Rule, needed: tuple[str, ...]) -> None:
 
     refs = rule.params.get("facts")
     if not isinstance(refs, list) or not refs or not all(isinstance(r, str) for r in refs):
-        raise rule.error("facts", "expected a list of calendar references (plans, anniversaries…)")
+        raise rule.error("facts", "应为日历条目引用的列表（plans、anniversaries……）")
     try:
         calendar = load_calendar()
     except CalendarError as exc:
@@ -103,11 +103,11 @@ def validate_facts(rule: Rule, needed: tuple[str, ...]) -> None:
         try:
             calendar.resolve(ref)
         except KeyError:
-            raise rule.error("facts", f"calendar has no {ref!r}") from None
+            raise rule.error("facts", f"日历中没有 {ref!r}") from None
         sections.add(ref.partition(":")[0])
     missing = [s for s in needed if s not in sections]
     if missing:
-        raise rule.error("facts", f"this kind needs {', '.join(missing)}")
+        raise rule.error("facts", f"这种 kind 需要 {'、'.join(missing)}")
     rule.params["_calendar"] = calendar
 
 

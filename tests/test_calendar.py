@@ -52,7 +52,7 @@ def test_calendar_is_not_a_rule_file(tmp_path: Path) -> None:
     ("text", "line", "fragment"),
     [
         ("plans:\n  - name: 十四五\n    years: [2021, 2026]\n    source: x\n", 3, "2021—2025"),
-        ("plans:\n  - name: 十四五\n    years: [2021, 2025]\n", 2, "缺少必填键 'source'"),
+        ("plans:\n  - name: 十四五\n    years: [2021, 2025]\n", 2, "缺少必填键 “source”"),
         ("meetings:\n  - name: 会\n    start: 2024-13-01\n    source: x\n", 3, "日期无效"),
         ("meetings:\n  - name: 会\n    start: soon\n    source: x\n", 3, "YYYY-MM-DD"),
         (

@@ -240,7 +240,7 @@ def test_bad_rule_file_named_by_config_is_exit_2(team: Path) -> None:
     (team / ".reportlint.yaml").write_text("rules: [team.yaml]\n")
     code, _, err = run_cli(str(team / "drafts" / "2026" / "report.txt"))
     assert code == 2
-    assert "team.yaml" in err and "unknown kind" in err
+    assert "team.yaml" in err and "未知的 kind" in err
 
 
 def test_show_config(team: Path) -> None:
@@ -285,7 +285,7 @@ def test_test_rules_reports_code_clash_with_builtin_rules(team: Path) -> None:
     clash.write_text(TEAM_RULES.replace("TM101", "PH101"), encoding="utf-8")
     code, _, err = run_cli("--test-rules", str(clash))
     assert code == 2
-    assert "duplicate code" in err
+    assert "代码重复" in err
 
 
 def test_explain_and_list_rules_include_the_team_rules(

@@ -257,7 +257,7 @@ def test_bad_rule_names_file_line_rule_and_key(
     assert edit[0] in RULE
     r = rule_run(tmp_path, RULE.replace(*edit))
     assert r.rc == 2
-    one_line_error(r, f"rules.yaml:{line}:", "ZZ901", f"'{key}'")
+    one_line_error(r, f"rules.yaml:{line}:", "规则 ZZ901", f"键 “{key}”")
     assert r.out == ""
 
 
@@ -282,7 +282,7 @@ def test_deeply_nested_regex_and_yaml_are_refused(tmp_path: Path) -> None:
     deep = "(" * 3000 + "召开" + ")" * 3000
     r = rule_run(tmp_path, RULE.replace('tokens: ["召开"]', f'patterns: ["{deep}"]'))
     assert r.rc == 2
-    one_line_error(r, "rules.yaml:8:", "ZZ901", "'patterns'", "nested")
+    one_line_error(r, "rules.yaml:8:", "规则 ZZ901", "键 “patterns”", "嵌套太深")
     r = rule_run(tmp_path, "rules: " + "[" * 20000 + "]" * 20000 + "\n")
     assert r.rc == 2
     one_line_error(r, "rules.yaml:1:", "YAML")
@@ -296,7 +296,7 @@ def test_yaml_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     bomb = RULE.replace('tokens: ["召开"]', "tokens: [" + ", ".join(levels) + "]")
     r = rule_run(tmp_path, bomb.replace('bad: ["会议召开"]', "bad: [*l8]"))
     assert r.rc == 2
-    line = one_line_error(r, "rules.yaml:1:", "alias")
+    line = one_line_error(r, "rules.yaml:1:", "别名展开后超过")
     assert len(line) < 300
 
 

@@ -177,7 +177,7 @@ class SubCheck(Check):
     @classmethod
     def validate(cls, rule: Rule) -> None:
         if rule.params.get("check") not in cls.checks:
-            raise rule.error("check", f"expected one of {', '.join(cls.checks)}")
+            raise rule.error("check", f"应为 {'、'.join(cls.checks)} 之一")
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         super().__init__(rules)

@@ -47,7 +47,7 @@ class CampaignPlanCheck(Check):
     def validate(cls, rule: Rule) -> None:
         validate_facts(rule, ("campaigns",))
         if rule.fix_safety:
-            raise rule.error("fix", "an ended campaign has no automatic fix")
+            raise rule.error("fix", "已结束的专项工作没有自动修复")
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         super().__init__(rules)

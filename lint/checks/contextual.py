@@ -57,11 +57,11 @@ def _contexts(rule: Rule, key: str) -> Contexts:
     if value is None:
         return {}
     if not isinstance(value, dict) or not value:
-        raise rule.error(key, f"expected a mapping of scope ({', '.join(SCOPES)}) -> regexes")
+        raise rule.error(key, f"应为范围（{'、'.join(SCOPES)}）到正则表达式的映射")
     out: Contexts = {}
     for scope, pats in value.items():
         if scope not in SCOPES:
-            raise rule.error(key, f"unknown scope {scope!r}: expected one of {', '.join(SCOPES)}")
+            raise rule.error(key, f"未知的范围 {scope!r}，应为 {'、'.join(SCOPES)} 之一")
         if isinstance(pats, str):
             pats = [pats]
         if isinstance(pats, list):
@@ -72,7 +72,7 @@ def _contexts(rule: Rule, key: str) -> Contexts:
             or not pats
             or not all(isinstance(p, str) and p for p in pats)
         ):
-            raise rule.error(key, f"scope {scope!r}: expected a list of regular expressions")
+            raise rule.error(key, f"范围 {scope!r}：应为正则表达式的列表")
         out[scope] = [compile_pattern(pat, rule, key) for pat in pats]
     return out
 
@@ -105,19 +105,19 @@ class ContextualCheck(SubstitutionCheck):
         if not isinstance(swap, dict) or not all(
             isinstance(k, str) and k and isinstance(v, str) for k, v in swap.items()
         ):
-            raise rule.error("swap", "expected a mapping of wrong form -> right form")
+            raise rule.error("swap", "应为错误写法到正确写法的映射")
         tokens = p.get("tokens", [])
         if not isinstance(tokens, list) or not all(isinstance(t, str) and t for t in tokens):
-            raise rule.error("tokens", "expected a list of non-empty strings")
+            raise rule.error("tokens", "应为非空字符串的列表")
         if not swap and not tokens and not p.get("patterns"):
-            raise rule.error(None, "a contextual rule needs 'tokens', 'swap' or 'patterns'")
+            raise rule.error(None, "contextual 规则须有 tokens、swap 或 patterns")
         validate_replacement(rule)
         if rule.fix_replacement is not None:
-            raise rule.error("fix", "contextual fixes take their text from 'swap'/'replacement'")
+            raise rule.error("fix", "contextual 规则的修复文本取自 swap 或 replacement")
         if rule.fix_safety and tokens:
-            raise rule.error("fix", "'tokens' have no replacement: use 'swap' for a fix")
+            raise rule.error("fix", "tokens 没有替换文本：要修复请用 swap")
         if not any(p.get(key) for key in _CONTEXT_KEYS):
-            raise rule.error(None, "a contextual rule needs 'unless-context' or 'only-if-context'")
+            raise rule.error(None, "contextual 规则须有 unless-context 或 only-if-context")
         rule.options(ContextOptions.parse)
         TextMatchCheck.validate(rule)
 

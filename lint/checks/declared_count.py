@@ -151,7 +151,7 @@ class DeclaredCountCheck(SubCheck):
         super().validate(rule)
         names = rule.params.get("names", [])
         if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
-            raise rule.error("names", "expected a list of non-empty strings")
+            raise rule.error("names", "应为非空字符串的列表")
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         super().__init__(rules)

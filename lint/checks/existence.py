@@ -23,11 +23,11 @@ class ExistenceCheck(TextMatchCheck):
     def validate(cls, rule: Rule) -> None:
         tokens = rule.params.get("tokens", [])
         if not isinstance(tokens, list) or not all(isinstance(t, str) and t for t in tokens):
-            raise rule.error("tokens", "expected a list of non-empty strings")
+            raise rule.error("tokens", "应为非空字符串的列表")
         if not tokens and not rule.params.get("patterns"):
-            raise rule.error(None, "an existence rule needs 'tokens' or 'patterns'")
+            raise rule.error(None, "existence 规则须有 tokens 或 patterns")
         if rule.fix_safety and rule.fix_replacement is None:
-            raise rule.error("fix", "existence fixes need a 'replacement' (\"\" deletes)")
+            raise rule.error("fix", 'existence 规则的修复须有 replacement（"" 表示删除）')
         super().validate(rule)
 
     def literals(self, rule: Rule) -> dict[str, str | None]:

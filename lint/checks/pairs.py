@@ -223,22 +223,22 @@ class PairsCheck(Check):
             or not pairs
             or not all(isinstance(p, str) and len(p) == 2 and p[0] != p[1] for p in pairs)
         ):
-            raise rule.error("pairs", "expected a list of two different characters, e.g. '“”'")
+            raise rule.error("pairs", "应为由两个不同字符组成的列表，如 “”")
         openers = {p[0] for p in pairs}
         closers = {p[1] for p in pairs}
         if openers & closers:
-            raise rule.error("pairs", "a character cannot be both an opener and a closer")
+            raise rule.error("pairs", "同一字符不能既作开符号又作闭符号")
         pattern = rule.params.get("enumerator")
         if pattern is not None:
             if not isinstance(pattern, str) or not pattern:
-                raise rule.error("enumerator", "expected a regular expression")
+                raise rule.error("enumerator", "应为正则表达式")
             try:
                 regex.compile(pattern)
             except regex.error as exc:
-                raise rule.error("enumerator", f"bad regular expression: {exc}") from None
+                raise rule.error("enumerator", f"正则表达式有误：{exc}") from None
         cont = rule.params.get("continued-quote")
         if cont is not None and not isinstance(cont, bool):
-            raise rule.error("continued-quote", "expected true or false")
+            raise rule.error("continued-quote", "应为 true 或 false")
 
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
         for rule in ctx.active_rules(self.rules):

@@ -147,7 +147,7 @@ class PastYearCheck(Check):
     @classmethod
     def validate(cls, rule: Rule) -> None:
         if rule.fix_safety:
-            raise rule.error("fix", "a past year has no automatic fix: the targets changed too")
+            raise rule.error("fix", "过去的年份没有自动修复：目标任务也已改变")
 
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
         rules = [r for r in self.rules if r.code in ctx.active]

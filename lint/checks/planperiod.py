@@ -148,7 +148,7 @@ class PlanPeriodCheck(SubCheck):
         super().validate(rule)
         validate_facts(rule, ("plans",))
         if rule.fix_safety:
-            raise rule.error("fix", "a plan period has no automatic fix: the sentence must change")
+            raise rule.error("fix", "规划期没有自动修复：须改写句子")
 
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
         active = self.active_by_check(ctx)

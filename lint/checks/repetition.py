@@ -138,7 +138,7 @@ def _tag_list(rule: Rule, key: str) -> None:
     if not isinstance(value, list) or not all(
         isinstance(v, str) and regex.fullmatch(r"[a-z]+(?:\+[a-z]+)?", v) for v in value
     ):
-        raise rule.error(key, "expected a list of jieba part-of-speech tags such as 'r' or 'd+d'")
+        raise rule.error(key, "应为 jieba 词性标记的列表，如 r 或 d+d")
 
 
 class RepetitionCheck(Check):
@@ -152,16 +152,16 @@ class RepetitionCheck(Check):
             isinstance(a, str) and len(a) >= 2 and any(a[i] == a[i + 1] for i in range(len(a) - 1))
             for a in allow
         ):
-            raise rule.error("allow", "expected a list of phrases, each with a doubled character")
+            raise rule.error("allow", "应为短语的列表，每个短语含一个叠字")
         for key in ("chars", "ignore-chars"):
             if not isinstance(rule.params.get(key, ""), str):
-                raise rule.error(key, "expected a string of characters")
+                raise rule.error(key, "应为字符组成的字符串")
         _tag_list(rule, "double-tags")
         _tag_list(rule, "before-word-tags")
         if any("+" in t for t in rule.params.get("double-tags", [])):
-            raise rule.error("double-tags", "expected plain tags such as 'u' or 'p'")
+            raise rule.error("double-tags", "应为单个词性标记，如 u 或 p")
         if rule.fix_replacement is not None:
-            raise rule.error("fix", "the fix always keeps one of the repeated characters")
+            raise rule.error("fix", "修复总是保留重复字符中的一个，不能另给 replacement")
 
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
         for rule in ctx.active_rules(self.rules):

@@ -44,18 +44,18 @@ class StaleYearCheck(Check):
     def validate(cls, rule: Rule) -> None:
         p = rule.params
         if not p.get("patterns"):
-            raise rule.error(None, "a stale-year rule needs 'patterns' with a (?P<year>...) group")
+            raise rule.error(None, "stale-year 规则须有含 (?P<year>...) 分组的 patterns")
         age = p.get("max-age")
         if not isinstance(age, int) or isinstance(age, bool) or age < 0:
-            raise rule.error("max-age", "expected a whole number of years (0 or more)")
+            raise rule.error("max-age", "应为年数（0 或正整数）")
         if "title-only" in p and not isinstance(p["title-only"], bool):
-            raise rule.error("title-only", "expected true or false")
+            raise rule.error("title-only", "应为 true 或 false")
         if rule.fix_safety:
-            raise rule.error("fix", "a stale year has no automatic fix: the plan itself changed")
+            raise rule.error("fix", "过时的年份没有自动修复：规划本身已改变")
         TextMatchCheck.validate(rule)
         for pat in rule.options(CompiledRule).patterns:
             if "year" not in pat.groupindex:
-                raise rule.error("patterns", f"pattern {pat.pattern!r} has no (?P<year>...) group")
+                raise rule.error("patterns", f"正则表达式 {pat.pattern!r} 没有 (?P<year>...) 分组")
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         super().__init__(rules)

@@ -32,14 +32,14 @@ class SubstitutionCheck(TextMatchCheck):
         if not isinstance(swap, dict) or not all(
             isinstance(k, str) and k and isinstance(v, str) for k, v in swap.items()
         ):
-            raise rule.error("swap", "expected a mapping of wrong form -> right form")
+            raise rule.error("swap", "应为错误写法到正确写法的映射")
         if not swap and not rule.params.get("patterns"):
-            raise rule.error(None, "a substitution rule needs 'swap' or 'patterns'")
+            raise rule.error(None, "substitution 规则须有 swap 或 patterns")
         if rule.params.get("patterns") and "replacement" not in rule.params:
-            raise rule.error("replacement", "'patterns' need a 'replacement' template")
+            raise rule.error("replacement", "patterns 须配 replacement 模板")
         validate_replacement(rule)
         if rule.fix_replacement is not None:
-            raise rule.error("fix", "substitution fixes take their text from 'swap'")
+            raise rule.error("fix", "substitution 规则的修复文本取自 swap")
         super().validate(rule)
 
     def literals(self, rule: Rule) -> dict[str, str | None]:
@@ -72,7 +72,7 @@ def validate_replacement(rule: Rule) -> None:
     value = rule.params.get("replacement")
     if value is None or isinstance(value, str):
         return
-    expected = "expected a template string or a list of {until: YYYY-MM-DD, text: template}"
+    expected = "应为模板字符串，或 {until: YYYY-MM-DD, text: 模板} 的列表"
     if not isinstance(value, list) or not value:
         raise rule.error("replacement", expected)
     previous: dt.date | None = None
@@ -86,13 +86,13 @@ def validate_replacement(rule: Rule) -> None:
             raise rule.error("replacement", expected)
         if last:
             if "until" in entry:
-                raise rule.error("replacement", "the last dated template has no 'until'")
+                raise rule.error("replacement", "最后一个模板不应有 until")
             continue
         day = as_date(entry.get("until"))
         if day is None:
-            raise rule.error("replacement", f"entry {i + 1}: 'until' must be a date YYYY-MM-DD")
+            raise rule.error("replacement", f"第 {i + 1} 项：until 应为日期 YYYY-MM-DD")
         if previous is not None and day <= previous:
-            raise rule.error("replacement", "dated templates must be in date order")
+            raise rule.error("replacement", "带日期的模板须按日期先后排列")
         previous = day
 
 

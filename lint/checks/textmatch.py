@@ -76,7 +76,7 @@ def _regex_list(rule: Rule, key: str, ignore_case: bool = False) -> list[regex.P
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise rule.error(key, "expected a list of regular expressions")
+        raise rule.error(key, "应为正则表达式的列表")
     flags = regex.IGNORECASE if ignore_case else 0
     return [compile_pattern(pat, rule, key, flags) for pat in value]
 
@@ -86,12 +86,10 @@ def compile_pattern(pat: str, rule: Rule, key: str, flags: int = 0) -> regex.Pat
     try:
         return regex.compile(pat, flags | regex.V0)
     except regex.error as exc:
-        raise rule.error(key, f"bad regular expression {pat!r}: {exc}") from None
+        raise rule.error(key, f"正则表达式 {pat!r} 有误：{exc}") from None
     except (RecursionError, OverflowError, MemoryError):
         # e.g. thousands of nested groups: the regex parser recurses once per level
-        raise rule.error(
-            key, f"regular expression too deeply nested or too large: {pat[:40]!r}..."
-        ) from None
+        raise rule.error(key, f"正则表达式嵌套太深或太大：{pat[:40]!r}……") from None
 
 
 class _Tail:
@@ -109,13 +107,13 @@ class _Tail:
     def __init__(self, rule: Rule) -> None:
         tail = rule.params["tail"]
         if not isinstance(tail, dict) or not set(tail) <= TAIL_KEYS:
-            raise rule.error("tail", f"expected a mapping with keys {sorted(TAIL_KEYS)}")
+            raise rule.error("tail", f"应为含 {'、'.join(sorted(TAIL_KEYS))} 键的映射")
         length = tail.get("title-length", 40)
         if not isinstance(length, int) or isinstance(length, bool) or length < 1:
-            raise rule.error("tail", "'title-length' must be a positive integer")
+            raise rule.error("tail", "title-length 应为正整数")
         message = tail.get("message")
         if not isinstance(message, str) or not message:
-            raise rule.error("tail", "'message' must be a non-empty string")
+            raise rule.error("tail", "message 应为非空字符串")
         self.title_length = length
         self.message = message
         self.unless = _pattern_list(rule, tail.get("unless", []), "tail")
@@ -153,13 +151,13 @@ _SENTENCE_END = ("。", "！", "？", "；", "，", "：", "!", "?", ";", ",", "
 
 def _pattern_list(rule: Rule, value: object, key: str) -> list[regex.Pattern[str]]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise rule.error(key, "expected a list of regular expressions")
+        raise rule.error(key, "应为正则表达式的列表")
     try:
         return [regex.compile(v, regex.V0) for v in value]
     except regex.error as exc:
-        raise rule.error(key, f"bad regular expression: {exc}") from None
+        raise rule.error(key, f"正则表达式有误：{exc}") from None
     except (RecursionError, OverflowError, MemoryError):
-        raise rule.error(key, "regular expression too deeply nested or too large") from None
+        raise rule.error(key, "正则表达式嵌套太深或太大") from None
 
 
 class CompiledRule:
@@ -360,16 +358,16 @@ class TextMatchCheck(Check):
     def validate(cls, rule: Rule) -> None:
         p = rule.params
         if p.get("boundary", "none") not in ("none", "word"):
-            raise rule.error("boundary", "expected 'none' or 'word'")
+            raise rule.error("boundary", "应为 none 或 word")
         if p.get("scope", "match") not in ("match", "sentence", "line", "to-end"):
-            raise rule.error("scope", "expected 'match', 'sentence', 'line' or 'to-end'")
+            raise rule.error("scope", "应为 match、sentence、line 或 to-end")
         for key in ("ignore-case", "line-start", "shadow", "join-adjacent"):
             if key in p and not isinstance(p[key], bool):
-                raise rule.error(key, "expected true or false")
+                raise rule.error(key, "应为 true 或 false")
         if "max-line-length" in p and (
             not isinstance(p["max-line-length"], int) or p["max-line-length"] < 1
         ):
-            raise rule.error("max-line-length", "expected a positive integer")
+            raise rule.error("max-line-length", "应为正整数")
         rule.options(CompiledRule)  # compiles every regex, raising rule.error on a bad one
 
     def literals(self, rule: Rule) -> dict[str, str | None]:

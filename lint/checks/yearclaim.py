@@ -108,9 +108,9 @@ class YearClaimCheck(Check):
         validate_facts(rule, ())
         refs = {r.partition(":")[0] for r in rule.params["facts"]}
         if not refs & set(_SECTIONS):
-            raise rule.error("facts", f"name at least one of {', '.join(_SECTIONS)}")
+            raise rule.error("facts", f"至少列出 {'、'.join(_SECTIONS)} 中的一项")
         if rule.fix_safety:
-            raise rule.error("fix", "a year claim has no automatic fix: the sentence must change")
+            raise rule.error("fix", "年份提法没有自动修复：须改写句子")
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         super().__init__(rules)

@@ -141,13 +141,13 @@ def test_effective_window(rules_file: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("replace", "by", "complaint"),
     [
-        ("paragraph: ['打赢了']", "chapter: ['打赢了']", "unknown scope 'chapter'"),
-        ("paragraph: ['打赢了']", "paragraph: ['打赢(']", "bad regular expression"),
-        ("paragraph: ['打赢了']", "paragraph: []", "expected a list of regular expressions"),
+        ("paragraph: ['打赢了']", "chapter: ['打赢了']", "未知的范围 'chapter'"),
+        ("paragraph: ['打赢了']", "paragraph: ['打赢(']", "正则表达式 '打赢(' 有误"),
+        ("paragraph: ['打赢了']", "paragraph: []", "应为正则表达式的列表"),
         (
             "    unless-context:\n      paragraph: ['打赢了']\n",
             "",
-            "needs 'unless-context' or 'only-if-context'",
+            "须有 unless-context 或 only-if-context",
         ),
     ],
 )

@@ -169,14 +169,14 @@ def test_bad_pairs_are_rejected(value: str, key: str) -> None:
     body = RULE.replace(
         'pairs: ["“”", "《》", "（）", "()", "(）", "（)", "【】", "〔〕"]', "pairs: " + value
     )
-    with pytest.raises(RuleError, match=f"key '{key}'"):
+    with pytest.raises(RuleError, match=f"键 “{key}”"):
         parse_rules(body, "t.yaml")
 
 
 def test_bad_enumerator_and_flag_are_rejected() -> None:
-    with pytest.raises(RuleError, match="key 'enumerator'"):
+    with pytest.raises(RuleError, match="键 “enumerator”"):
         parse_rules(RULE.replace("'[0-9一二三四五六七八九十a-z]{1,3}'", "'[0-9'"), "t.yaml")
-    with pytest.raises(RuleError, match="key 'continued-quote'"):
+    with pytest.raises(RuleError, match="键 “continued-quote”"):
         parse_rules(RULE.replace("continued-quote: true", "continued-quote: 1"), "t.yaml")
 
 
@@ -198,7 +198,7 @@ def test_cli_bad_rule_file_is_one_line_exit_2(tmp_path: Path) -> None:
     draft.write_text("正文", encoding="utf-8")
     code, _out, err = run_cli("--rules", str(rules), str(draft))
     assert code == 2
-    assert "Traceback" not in err and err.count("\n") == 1 and "key 'pairs'" in err
+    assert "Traceback" not in err and err.count("\n") == 1 and "键 “pairs”" in err
 
 
 _FILL = st.text(alphabet="甲乙丙 ,。", max_size=4)

@@ -120,7 +120,7 @@ def test_default_rule_on_clean_text_without_doubles_never_loads_jieba() -> None:
 def test_bad_keys_are_rejected(line: str, key: str) -> None:
     prefix = line.split(":")[0] + ":"
     body = "\n".join(line if raw.startswith(prefix) else raw for raw in RULE.splitlines())
-    with pytest.raises(RuleError, match=f"key '{key}'"):
+    with pytest.raises(RuleError, match=f"键 “{key}”"):
         parse_rules(body, "t.yaml")
 
 

@@ -97,12 +97,12 @@ def test_effective_window_and_inactive_rule(rules_file: Path, tmp_path: Path) ->
         (
             "(?P<year>[12１２]\\d{3})年度?",
             "([12１２]\\d{3})年度?",
-            "no (?P<year>...) group",
+            "没有 (?P<year>...) 分组",
         ),
-        ("max-age: 1", "max-age: -1", "expected a whole number of years"),
-        ("max-age: 1", "max-age: true", "expected a whole number of years"),
-        ("    max-age: 1\n", "", "expected a whole number of years"),
-        ("title-only: true", "title-only: yes-please", "expected true or false"),
+        ("max-age: 1", "max-age: -1", "应为年数（0 或正整数）"),
+        ("max-age: 1", "max-age: true", "应为年数（0 或正整数）"),
+        ("    max-age: 1\n", "", "应为年数（0 或正整数）"),
+        ("title-only: true", "title-only: yes-please", "应为 true 或 false"),
     ],
 )
 def test_bad_rules_exit_2_with_one_line(
