@@ -84,3 +84,16 @@ def reportlint(
     )
     assert b"Traceback" not in proc.stderr, proc.stderr.decode("utf-8", "replace")
     return proc
+
+
+def lint_draft(
+    tmp_path: Path, text: str, name: str = "draft.txt", *args: str
+) -> list[dict[str, Any]]:
+    """Write `text` to tmp_path/name and lint it with the installed executable as of
+    2026-12-04 (isolated from any configuration); returns the JSON findings."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    proc = reportlint("--isolated", "--as-of", "2026-12-04", "--format", "json", *args, str(path))
+    assert proc.returncode in (0, 1), proc.stderr.decode("utf-8", "replace")
+    diags: list[dict[str, Any]] = json.loads(proc.stdout)
+    return diags

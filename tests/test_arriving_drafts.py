@@ -7,28 +7,13 @@ look-alikes that must stay silent.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-_BESIDE = Path(sys.executable).parent / "reportlint"
-EXE = [str(_BESIDE)] if _BESIDE.exists() else [sys.executable, "-m", "lint"]
+from tests.helpers import lint_draft
 
-
-def lint(tmp_path: Path, text: str, name: str = "draft.txt", *args: str) -> list[dict]:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    proc = subprocess.run(
-        [*EXE, "--isolated", "--as-of", "2026-12-04", "--format", "json", *args, str(path)],
-        capture_output=True,
-        timeout=120,
-    )
-    assert proc.returncode in (0, 1), proc.stderr.decode("utf-8", "replace")
-    diags: list[dict] = json.loads(proc.stdout)
-    return diags
+lint = lint_draft
 
 
 def spans(diags: list[dict], code: str) -> list[tuple[int, int, int]]:

@@ -5,28 +5,13 @@ Each group has what must be found and the look-alikes that must stay silent.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-_BESIDE = Path(sys.executable).parent / "reportlint"
-EXE = [str(_BESIDE)] if _BESIDE.exists() else [sys.executable, "-m", "lint"]
+from tests.helpers import lint_draft, reportlint
 
-
-def lint(tmp_path: Path, text: str, name: str = "draft.txt", *args: str) -> list[dict]:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    proc = subprocess.run(
-        [*EXE, "--isolated", "--as-of", "2026-12-04", "--format", "json", *args, str(path)],
-        capture_output=True,
-        timeout=120,
-    )
-    assert proc.returncode in (0, 1), proc.stderr.decode("utf-8", "replace")
-    diags: list[dict] = json.loads(proc.stdout)
-    return diags
+lint = lint_draft
 
 
 def codes(diags: list[dict]) -> list[str]:
@@ -65,9 +50,7 @@ def test_site_promotion_is_residue_and_its_url_no_placeholder(tmp_path: Path) ->
 def test_fix_deletes_the_promotion_line_and_keeps_the_prose(tmp_path: Path) -> None:
     path = tmp_path / "draft.txt"
     path.write_text("标题\n更多相关范文请访问www.xxx.com\n正文。更多精彩内容请关注本站\n", "utf-8")
-    proc = subprocess.run(
-        [*EXE, "--isolated", "--fix", "--select", "RS123", str(path)], capture_output=True
-    )
+    proc = reportlint("--isolated", "--fix", "--select", "RS123", str(path))
     assert proc.returncode in (0, 1), proc.stderr
     assert path.read_text("utf-8") == "标题\n正文。\n"
 
@@ -152,7 +135,7 @@ def test_typos_are_found_and_fixed(tmp_path: Path) -> None:
     found = [(d["code"], d["line"]) for d in lint(tmp_path, text)]
     assert found == [("TY117", 1), ("TY118", 2), ("TY119", 3)]
     path = tmp_path / "draft.txt"
-    proc = subprocess.run([*EXE, "--isolated", "--fix", str(path)], capture_output=True)
+    proc = reportlint("--isolated", "--fix", str(path))
     assert proc.returncode in (0, 1), proc.stderr
     assert path.read_text("utf-8") == (
         "要把安全生产作为重点工作来抓。\n规范银行账户管理。\n精简会议文件。\n"
