@@ -62,8 +62,15 @@ def run(folder: Path, *args: str) -> str:
     with _inside(folder), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(["--isolated", *args])
         out.flush()
-    stdout = raw.getvalue().decode("utf-8")
-    return f"exit: {code}\n--- stderr\n{err.getvalue()}--- stdout\n{stdout}"
+    # Absolute locations (SARIF's SRCROOT) depend on where the checkout lives: CI clones
+    # elsewhere than a developer does, so the golden files name the folder abstractly.
+    stdout = _placeless(raw.getvalue().decode("utf-8"), folder)
+    return f"exit: {code}\n--- stderr\n{_placeless(err.getvalue(), folder)}--- stdout\n{stdout}"
+
+
+def _placeless(text: str, folder: Path) -> str:
+    where = folder.resolve()
+    return text.replace(where.as_uri(), "file:///FOLDER").replace(str(where), "/FOLDER")
 
 
 def _seed_outputs(outputs: dict[str, str]) -> None:
