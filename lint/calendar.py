@@ -17,7 +17,7 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from lint.model import ReportlintError, as_date
 
@@ -33,87 +33,66 @@ class CalendarError(ReportlintError):
     """calendar.yaml is malformed: the message names file and line."""
 
 
+@dataclass(frozen=True, kw_only=True)
+class Fact:
+    """What every calendar entry carries: its citation, whether a source confirms it, and the
+    line of the calendar file it came from (for errors that name file:line)."""
+
+    source: str
+    confirmed: bool = True
+    line: int = 0
+
+
 @dataclass(frozen=True)
-class Plan:
+class Plan(Fact):
     """A five-year plan period (`十四五`: 2021–2025) and the day its outline was adopted."""
 
     name: str
     first: int
     last: int
     outline: dt.date | None
-    source: str
-    confirmed: bool = True
-    line: int = 0
-
-    def describe(self) -> str:
-        adopted = f"，规划纲要{_day(self.outline)}批准" if self.outline else ""
-        return f"“{self.name}”时期：{self.first}—{self.last}年{adopted}"
 
 
 @dataclass(frozen=True)
-class Meeting:
-    """A congress or plenary session: when it met and what it adopted."""
+class Period(Fact):
+    """A named fact that took place over days: a meeting or a campaign."""
 
     name: str
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class Meeting(Period):
+    """A congress or plenary session (`start` = `end` for a one-day meeting) and what it
+    adopted. Texts name it by `name` or any of its `aliases`."""
+
     aliases: tuple[str, ...]
-    start: dt.date
-    end: dt.date
     adopted: str
-    source: str
-    confirmed: bool = True
-    line: int = 0
-
-    def describe(self) -> str:
-        when = (
-            _day(self.start) if self.start == self.end else f"{_day(self.start)}至{_day(self.end)}"
-        )
-        note = "" if self.confirmed else "（未经来源证实，不作为报错依据）"
-        what = f"，{self.adopted}" if self.adopted else ""
-        return f"{self.name}：{when}{what}{note}"
 
 
 @dataclass(frozen=True)
-class Campaign:
-    """A campaign (学习教育、主题教育) that ran from `start` to `end`."""
+class Campaign(Period):
+    """A campaign (学习教育、主题教育), recognised in texts by its regular expressions."""
 
-    name: str
     patterns: tuple[str, ...]
-    start: dt.date
-    end: dt.date
-    source: str
-    confirmed: bool = True
-    line: int = 0
-
-    def describe(self) -> str:
-        return f"{self.name}：{_day(self.start)}至{_day(self.end)}"
 
 
 @dataclass(frozen=True)
-class Anniversary:
+class Anniversary(Fact):
     """A founding date counted in anniversaries (`中国共产党成立105周年`)."""
 
     name: str
     aliases: tuple[str, ...]
     date: dt.date
-    source: str
-    confirmed: bool = True
-    line: int = 0
-
-    def describe(self) -> str:
-        return f"{self.name}：{_day(self.date)}"
 
 
 @dataclass(frozen=True)
-class YearLabel:
+class YearLabel(Fact):
     """What official texts called a year (`“十五五”开局之年` for 2026)."""
 
     year: int
     labels: tuple[str, ...]
-    source: str
-    line: int = 0
-
-    def describe(self) -> str:
-        return f"{self.year}年：" + "；".join(self.labels)
 
 
 @dataclass(frozen=True)
@@ -159,6 +138,24 @@ class Calendar:
         if not found:
             raise KeyError(ref)
         return found
+
+
+def describe(fact: Fact) -> str:
+    """The line `--explain` shows for a fact (the caller adds its source)."""
+    if isinstance(fact, Plan):
+        adopted = f"，规划纲要{_day(fact.outline)}批准" if fact.outline else ""
+        text = f"“{fact.name}”时期：{fact.first}—{fact.last}年{adopted}"
+    elif isinstance(fact, YearLabel):
+        text = f"{fact.year}年：" + "；".join(fact.labels)
+    elif isinstance(fact, Anniversary):
+        text = f"{fact.name}：{_day(fact.date)}"
+    else:
+        assert isinstance(fact, Period)
+        one_day = fact.start == fact.end
+        text = f"{fact.name}：{_day(fact.start)}" + ("" if one_day else f"至{_day(fact.end)}")
+        if isinstance(fact, Meeting) and fact.adopted:
+            text += f"，{fact.adopted}"
+    return text + ("" if fact.confirmed else "（未经来源证实，不作为报错依据）")
 
 
 def _entry_name(entry: Any) -> str:
@@ -247,6 +244,17 @@ class _Entry:
         return value
 
 
+class _Cited(TypedDict):
+    source: str
+    confirmed: bool
+    line: int
+
+
+def _cited(e: _Entry) -> _Cited:
+    """The `Fact` fields every entry fills the same way."""
+    return _Cited(source=e.text("source"), confirmed=e.confirmed(), line=e.line)
+
+
 def _plan(e: _Entry) -> Plan:
     e.keys({"name", "years", "source"}, {"outline", "confirmed"})
     name = e.text("name")
@@ -262,7 +270,7 @@ def _plan(e: _Entry) -> Plan:
     outline = e.date("outline") if "outline" in e.raw else None
     if outline is not None and outline.year != first:
         raise e.error("outline", f"规划纲要应在{first}年（规划期第一年）批准")
-    return Plan(name, first, last, outline, e.text("source"), e.confirmed(), e.line)
+    return Plan(name, first, last, outline, **_cited(e))
 
 
 def _meeting(e: _Entry) -> Meeting:
@@ -273,16 +281,7 @@ def _meeting(e: _Entry) -> Meeting:
         raise e.error("end", "结束日期早于开始日期")
     adopted = e.text("adopted") if "adopted" in e.raw else ""
     name = e.text("name")
-    return Meeting(
-        name,
-        (name, *e.texts("aliases")),
-        start,
-        end,
-        adopted,
-        e.text("source"),
-        e.confirmed(),
-        e.line,
-    )
+    return Meeting(name, start, end, (name, *e.texts("aliases")), adopted, **_cited(e))
 
 
 def _campaign(e: _Entry) -> Campaign:
@@ -300,7 +299,7 @@ def _campaign(e: _Entry) -> Campaign:
             regex.compile(pat, regex.V0)
         except (regex.error, RecursionError, OverflowError) as exc:
             raise e.error("patterns", f"正则表达式有误 {pat!r:.40}：{exc}") from None
-    return Campaign(e.text("name"), patterns, start, end, e.text("source"), e.confirmed(), e.line)
+    return Campaign(e.text("name"), start, end, patterns, **_cited(e))
 
 
 def _anniversary(e: _Entry) -> Anniversary:
@@ -308,9 +307,7 @@ def _anniversary(e: _Entry) -> Anniversary:
     aliases = e.texts("aliases")
     if not aliases:
         raise e.error("aliases", "至少给出一种写法")
-    return Anniversary(
-        e.text("name"), aliases, e.date("date"), e.text("source"), e.confirmed(), e.line
-    )
+    return Anniversary(e.text("name"), aliases, e.date("date"), **_cited(e))
 
 
 def _year_label(e: _Entry) -> YearLabel:
@@ -318,7 +315,7 @@ def _year_label(e: _Entry) -> YearLabel:
     labels = e.texts("labels")
     if not labels:
         raise e.error("labels", "至少给出一个提法")
-    return YearLabel(e.year(e.raw["year"], "year"), labels, e.text("source"), e.line)
+    return YearLabel(e.year(e.raw["year"], "year"), labels, source=e.text("source"), line=e.line)
 
 
 _BUILDERS = {

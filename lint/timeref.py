@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from lint.calendar import Calendar, Plan, calendar_path
+from lint.calendar import Calendar, Plan, calendar_path, describe
 
 if TYPE_CHECKING:
     from lint.rule import Rule
@@ -143,5 +143,5 @@ def describe_facts(rule: Rule) -> list[str]:
     lines = [f"依据的日期事实（{_shown_name(calendar.file)}）："]
     for ref in rule.params.get("facts", []):
         for entry in calendar.resolve(ref):
-            lines.append(f"  - {entry.describe()}    来源：{entry.source}")
+            lines.append(f"  - {describe(entry)}    来源：{entry.source}")
     return lines

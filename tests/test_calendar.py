@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.calendar import CalendarError, load_calendar, parse_calendar, plan_years
+from lint.calendar import CalendarError, describe, load_calendar, parse_calendar, plan_years
 from lint.ruleset import default_rule_files, expand_rule_paths
 from tests.helpers import run_cli
 
@@ -32,7 +32,32 @@ def test_year_labels_and_unconfirmed_meeting() -> None:
     assert cal.labels_of(1990) == ()
     fifth = next(m for m in cal.meetings if m.name == "二十届五中全会")
     assert not fifth.confirmed
-    assert "未经来源证实" in fifth.describe()
+    assert "未经来源证实" in describe(fifth)
+
+
+def test_describe_every_section() -> None:
+    cal = parse_calendar(
+        "plans:\n  - {name: 十四五, years: [2021, 2025], outline: 2021-03-11, source: s}\n"
+        "meetings:\n  - {name: 一日会, start: 2024-07-15, adopted: 通过决定, source: s}\n"
+        "  - {name: 多日会, start: 2024-07-15, end: 2024-07-18, source: s}\n"
+        "campaigns:\n  - {name: 教育, start: 2023-04-01, end: 2024-01-31, patterns: [教育],"
+        " source: s, confirmed: false}\n"
+        "anniversaries:\n  - {name: 建党, date: 1921-07-01, aliases: [建党], source: s}\n"
+        "year-labels:\n  - {year: 2026, labels: [甲, 乙], source: s}\n",
+        "cal.yaml",
+    )
+    assert [describe(e) for e in (*cal.plans, *cal.meetings)] == [
+        "“十四五”时期：2021—2025年，规划纲要2021年3月11日批准",
+        "一日会：2024年7月15日，通过决定",
+        "多日会：2024年7月15日至2024年7月18日",
+    ]
+    # Every kind of fact says when no source confirms it, not only meetings.
+    assert describe(cal.campaigns[0]) == (
+        "教育：2023年4月1日至2024年1月31日（未经来源证实，不作为报错依据）"
+    )
+    assert describe(cal.anniversaries[0]) == "建党：1921年7月1日"
+    assert describe(cal.year_labels[0]) == "2026年：甲；乙"
+    assert cal.meetings[0].aliases == ("一日会",) and cal.meetings[0].line == 4
 
 
 def test_plan_years_arithmetic() -> None:
