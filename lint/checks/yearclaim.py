@@ -166,18 +166,9 @@ class YearClaimCheck(Check):
                     if not any(lo <= s < hi for lo, hi in claimed)
                 ]
             for start, end, year, expected, what in sorted(spans):
-                yield Finding(
-                    rule,
-                    start,
-                    end,
-                    values={
-                        "match": doc.text[start:end],
-                        "year": str(year),
-                        "expected": expected,
-                        "hint": _hint(calendar.labels_of(year), year, what),
-                    },
-                    suggestion=rule.suggestion,
-                )
+                hint = _hint(calendar.labels_of(year), year, what)
+                values = {"year": str(year), "expected": expected, "hint": hint}
+                yield Finding(rule, start, end, values, suggestion=rule.suggestion)
 
 
 def _hint(labels: Sequence[str], year: int, what: str) -> str:
