@@ -52,31 +52,9 @@ CIRCLED = (
 LEVEL_NAMES = ("一、", "（一）", "1.", "（1）", "①")
 
 _INDENT = " \t\u3000\u00a0\u200b\ufeff"
-# Marks read as part of a marker after a bracket or circled digit, right or wrong: the
-# numbering check decides which are wrong (GB/T 15834 B.3).
-_AFTER_PAREN = "、．.，,：:"
-
-_CN_MARKER = re.compile(r"([一二三四五六七八九十百]{1,3})([、．.，,：:])")
-_PAREN_MARKER = re.compile(
-    r"([（(])([一二三四五六七八九十百]{1,3}|[0-9０-９]{1,2})([）)])([、．.，,：:]?)"
-)
-_ARABIC_MARKER = re.compile(r"([0-9]{1,2}|[０-９]{1,2})([.．、，,：:])")
 _SENTENCE_PUNCT = "。！？!?；;"
 _CLOSING = _SENTENCE_PUNCT + "，,：:、…—"
-_TITLE_WORDS = re.compile(
-    r"(?:汇报|报告|通知|意见|决定|方案|总结|讲话|规划|计划|办法|请示|通报|决议|纪要|公报|条例)$"
-)
-_ATTACHMENT = re.compile(r"^附(?:件|录)\s*[0-9０-９一二三四五六七八九十]*(?:$|[\s：:])")
 
-# `附件：` opens an attachment note (one line, or several with the names aligned below).
-_ATTACHMENT_NOTE = re.compile(r"附件[ \t\u3000]*[：:][ \t\u3000]*")
-# The 落款 date that closes the text before it: `2026年1月5日`, `二〇二六年一月五日`.
-_DATE_LINE = re.compile(
-    r"(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})[ \u3000]*年[ \u3000]*"
-    r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})[ \u3000]*月[ \u3000]*"
-    r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[ \u3000]*日"
-)
-_MD_ORDERED = re.compile(r"[0-9]{1,9}[.)][ \t]")
 # A title or soft break is short: longer lines are prose whose closing punctuation was lost.
 MAX_BREAK_LENGTH = 40
 MAX_TITLE_LENGTH = 60
@@ -263,6 +241,17 @@ def _is_decimal(text: str, m: re.Match[str], end: int) -> bool:
     return punct in "、，,：:" and nxt.isdigit()
 
 
+# Marks read as part of a marker after a bracket or circled digit, right or wrong: the
+# numbering check decides which are wrong (GB/T 15834 B.3).
+_AFTER_PAREN = "、．.，,：:"
+# The markers `一、`, `（一）` and `（1）`, `1.` (see LEVEL_NAMES; circled ones are CIRCLED).
+_CN_MARKER = re.compile(r"([一二三四五六七八九十百]{1,3})([、．.，,：:])")
+_PAREN_MARKER = re.compile(
+    r"([（(])([一二三四五六七八九十百]{1,3}|[0-9０-９]{1,2})([）)])([、．.，,：:]?)"
+)
+_ARABIC_MARKER = re.compile(r"([0-9]{1,2}|[０-９]{1,2})([.．、，,：:])")
+
+
 def find_marker(
     doc: Document, pos: int, end: int, expect: dict[int, int] | None = None
 ) -> Marker | None:
@@ -337,6 +326,13 @@ def find_marker(
     return None
 
 
+# A line that names a document or opens an attachment is a title, not a soft break.
+_TITLE_WORDS = re.compile(
+    r"(?:汇报|报告|通知|意见|决定|方案|总结|讲话|规划|计划|办法|请示|通报|决议|纪要|公报|条例)$"
+)
+_ATTACHMENT = re.compile(r"^附(?:件|录)\s*[0-9０-９一二三四五六七八九十]*(?:$|[\s：:])")
+
+
 def _break_kind(line: str) -> bool | None:
     """True for a title line, False for a soft break, None for neither."""
     s = line.strip(_INDENT + "#*")
@@ -376,6 +372,17 @@ def _new_heading(doc: Document, marker: Marker, index: int, le: int) -> Heading:
         standalone,
         period,
     )
+
+
+# `附件：` opens an attachment note (one line, or several with the names aligned below).
+_ATTACHMENT_NOTE = re.compile(r"附件[ \t\u3000]*[：:][ \t\u3000]*")
+# The 落款 date that closes the text before it: `2026年1月5日`, `二〇二六年一月五日`.
+_DATE_LINE = re.compile(
+    r"(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})[ \u3000]*年[ \u3000]*"
+    r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})[ \u3000]*月[ \u3000]*"
+    r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[ \u3000]*日"
+)
+_MD_ORDERED = re.compile(r"[0-9]{1,9}[.)][ \t]")
 
 
 def _attachment_line(
