@@ -13,6 +13,7 @@ import argparse
 import asyncio
 import datetime as dt
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
@@ -283,27 +284,39 @@ class ReportlintServer(LanguageServer):
         )
 
 
+DocumentParams = (
+    types.DidOpenTextDocumentParams
+    | types.DidChangeTextDocumentParams
+    | types.DidSaveTextDocumentParams
+    | types.DidCloseTextDocumentParams
+)
+
+# What each event on a document does: lint it at once, after a pause in typing, or forget
+# it. A save lints again: a saved configuration may change a draft's findings, and a run is
+# cheap.
+_DOCUMENT_EVENTS: dict[str, Callable[[ReportlintServer, str], None]] = {
+    types.TEXT_DOCUMENT_DID_OPEN: ReportlintServer.lint_now,
+    types.TEXT_DOCUMENT_DID_CHANGE: ReportlintServer.schedule,
+    types.TEXT_DOCUMENT_DID_SAVE: ReportlintServer.lint_now,
+    types.TEXT_DOCUMENT_DID_CLOSE: ReportlintServer.forget,
+}
+
+
+def _on_document(
+    server: ReportlintServer, action: Callable[[ReportlintServer, str], None]
+) -> Callable[[DocumentParams], None]:
+    def handle(params: DocumentParams) -> None:
+        action(server, params.text_document.uri)
+
+    return handle
+
+
 def build_server(
     as_of: dt.date | None = None, debounce: float = DEFAULT_DEBOUNCE
 ) -> ReportlintServer:
     server = ReportlintServer(as_of, debounce)
-
-    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-    def did_open(ls: ReportlintServer, params: types.DidOpenTextDocumentParams) -> None:
-        ls.lint_now(params.text_document.uri)
-
-    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-    def did_change(ls: ReportlintServer, params: types.DidChangeTextDocumentParams) -> None:
-        ls.schedule(params.text_document.uri)
-
-    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-    def did_save(ls: ReportlintServer, params: types.DidSaveTextDocumentParams) -> None:
-        # A saved configuration may change what a draft's findings are; cheap to re-run.
-        ls.lint_now(params.text_document.uri)
-
-    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
-    def did_close(ls: ReportlintServer, params: types.DidCloseTextDocumentParams) -> None:
-        ls.forget(params.text_document.uri)
+    for event, action in _DOCUMENT_EVENTS.items():
+        server.feature(event)(_on_document(server, action))
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,

@@ -152,6 +152,18 @@ async def _session(folder: Path, *args: str) -> None:
     )
     assert nothing is None
 
+    # didSave lints again (a saved configuration may change the findings); didClose clears.
+    s.client.text_document_did_save(
+        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
+    saved = await s.next_diagnostics()
+    assert saved.version == 3 and _codes(saved) == _codes(after)
+    s.client.text_document_did_close(
+        types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
+    closed = await s.next_diagnostics()
+    assert closed.uri == uri and not closed.diagnostics
+
     await s.client.shutdown_async(None)
     s.client.exit(None)
     await s.client.stop()
