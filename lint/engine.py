@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from lint import timing
+from lint import enginecache, timing
 from lint.checks import Check, Finding, RunContext, kind_class
 from lint.deletions import settle_line_deletions
 from lint.document import Document
@@ -149,18 +149,26 @@ class Engine:
         *,
         regex_timeout: float = 1.0,
         segmenter: Segmenter | None = None,
+        cache_key: str | None = None,
     ) -> None:
         self.rules: list[Rule] = list(ruleset)
-        by_kind: dict[str, list[Rule]] = defaultdict(list)
-        for r in self.rules:
-            by_kind[r.kind].append(r)
         with timing.stage("engine.build"):
-            self.checks: list[Check] = [kind_class(k)(rs) for k, rs in sorted(by_kind.items())]
+            # `cache_key` (lint.enginecache.engine_key) names a cached build of these rules.
+            cached = enginecache.load(cache_key, self.rules) if cache_key else None
+            self.checks: list[Check] = cached if cached is not None else self._build()
+            if cache_key and cached is None:
+                enginecache.store(cache_key, self.rules, self.checks)
         self.segmenter = segmenter or Segmenter()
         self.regex_timeout = regex_timeout
         # Built-in rules run without a time budget: see RunContext.unbudgeted.
         self.unbudgeted = frozenset(r.code for r in self.rules if is_builtin(r))
         self._active: dict[dt.date, frozenset[str]] = {}
+
+    def _build(self) -> list[Check]:
+        by_kind: dict[str, list[Rule]] = defaultdict(list)
+        for r in self.rules:
+            by_kind[r.kind].append(r)
+        return [kind_class(k)(rs) for k, rs in sorted(by_kind.items())]
 
     def active_codes(self, as_of: dt.date) -> frozenset[str]:
         codes = self._active.get(as_of)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, TextIO
 from lint.config import ConfigFinder, glob_matches
 from lint.document import Document
 from lint.engine import Engine, select_rules
+from lint.enginecache import engine_key
 from lint.fix import FixStage
 from lint.model import SEVERITY_RANK, Diagnostic, ReportlintError
 from lint.profile import Profile, Request, check_selectors, make_profile
@@ -62,13 +63,9 @@ def ruleset_for(rule_files: tuple[str, ...]) -> RuleSet:
 def engine_for(profile: Profile) -> Engine:
     engine = _ENGINES.get(profile.engine_key)
     if engine is None:
-        rules = select_rules(
-            ruleset_for(profile.rule_files),
-            profile.select,
-            profile.ignore,
-            profile.extend_select,
-        )
-        engine = Engine(rules)
+        ruleset = ruleset_for(profile.rule_files)
+        rules = select_rules(ruleset, profile.select, profile.ignore, profile.extend_select)
+        engine = Engine(rules, cache_key=engine_key(ruleset.key, rules))
         _ENGINES[profile.engine_key] = engine
     return engine
 

@@ -1,5 +1,8 @@
 """A cache of validated rule sets, so a cold start does not re-parse and re-validate YAML.
 
+The same files hold other entries derived from a rule set under another prefix (lint.enginecache
+keeps built check kinds with their compiled patterns as `engine-*.pickle`).
+
 Entries live in the user cache dir (`$REPORTLINT_CACHE_DIR`, else `$XDG_CACHE_HOME/reportlint`,
 else `~/.cache/reportlint`) and are keyed by a hash of every rule file's path and bytes, the
 registered check kinds, the Python version and the (path, size, mtime) of the package's own
@@ -21,7 +24,6 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -71,8 +73,8 @@ def cache_key(files: list[tuple[str, bytes]], kinds: dict[str, str]) -> str:
     return h.hexdigest()
 
 
-def _entry(key: str) -> Path:
-    return cache_dir() / f"rules-{key[:40]}.pickle"
+def _entry(key: str, prefix: str) -> Path:
+    return cache_dir() / f"{prefix}-{key[:40]}.pickle"
 
 
 def _trusted(folder: Path) -> bool:
@@ -87,10 +89,21 @@ def _trusted(folder: Path) -> bool:
 
 
 def load(key: str) -> Any | None:
-    """The object stored under `key`, or None on any kind of miss."""
+    """The rule set stored under `key`, or None on any kind of miss."""
+    payload = load_payload(key, "rules")
+    if payload is None:
+        return None
+    try:
+        return pickle.loads(payload)  # our own checksummed file, private dir
+    except Exception:  # a stale class layout or anything else: rebuild instead
+        return None
+
+
+def load_payload(key: str, prefix: str) -> bytes | None:
+    """The checksummed bytes of entry `prefix-key`, or None on any kind of miss."""
     if not enabled():
         return None
-    path = _entry(key)
+    path = _entry(key, prefix)
     try:
         if not _trusted(path.parent):
             return None
@@ -103,31 +116,37 @@ def load(key: str) -> Any | None:
     digest, payload = blob[head : head + _DIGEST], blob[head + _DIGEST :]
     if hashlib.sha256(payload).digest() != digest:
         return None
-    try:
-        return pickle.loads(payload)  # our own checksummed file, private dir
-    except Exception:  # a stale class layout or anything else: rebuild instead
-        return None
+    return payload
 
 
 def store(key: str, value: Any) -> None:
     """Write `value` atomically; failures (read-only home, full disk, unpicklable) are ignored."""
     if not enabled():
         return
-    folder = cache_dir()
     try:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:
         return
+    store_payload(key, payload, "rules")
+
+
+def store_payload(key: str, payload: bytes, prefix: str) -> None:
+    """Write entry `prefix-key` atomically; failures (read-only home, full disk) are ignored."""
+    if not enabled():
+        return
+    folder = cache_dir()
+    import tempfile  # only a run that writes an entry pays for it
+
     blob = _MAGIC + hashlib.sha256(payload).digest() + payload
     tmp = None
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{prefix}-", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as fh:
             fh.write(blob)
-        os.replace(tmp, _entry(key))
+        os.replace(tmp, _entry(key, prefix))
         tmp = None
-        _prune(folder)
+        _prune(folder, prefix)
     except OSError:
         pass
     finally:
@@ -136,9 +155,9 @@ def store(key: str, value: Any) -> None:
                 os.unlink(tmp)
 
 
-def _prune(folder: Path) -> None:
+def _prune(folder: Path, prefix: str) -> None:
     entries = []
-    for p in folder.glob("rules-*.pickle"):
+    for p in folder.glob(f"{prefix}-*.pickle"):
         try:
             entries.append((p.stat().st_mtime, p))
         except OSError:

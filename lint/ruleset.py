@@ -61,6 +61,8 @@ class RuleSet:
     rules: list[Rule]
     files: list[str]
     digest: str = ""
+    # lint.rulecache's key for these rule files (entries derived from the set use it too).
+    key: str = ""
 
     def by_code(self) -> dict[str, Rule]:
         return {r.code: r for r in self.rules}
@@ -362,8 +364,10 @@ def load_ruleset(paths: Iterable[str | Path] | None = None, *, defaults: bool = 
         key = rulecache.cache_key([*blobs, (str(calendar), _read_rule_file(calendar))], KINDS)
         cached = rulecache.load(key)
         if isinstance(cached, RuleSet) and all(isinstance(r, Rule) for r in cached.rules):
+            cached.key = key
             return cached
         ruleset = _build_ruleset(blobs)
+        ruleset.key = key
         rulecache.store(key, ruleset)
         return ruleset
 

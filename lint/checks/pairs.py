@@ -240,6 +240,11 @@ class PairsCheck(Check):
         if cont is not None and not isinstance(cont, bool):
             raise rule.error("continued-quote", "应为 true 或 false")
 
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        super().__init__(rules)
+        for rule in self.rules:  # compiled with the engine, so a cached engine holds them
+            rule.options(_CompiledPairs)
+
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
         for rule in ctx.active_rules(self.rules):
             cp = rule.options(_CompiledPairs)

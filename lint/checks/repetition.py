@@ -28,7 +28,7 @@ keeps one of the repeated characters.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -162,6 +162,11 @@ class RepetitionCheck(Check):
             raise rule.error("double-tags", "应为单个词性标记，如 u 或 p")
         if rule.fix_replacement is not None:
             raise rule.error("fix", "修复总是保留重复字符中的一个，不能另给 replacement")
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        super().__init__(rules)
+        for rule in self.rules:  # compiled with the engine, so a cached engine holds them
+            rule.options(_CompiledRepetition)
 
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
         for rule in ctx.active_rules(self.rules):
