@@ -12,10 +12,13 @@ that segments a few sentences does not pay 0.4 s and 100 MB for the whole dictio
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
 import os
 import sys
+import types
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -99,6 +102,53 @@ class Segmenter:
         return (start - s) in cuts and (end - s) in cuts
 
 
+# jieba's hidden Markov model tables (for words missing from its dictionary) are modules of
+# dict literals that take ~25 ms to import; reportlint segments with HMM=False only, so they
+# are read on first use instead (see _lazy_hmm_tables).
+_HMM_TABLES = ("jieba.finalseg.prob_emit", "jieba.posseg.prob_emit", "jieba.posseg.char_state_tab")
+
+
+class _LazyTable(Mapping[Any, Any]):
+    """One of jieba's HMM tables (a module's `P`), imported when first looked into."""
+
+    def __init__(self, module: str) -> None:
+        self._module = module
+        self._table: Mapping[Any, Any] | None = None
+
+    def _load(self) -> Mapping[Any, Any]:
+        if self._table is None:
+            table: Mapping[Any, Any] = importlib.import_module(self._module).P
+            self._table = table
+        return self._table
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._load()[key]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+
+@contextlib.contextmanager
+def _lazy_hmm_tables() -> Iterator[None]:
+    """While jieba's modules are imported, its HMM table modules are stand-ins whose `P` is a
+    _LazyTable; afterwards the real modules import normally (as _LazyTable does on first use)."""
+    standins = {}
+    for name in _HMM_TABLES:
+        if name not in sys.modules:
+            module = types.ModuleType(name)
+            module.P = _LazyTable(name)  # type: ignore[attr-defined]
+            standins[name] = sys.modules[name] = module
+    try:
+        yield
+    finally:
+        for name, module in standins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+
+
 def _import_jieba() -> Any:
     # jieba._compat imports pkg_resources (60+ ms) only to open its own data files, and falls
     # back to plain open() when that import fails; make it fail unless it is already loaded.
@@ -106,7 +156,8 @@ def _import_jieba() -> Any:
     if blocked:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]
     try:
-        import jieba
+        with _lazy_hmm_tables():
+            import jieba
     finally:
         if blocked:
             del sys.modules["pkg_resources"]
@@ -138,7 +189,8 @@ def _mapped(jieba: Any) -> bool:
     saved = dt.dictionary
     dt.dictionary = os.devnull
     try:
-        posseg = importlib.import_module("jieba.posseg")
+        with _lazy_hmm_tables():
+            posseg = importlib.import_module("jieba.posseg")
     finally:
         dt.dictionary = saved
     posseg.dt.word_tag_tab = TagView(store)

@@ -82,21 +82,30 @@ def test_encode_store_round_trip_small():
 
 _SEGMENT = """
 import json, sys
-from lint.segment import load_jieba
-jieba = load_jieba()
+if sys.argv[1] == "raw":
+    import jieba
+else:
+    from lint.segment import load_jieba
+    jieba = load_jieba()
 import jieba.posseg
 sentences = json.load(sys.stdin)
+cut = [list(jieba.cut(s, HMM=False)) for s in sentences]
+tags = [[(p.word, p.flag) for p in jieba.posseg.cut(s, HMM=False)] for s in sentences]
+hmm_tables = sorted(m for m in sys.modules if m.endswith(("prob_emit", "char_state_tab")))
 print(json.dumps({
     "freq": type(jieba.dt.FREQ).__name__,
-    "cut": [list(jieba.cut(s, HMM=False)) for s in sentences],
-    "tags": [[(p.word, p.flag) for p in jieba.posseg.cut(s, HMM=False)] for s in sentences],
+    "cut": cut,
+    "tags": tags,
+    "hmm_tables": hmm_tables,
+    "hmm_cut": [list(jieba.cut(s)) for s in sentences],
+    "hmm_tags": [[(p.word, p.flag) for p in jieba.posseg.cut(s)] for s in sentences],
 }, ensure_ascii=False))
 """
 
 
-def _segment(sentences: list[str], env: dict[str, str]) -> dict[str, object]:
+def _segment(sentences: list[str], env: dict[str, str], mode: str = "lint") -> dict[str, object]:
     proc = subprocess.run(
-        [sys.executable, "-c", _SEGMENT],
+        [sys.executable, "-c", _SEGMENT, mode],
         input=json.dumps(sentences),
         capture_output=True,
         text=True,
@@ -125,6 +134,22 @@ def test_mapped_jieba_segments_exactly_like_jieba(built: tuple[Path, Path]):
     assert plain["freq"] == "dict"
     assert mapped["cut"] == plain["cut"]
     assert mapped["tags"] == plain["tags"]
+
+
+def test_hmm_tables_are_read_only_when_used_and_then_segment_like_jieba(
+    built: tuple[Path, Path],
+) -> None:
+    # reportlint segments without jieba's HMM, so its tables are not imported; jieba used with
+    # HMM afterwards reads them then and segments exactly as a plainly imported jieba does.
+    sentences = _sentences()
+    mapped = _segment(sentences, {"REPORTLINT_CACHE_DIR": str(built[0])})
+    raw = _segment(sentences, {"REPORTLINT_NO_CACHE": "1"}, mode="raw")
+    assert mapped["hmm_tables"] == []
+    assert raw["hmm_tables"] != []
+    assert mapped["cut"] == raw["cut"]
+    assert mapped["hmm_cut"] == raw["hmm_cut"]
+    assert mapped["hmm_tags"] == raw["hmm_tags"]
+    assert mapped["hmm_cut"] != mapped["cut"]  # the HMM did join unknown words
 
 
 def test_the_cache_folder_is_bounded(tmp_path: Path) -> None:
