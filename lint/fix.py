@@ -29,7 +29,6 @@ import datetime as dt
 import difflib
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -261,6 +260,8 @@ def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
     was linted (even one that kept its size and modification time) is never overwritten.
     A symbolic link is followed, so the link stays a link to the fixed file.
     """
+    import tempfile  # only a run that writes pays for it
+
     target = os.path.realpath(path)
     try:
         st = os.stat(target)

@@ -16,11 +16,9 @@ order whatever the number of workers, so `--jobs 8` prints exactly what `--jobs 
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
@@ -37,6 +35,8 @@ from lint.runner import FileResult, discover, lint_file
 from lint.sources import DEFAULT_SUFFIXES
 
 if TYPE_CHECKING:
+    import multiprocessing.context
+
     from lint.baseline import Baseline
 
 # When the worker count is automatic, small runs stay serial: every worker may load jieba
@@ -166,6 +166,8 @@ def _lint_in_worker(path: str, profile: Profile, today: dt.date) -> FileResult:
 
 
 def _context() -> multiprocessing.context.BaseContext:
+    import multiprocessing
+
     # fork hands each worker the parent's loaded modules and parsed rule sets for free.
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
@@ -183,6 +185,9 @@ def run(
                 progress.step()
             yield result
         return
+    # Imported here: a serial run (a pre-commit hook on a few drafts) never needs them.
+    from concurrent.futures import ProcessPoolExecutor
+
     workers = min(jobs, len(items))
     chunk = max(1, len(items) // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:

@@ -7,6 +7,7 @@ the rule loader and the calendar alike; PyYAML itself is imported only when a fi
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,12 +18,13 @@ if TYPE_CHECKING:
 CALENDAR_FILE = "calendar.yaml"
 
 
+@functools.cache
 def default_rules_dir() -> Path:
     """The bundled rules: inside the installed package, else the checkout's top-level rules/.
 
     The wheel maps rules/ to lint/rules/ (a plain folder beside this module), so a path
     relative to __file__ is what importlib.resources would return, without the 14 ms its
-    import costs on every cold start.
+    import costs on every cold start. Found once per process: every rule asks (is_builtin).
     """
     here = Path(__file__).resolve().parent
     packaged = here / "rules"

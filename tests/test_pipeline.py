@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import pty
 import subprocess
@@ -156,3 +157,36 @@ def test_messages_clear_the_progress_bar_first(tmp_path: Path) -> None:
     assert shown[at - 4 : at] == "\r\x1b[K"
     assert "d030.txt: 二进制文件" in shown
     assert shown.rstrip("\r\x1b[K").count("] 60/60") == 1
+
+
+_IMPORTS = """
+import json, sys
+from lint.cli import main
+try:
+    main(["--as-of", "2026-11-26", "--quiet", *sys.argv[1:]])
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_a_serial_run_on_clean_drafts_imports_nothing_it_does_not_use(tmp_path: Path) -> None:
+    # Start-up is most of a pre-commit run: a serial run on clean files needs no process
+    # pool, no YAML (rules come from the cache), no jieba, no temporary files, no Word.
+    env = {**os.environ, "REPORTLINT_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("REPORTLINT_NO_CACHE", None)
+    clean = str(ROOT / "tests" / "fixtures" / "clean")
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", _IMPORTS, clean],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            check=True,
+        )
+        for _ in range(2)  # the first fills the cache
+    ]
+    modules = set(json.loads(runs[1].stdout.splitlines()[-1]))
+    unused = {"multiprocessing", "concurrent.futures", "yaml", "jieba", "tempfile", "docx"}
+    assert modules & unused == set()
