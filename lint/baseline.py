@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,19 +69,23 @@ def key_for(d: Diagnostic, doc: Document | None, base: str | None = None) -> Key
 
 
 def fingerprints(
-    diagnostics: Sequence[Diagnostic],
+    diagnostics: Iterable[Diagnostic],
     documents: Mapping[str, Document],
     base: str | None = None,
-) -> list[str]:
-    """A stable, unique id per diagnostic: hash of its key and its occurrence number."""
-    seen: Counter[Key] = Counter()
-    out: list[str] = []
+) -> Iterator[str]:
+    """A stable, unique id per diagnostic, in turn: hash of its key and its occurrence number.
+
+    Reports write them one finding at a time, so only what numbers the occurrences is kept:
+    a key's digest and its count (about 100 bytes), not the key's strings."""
+    seen: Counter[bytes] = Counter()
     for d in diagnostics:
         key = key_for(d, documents.get(d.path), base)
-        seen[key] += 1
-        raw = "\0".join((key.code, key.path, key.text, key.before, key.after, str(seen[key])))
-        out.append(hashlib.sha256(raw.encode("utf-8")).hexdigest())
-    return out
+        raw = "\0".join((key.code, key.path, key.text, key.before, key.after, ""))
+        digest = hashlib.sha256(raw.encode("utf-8"))
+        of_key = digest.digest()
+        seen[of_key] += 1
+        digest.update(str(seen[of_key]).encode("ascii"))  # the occurrence ends what was hashed
+        yield digest.hexdigest()
 
 
 @dataclass
