@@ -46,3 +46,21 @@ def test_control_characters_do_not_break_the_xml(tmp_path: Path) -> None:
     code, out, _ = run_cli("--format", "junit", "--select", "PH101", str(p))
     assert code == 1
     assert len(ET.fromstring(out).findall(".//failure")) == 2
+
+
+def test_written_case_by_case_as_elementtree_lays_out_the_tree(tmp_path: Path) -> None:
+    # The report is streamed one test case at a time; it is still exactly what ElementTree
+    # writes for the whole tree, indented (attributes with line breaks and quotes included).
+    (tmp_path / "a.txt").write_text("会议定于*\x0b月*日召开。“<&>\n" * 3, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("会议定于*月*日召开，\n", encoding="utf-8")
+    (tmp_path / "c.docx").write_bytes(b"not a zip")
+    code, out, _ = run_cli("--format", "junit", str(tmp_path))
+    assert code == 2
+    root = ET.fromstring(out)
+    assert [s.get("name") for s in root] == [
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b.txt"),
+        "reportlint: unreadable files",
+    ]
+    ET.indent(root)
+    assert out == '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
