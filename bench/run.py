@@ -6,12 +6,13 @@
     python bench/run.py --json          # machine-readable results
 
 Inputs are built in a temporary folder from ../shared/corpus (the seed page and the official
-texts): the seed, the seed x 100 (1.4 M characters), the official corpus in one run, and 1,000
-small drafts cut deterministically from both. Every case runs `reportlint` as a subprocess N
-times and reports the median and minimum wall time, characters per second and the peak RSS
-of the process (from wait4). One more run per case with REPORTLINT_PROFILE=1 gives the time
-spent in rule loading, reading, each check kind and jieba; "startup+other" is the rest
-(interpreter start, imports, output).
+texts): the seed, the seed x 100 (1.4 M characters), the official corpus in one run, 1,000
+small drafts cut deterministically from both, and 1,000 short drafts full of findings
+(placeholders, residue, numbering slips, outdated formulations: see findings_drafts). Every
+case runs `reportlint` as a subprocess N times and reports the median and minimum wall time,
+characters per second and the peak RSS of the process (from wait4). One more run per case
+with REPORTLINT_PROFILE=1 gives the time spent in rule loading, reading, each check kind and
+jieba; "startup+other" is the rest (interpreter start, imports, output).
 
 The peer runs in the same benchmark: textlint with textlint-rule-prh and a prh dictionary of
 the same literal words and swaps that reportlint's rules contain (bench/peer.py installs them
@@ -181,6 +182,70 @@ def small_drafts(folder: Path, count: int, seed_text: str, corpus: list[str]) ->
     return out
 
 
+# Pieces of the short drafts a pre-commit hook sees, each carrying a typical slip.
+_TITLES = (
+    "关于做好XX工作的通知",
+    "XX区2026年上半年工作总结",
+    "关于印发《XX实施方案》的通知",
+    "关于开展**专项检查的实施意见",
+    "×××同志在全市XX工作会议上的讲话",
+)
+_HEADINGS = (
+    "总体要求",
+    "主要任务",
+    "工作措施",
+    "保障措施",
+    "取得的成效",
+    "存在的问题",
+    "下一步工作安排",
+    "组织领导",
+)
+_NUMERALS = "一二三四五六七八九十"
+_RESIDUE = (
+    "来源：XX网　　责任编辑：XXX",
+    "【打印本页】【关闭窗口】",
+    "分享到：",
+    "本文档为doc格式，下载后可编辑",
+    "推荐阅读：",
+    "点击进入专题>>",
+)
+
+
+def findings_drafts(folder: Path, count: int, corpus: list[str]) -> list[Path]:
+    """`count` short drafts (about 300-1,000 characters) full of findings: a title and
+    addressee with placeholders, numbered sections whose numbering slips in one draft of three,
+    bodies made of the built-in rules' own bad examples (outdated formulations, typos,
+    punctuation, placeholders) mixed with sentences of official texts, a closing with an
+    unfilled date, and web-page residue in one draft of three. Deterministic."""
+    from lint.ruleset import load_ruleset
+
+    rng = random.Random(20261204)
+    # Examples that need another date or file type are left out: the bench lints at AS_OF.
+    bad = [e.text for r in load_ruleset() for e in r.bad if e.as_of is None and e.path is None]
+    clean = [s + "。" for text in corpus for s in text.split("。") if 15 < len(s.strip()) < 80]
+    folder.mkdir(parents=True)
+    out = []
+    for i in range(count):
+        lines = [rng.choice(_TITLES), "各镇（街道）、区直各单位："]
+        slip = rng.random() < 1 / 3
+        number = 0
+        for _ in range(rng.randint(3, 6)):
+            number += 1 + (slip and rng.random() < 0.3)  # a skipped section number
+            lines.append(f"{_NUMERALS[min(number, 10) - 1]}、{rng.choice(_HEADINGS)}")
+            body = [
+                rng.choice(bad if rng.random() < 0.6 else clean).strip()
+                for _ in range(rng.randint(1, 3))
+            ]
+            lines.append("　　" + "".join(body))
+        lines += ["特此通知。", "XX市XX局", "2026年*月*日"]
+        if rng.random() < 1 / 3:
+            lines.append(rng.choice(_RESIDUE))
+        path = folder / f"draft-{i:04d}.txt"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        out.append(path)
+    return out
+
+
 def build_cases(tmp: Path, big: bool, jobs: list[int]) -> list[Case]:
     seed_text = SEED.read_text(encoding="utf-8")
     seed = tmp / "seed.txt"
@@ -196,6 +261,8 @@ def build_cases(tmp: Path, big: bool, jobs: list[int]) -> list[Case]:
     drafts_dir = tmp / "drafts"
     drafts = small_drafts(drafts_dir, 1000, seed_text, corpus)
     drafts_chars = chars_of(drafts)
+    dirty_dir = tmp / "dirty-drafts"
+    dirty_chars = chars_of(findings_drafts(dirty_dir, 1000, corpus))
     joined = tmp / "official-joined.txt"
     joined.write_text("\n".join(corpus), encoding="utf-8")
     no_cache = {"REPORTLINT_NO_CACHE": "1"}
@@ -246,6 +313,17 @@ def build_cases(tmp: Path, big: bool, jobs: list[int]) -> list[Case]:
             [str(drafts_dir)],
         ),
     ]
+    cases.append(
+        Case(
+            "1,000 small drafts full of findings, --jobs 1",
+            ["--jobs", "1", str(dirty_dir)],
+            dirty_chars,
+            1000,
+            2.5,
+            {},
+            [str(dirty_dir)],
+        )
+    )
     for n in jobs:  # the default --jobs is the CPU count
         cases.append(
             Case(

@@ -258,7 +258,6 @@ class Pipeline:
         self.progress = Progress(0, sys.stderr, enabled=False)
 
     def run(self, paths: Sequence[str]) -> Run:
-        from lint.asof import note_for_source
         from lint.baseline import load_baseline
 
         items, excluded = plan(paths, self.request, self.finder)
@@ -293,7 +292,9 @@ class Pipeline:
                 continue
             if result.document is not None:
                 out.documents[result.path] = result.document
-            if result.as_of_source is not None:
+            if result.as_of_source is not None:  # --as-of auto: lint.asof is loaded already
+                from lint.asof import note_for_source
+
                 note = note_for_source(result.as_of_source)
                 self.note(f"{result.path}: 按 {result.as_of} 判断提法（{note}）")
             for code, problem in result.problems:
