@@ -10,6 +10,9 @@ before any document was seen, and each rule's compiled options (`Rule.options`).
 stored in it: they are written as their codes and resolved against the rule set in hand, so a
 cached engine shares its Rule objects with the rule set, as a built one does. Storage, checksum
 and trust are lint.rulecache's; any miss or mismatch builds the checks afresh.
+
+Programs the check modules compile when imported (pattern constants) are stored first, and
+served while the checks are unpickled: see lint.programs.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from lint import programs as compiled
 from lint import rulecache
 from lint.rule import Rule
 
@@ -29,7 +33,7 @@ if TYPE_CHECKING:
     from lint.checks import Check
 
 _PREFIX = "engine"
-_VERSION = b"reportlint-engine-v1\n"
+_VERSION = b"reportlint-engine-v2\n"
 
 
 def engine_key(ruleset_key: str, rules: Sequence[Rule]) -> str | None:
@@ -72,7 +76,14 @@ def load(key: str, rules: Sequence[Rule]) -> list[Check] | None:
     if payload is None:
         return None
     try:
-        options, checks = _Unpickler(io.BytesIO(payload), rules).load()
+        stream = io.BytesIO(payload)
+        programs = pickle.load(stream)
+        if not isinstance(programs, dict):
+            return None
+        with compiled.serving(programs):
+            options, checks = _Unpickler(stream, rules).load()
+        # The modules are imported now: what an entry stored later in this process needs.
+        compiled.IMPORTED.update(programs)
         if [r.code for r in rules] != list(options):
             return None
     except Exception:  # a stale class layout or anything else: rebuild instead
@@ -84,9 +95,11 @@ def load(key: str, rules: Sequence[Rule]) -> list[Check] | None:
 
 
 def store(key: str, rules: Sequence[Rule], checks: list[Check]) -> None:
-    """Store freshly built `checks`; anything that does not pickle is simply not cached."""
+    """Store freshly built `checks` and the programs their modules compiled on import;
+    anything that does not pickle is simply not cached."""
     buf = io.BytesIO()
     try:
+        pickle.dump(compiled.IMPORTED, buf, protocol=pickle.HIGHEST_PROTOCOL)
         _Pickler(buf, rules).dump(({r.code: dict(r._options) for r in rules}, checks))
     except Exception:
         return

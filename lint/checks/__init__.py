@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from lint import programs
 from lint.model import Fix
 
 if TYPE_CHECKING:
@@ -57,7 +59,12 @@ def canonical_kind(name: str) -> str | None:
 
 def kind_class(kind: str) -> type[Check]:
     """The check class of a canonical kind name (see canonical_kind)."""
-    module = importlib.import_module(f"lint.checks.{KINDS[kind]}")
+    name = f"lint.checks.{KINDS[kind]}"
+    if name in sys.modules:
+        module = sys.modules[name]
+    else:
+        with programs.recording():  # its pattern constants, for lint.enginecache
+            module = importlib.import_module(name)
     cls: type[Check] = module.CHECK
     return cls
 
