@@ -4,8 +4,9 @@ A check class declares the kind-specific YAML keys it accepts (`keys`), validate
 load time (`validate`, raising `rule.error(key, ...)`), is built once from all the rules of
 its kind (so it can compile them into one pass), and yields Findings for a Document.
 
-To add a kind: write a module in this package with a `Check` subclass and list it in
-`KINDS`. Nothing else in the engine changes.
+To add a kind: write a module in this package whose `CHECK` is a `Check` subclass and list
+it in `KINDS`, the one place a kind is named (rule files aside): a check learns its name
+from there (`Check.kind`). Nothing else in the engine changes.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 
 
-# kind name -> module under lint.checks: the one place a kind is named besides its YAML.
+# kind name -> module under lint.checks. Modules are imported only when a kind is used.
 KINDS: dict[str, str] = {
     "existence": "existence",
     "substitution": "substitution",
@@ -67,6 +68,14 @@ def kind_class(kind: str) -> type[Check]:
             module = importlib.import_module(name)
     cls: type[Check] = module.CHECK
     return cls
+
+
+def kind_of(cls: type[Check]) -> str:
+    """The name `KINDS` gives the kind whose module defines `cls` ("" for a base class).
+    Read from the registry, not stored on the class: a check unpickled from the engine cache
+    knows its name without having passed through kind_class."""
+    module = cls.__module__.rpartition(".")[2]
+    return next((kind for kind, name in KINDS.items() if name == module), "")
 
 
 def known_kinds() -> list[str]:
@@ -155,7 +164,6 @@ def rule_fix(rule: Rule, proposed: Fix | None) -> Fix | None:
 
 
 class Check:
-    kind: ClassVar[str] = ""
     # Kind-specific keys this check accepts in YAML.
     keys: ClassVar[frozenset[str]] = frozenset()
 
@@ -165,6 +173,11 @@ class Check:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)
+
+    @property
+    def kind(self) -> str:
+        """The kind's name (see kind_of): no check class writes its own."""
+        return kind_of(type(self))
 
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
         raise NotImplementedError

@@ -40,7 +40,6 @@ def _day(d: dt.date) -> str:
 
 
 class CampaignPlanCheck(Check):
-    kind = "campaign-plan"
     keys = frozenset({"facts"})
 
     @classmethod

@@ -95,7 +95,6 @@ class ContextOptions:
 
 
 class ContextualCheck(SubstitutionCheck):
-    kind = "contextual"
     keys = CONTEXT_KEYS | {"tokens", "swap", "replacement", *_CONTEXT_KEYS}
 
     @classmethod

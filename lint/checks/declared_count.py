@@ -142,7 +142,6 @@ def names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
 
 
 class DeclaredCountCheck(SubCheck):
-    kind = "declared-count"
     keys = frozenset({"check", "names"})
     checks = CHECKS
 

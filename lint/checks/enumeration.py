@@ -43,7 +43,6 @@ def _label(o: Ordinal) -> str:
 
 
 class EnumerationCheck(SubCheck):
-    kind = "enumeration"
     checks = CHECKS
 
     def run_active(self, doc: Document, ctx: RunContext, active: Active) -> Iterator[Finding]:

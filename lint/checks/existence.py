@@ -16,7 +16,6 @@ from lint.rule import Rule
 
 
 class ExistenceCheck(TextMatchCheck):
-    kind = "existence"
     keys = CONTEXT_KEYS | {"tokens"}
 
     @classmethod

@@ -67,7 +67,6 @@ def _relabel(doc: Document, h: Heading, n: int) -> str:
 
 
 class NumberingCheck(SubCheck):
-    kind = "numbering"
     checks = CHECKS
 
     def run_active(self, doc: Document, ctx: RunContext, active: Active) -> Iterator[Finding]:

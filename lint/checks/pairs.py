@@ -212,7 +212,6 @@ _FIRST_MARK = re.compile(r"[^\s\u3000\u00a0]")
 
 
 class PairsCheck(Check):
-    kind = "pairs"
     keys = frozenset({"pairs", "enumerator", "continued-quote"})
 
     @classmethod

@@ -142,8 +142,6 @@ def _deadlines(doc: Document, text: str, as_of_year: int) -> Iterator[tuple[int,
 
 
 class PastYearCheck(Check):
-    kind = "past-year"
-
     @classmethod
     def validate(cls, rule: Rule) -> None:
         if rule.fix_safety:

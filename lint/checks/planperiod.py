@@ -139,7 +139,6 @@ def _in_title(text: str, lo: int, pos: int) -> bool:
 
 
 class PlanPeriodCheck(SubCheck):
-    kind = "plan-period"
     checks = ("current", "drafting")
     keys = frozenset({"check", "facts"})
 

@@ -142,7 +142,6 @@ def _tag_list(rule: Rule, key: str) -> None:
 
 
 class RepetitionCheck(Check):
-    kind = "repetition"
     keys = frozenset({"allow", "chars", "ignore-chars", "double-tags", "before-word-tags"})
 
     @classmethod

@@ -37,7 +37,6 @@ def _scanner(
 
 
 class StaleYearCheck(Check):
-    kind = "stale-year"
     keys = CONTEXT_KEYS | {"max-age", "title-only"}
 
     @classmethod

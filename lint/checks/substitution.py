@@ -23,7 +23,6 @@ from lint.rule import Rule
 
 
 class SubstitutionCheck(TextMatchCheck):
-    kind = "substitution"
     keys = CONTEXT_KEYS | {"swap", "replacement"}
 
     @classmethod

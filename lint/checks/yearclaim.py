@@ -100,7 +100,6 @@ def _kind(pos: str) -> str:
 
 
 class YearClaimCheck(Check):
-    kind = "year-claim"
     keys = frozenset({"facts"})
 
     @classmethod
