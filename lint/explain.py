@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from lint.checks import partly_unsafe
 from lint.model import ReportlintError
 from lint.rule import Example, Rule
 from lint.ruleset import RuleSet, load_ruleset
@@ -45,7 +46,10 @@ def explain_rule(rule: Rule, *, location: bool = True) -> str:
         span = "，".join(x for x in (start, until) if x)
         lines.append(f"适用时间：按文档日期判断，{span}")
     if rule.fix_safety:
-        lines.append(f"修复：{SAFETY_NAMES.get(rule.fix_safety, rule.fix_safety)}")
+        fix = SAFETY_NAMES.get(rule.fix_safety, rule.fix_safety)
+        if partly_unsafe(rule):
+            fix += f"；无法确认无害的修改为{SAFETY_NAMES['unsafe']}"
+        lines.append(f"修复：{fix}")
     lines.append("")
     if rule.description:
         lines.append(f"说明：{rule.description.strip()}")

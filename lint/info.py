@@ -20,6 +20,7 @@ def explain(code: str, rules_paths: Sequence[str]) -> str:
 
 
 def list_rules(rules_paths: Sequence[str]) -> str:
+    from lint.checks import partly_unsafe
     from lint.ruleset import load_ruleset
 
     # One row per rule, tab-separated under a heading row, so `cut -f1` still gives the codes.
@@ -31,6 +32,8 @@ def list_rules(rules_paths: Sequence[str]) -> str:
             until = f"{r.effective_until} 前" if r.effective_until else ""
             dates = "，".join(x for x in (start, until) if x)
         fix = {"safe": "安全", "unsafe": "需核对"}.get(r.fix_safety or "", "-")
+        if partly_unsafe(r):
+            fix = "安全，部分需核对"
         out.append(f"{r.code}\t{r.name}\t{r.category}\t{r.severity}\t{fix}\t{dates}")
     return "\n".join(out) + "\n"
 

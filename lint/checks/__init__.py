@@ -154,13 +154,20 @@ class RunContext:
 
 
 def rule_fix(rule: Rule, proposed: Fix | None) -> Fix | None:
-    """The fix `rule` offers for a kind's proposed edits. The rule's YAML decides: no `fix:`,
-    no fix; otherwise its safety, unless the kind proved this edit harmless and marked it
-    `safe` (one odd bracket inside a numbering marker, say)."""
+    """The fix `rule` offers for a kind's proposed edits. The rule's YAML is the upper bound:
+    no `fix:`, no fix; `fix: unsafe`, every edit unsafe. A kind may only lower safety: it
+    proposes `unsafe` for an edit it cannot prove harmless (a whole numbering marker
+    rewidened, where mending one odd bracket is `safe`), and under `fix: safe` that stands."""
     if proposed is None or rule.fix_safety is None:
         return None
-    safety = "safe" if proposed.safety == "safe" else rule.fix_safety
-    return proposed if safety == proposed.safety else Fix(proposed.edits, safety)
+    if proposed.safety == "safe" and rule.fix_safety != "safe":
+        return Fix(proposed.edits, rule.fix_safety)
+    return proposed
+
+
+def partly_unsafe(rule: Rule) -> bool:
+    """A `fix: safe` rule whose kind marks some of its edits unsafe (see rule_fix)."""
+    return rule.fix_safety == "safe" and kind_class(rule.kind).lowers_safety(rule)
 
 
 class Check:
@@ -170,6 +177,12 @@ class Check:
     @classmethod
     def validate(cls, rule: Rule) -> None:
         """Raise rule.error(key, msg) for a bad kind-specific value."""
+
+    @classmethod
+    def lowers_safety(cls, rule: Rule) -> bool:
+        """Whether this kind may propose, for `rule`, edits it cannot prove harmless: those
+        stay unsafe under `fix: safe` (rule_fix), and `--explain` says so."""
+        return False
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)

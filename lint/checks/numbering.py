@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from typing import ClassVar
 
 from lint.checks import Active, Finding, RunContext, SubCheck, rule_fix
 from lint.document import Document
@@ -68,6 +69,15 @@ def _relabel(doc: Document, h: Heading, n: int) -> str:
 
 class NumberingCheck(SubCheck):
     checks = CHECKS
+    # Aspects with edits the kind cannot always prove harmless: renumbering (the author may
+    # have meant the gap), a heading's full stop, a whole marker rewidened.
+    unproven: ClassVar[frozenset[str]] = frozenset(
+        {"gap", "duplicate", "trailing-period", "bracket-width"}
+    )
+
+    @classmethod
+    def lowers_safety(cls, rule: Rule) -> bool:
+        return rule.params.get("check") in cls.unproven
 
     def run_active(self, doc: Document, ctx: RunContext, active: Active) -> Iterator[Finding]:
         st = structure(doc)
