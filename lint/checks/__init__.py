@@ -17,7 +17,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from lint import programs
 from lint.model import Fix
@@ -173,6 +173,9 @@ def partly_unsafe(rule: Rule) -> bool:
 class Check:
     # Kind-specific keys this check accepts in YAML.
     keys: ClassVar[frozenset[str]] = frozenset()
+    # What parses (and compiles) a rule's options when the engine is built; None for a kind
+    # that does so itself.
+    options_type: ClassVar[type[Any] | None] = None
 
     @classmethod
     def validate(cls, rule: Rule) -> None:
@@ -186,6 +189,13 @@ class Check:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)
+        if self.options_type is not None:
+            for rule in self.rules:  # compiled with the engine, so a cached engine holds them
+                rule.options(self.options_type)
+
+    def active_options(self, ctx: RunContext, parse: Callable[[Rule], _T]) -> Iterator[_T]:
+        """The options (`Rule.options(parse)`) of this kind's rules active at ctx's date."""
+        return (rule.options(parse) for rule in ctx.active_rules(self.rules))
 
     @property
     def kind(self) -> str:

@@ -213,6 +213,7 @@ _FIRST_MARK = re.compile(r"[^\s\u3000\u00a0]")
 
 class PairsCheck(Check):
     keys = frozenset({"pairs", "enumerator", "continued-quote"})
+    options_type = _CompiledPairs
 
     @classmethod
     def validate(cls, rule: Rule) -> None:
@@ -239,14 +240,8 @@ class PairsCheck(Check):
         if cont is not None and not isinstance(cont, bool):
             raise rule.error("continued-quote", "应为 true 或 false")
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
-        super().__init__(rules)
-        for rule in self.rules:  # compiled with the engine, so a cached engine holds them
-            rule.options(_CompiledPairs)
-
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
-        for rule in ctx.active_rules(self.rules):
-            cp = rule.options(_CompiledPairs)
+        for cp in self.active_options(ctx, _CompiledPairs):
             for pos, partner, split in cp.scan(doc):
                 match = doc.text[pos]
                 if split:

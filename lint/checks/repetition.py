@@ -28,7 +28,7 @@ keeps one of the repeated characters.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 import regex
 
@@ -143,6 +143,7 @@ def _tag_list(rule: Rule, key: str) -> None:
 
 class RepetitionCheck(Check):
     keys = frozenset({"allow", "chars", "ignore-chars", "double-tags", "before-word-tags"})
+    options_type = _CompiledRepetition
 
     @classmethod
     def validate(cls, rule: Rule) -> None:
@@ -162,14 +163,8 @@ class RepetitionCheck(Check):
         if rule.fix_replacement is not None:
             raise rule.error("fix", "修复总是保留重复字符中的一个，不能另给 replacement")
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
-        super().__init__(rules)
-        for rule in self.rules:  # compiled with the engine, so a cached engine holds them
-            rule.options(_CompiledRepetition)
-
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
-        for rule in ctx.active_rules(self.rules):
-            cr = rule.options(_CompiledRepetition)
+        for cr in self.active_options(ctx, _CompiledRepetition):
             for start, end in cr.candidates(doc):
                 # The first pairs of a run decide; a long run must not mean a long search.
                 pairs = range(start, min(end - 1, start + 3))
