@@ -87,7 +87,14 @@ def test_cli_auto_without_date_falls_back_to_today(
     assert [d["code"] for d in diags] == ["FM103"]
 
 
-TODAY = dt.date.today()
+def _today() -> dt.date:
+    # Read when a test runs, not at import: a run that crosses midnight would compare the
+    # linter's today with yesterday.
+    return dt.date.today()
+
+
+# A report on 2026 is judged at the end of 2026, or today while 2026 is not over.
+UNTIL_TODAY_2026 = dt.date(2026, 12, 31)
 
 
 @pytest.mark.parametrize(
@@ -96,7 +103,7 @@ TODAY = dt.date.today()
         # a past event in the body of a report on 2026 is not its date: the title bounds it
         (
             "关于2026年工作情况的汇报\n\n2019年12月20日，我局成立了工作专班。\n",
-            min(dt.date(2026, 12, 31), TODAY),
+            UNTIL_TODAY_2026,
             "标题",
         ),
         ("2019年度工作总结\n\n2018年3月1日，我局召开会议。\n", dt.date(2019, 12, 31), "标题"),
@@ -125,6 +132,8 @@ TODAY = dt.date.today()
 )
 def test_infer_date_source(text: str, expected: dt.date | None, source: str) -> None:
     assert source in SOURCES
+    if expected is UNTIL_TODAY_2026:
+        expected = min(expected, _today())
     assert infer_date_source(text) == (expected, source)
     assert infer_date(text) == expected
 
@@ -145,8 +154,8 @@ def test_cli_auto_title_year_beats_a_past_event(
     )
     rc, diags, err = _lint(["--as-of", "auto", "--select", "formulation"], text, tmp_path, capsys)
     # judged in 2026 (not at the 2019 event, when every formulation rule was silent)
-    assert f"按 {min(dt.date(2026, 12, 31), TODAY)} 判断提法（按标题年份推定）" in err
-    if dt.date(2026, 4, 1) <= TODAY:
+    assert f"按 {min(dt.date(2026, 12, 31), _today())} 判断提法（按标题年份推定）" in err
+    if dt.date(2026, 4, 1) <= _today():
         assert (rc, [d["code"] for d in diags]) == (1, ["FM309"])
 
 
@@ -154,7 +163,7 @@ def test_cli_auto_says_where_the_date_came_from(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _rc, _diags, err = _lint(["--as-of", "auto"], "认真学习。\n", tmp_path, capsys)
-    assert f"按 {TODAY} 判断提法（文中无日期，用今天）" in err
+    assert f"按 {_today()} 判断提法（文中无日期，用今天）" in err
     _rc, _diags, err = _lint(
         ["--as-of", "auto"], "正文。\n\n某某局\n2019年12月20日\n", tmp_path, capsys
     )
