@@ -30,6 +30,12 @@ _TARGET = (
     r"预期目标|各项工作|目标|任务)"
 )
 _YEAR = r"(?<![0-9０-９—\-－~～至到])(?P<year>" + YEAR + r")\s*年度?(?!以来|底前|前|[—\-－~～至到])"
+# A year's own list of projects (`2025年度民生实事项目`, `2025年重点项目`) is that year's work
+# too; the name must follow the year closely, without a `的` (`2024年开工的重点项目` are
+# projects still being built, not last year's list).
+_PROJECTS = (
+    r"(?:民生实事(?:项目|工程)?|实事项目|为民办实事|重点项目|重大项目|民生项目|重点工程|攻坚任务)"
+)
 
 
 def _gap(most: int) -> str:
@@ -61,6 +67,15 @@ _PATTERN = regex.compile(
     + _TARGET
     + _gap(8)
     + r"(?:完成|实现|落实|落到实处|落地|见效)"
+    # 今年要高质量完成2025年度民生实事项目
+    + r"|"
+    + _PURPOSE
+    + _gap(6)
+    + _DO
+    + _gap(4)
+    + _YEAR
+    + rf"[^的{_CL}]{{0,4}}?"
+    + _PROJECTS
 )
 _BACK = regex.compile(r"了|已经|已|取得|过去(?:的)?一年|一年来|去年|上年|回顾|总结|刚刚过去")
 _OPENS_WITH_YEAR = regex.compile(
@@ -74,8 +89,15 @@ _OPENS_WITH_YEAR = regex.compile(
 # `截至2025年末` (a result) are not deadlines; a clause-opening `到` must be followed in its
 # sentence by a target (`达到`、`实现`、`突破`…), a `…前` by a verb of doing before any `的`
 # (`2005年底前注册营运的黄标车` names vehicles, it sets no deadline).
+# A heading marker opens a clause too: `六、2025年底前完成…`, `（三）2025年底前…`, `2. 到2025年…`.
+# The indentation is bounded: this lookbehind is tried at every position, and an unbounded run
+# would scan back over a long run of spaces each time (quadratic).
+_HEADING = (
+    r"(?<=(?:^|[\n\r])[ \t\u3000]{0,8}"
+    r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|[①-⑳]))"
+)
 _OPENS = (
-    r"(?:(?<=^|[，,。；;！!？?：:\n\r（(])\s*"
+    r"(?:(?:(?<=^|[，,。；;！!？?：:\n\r（(])|" + _HEADING + r")\s*"
     r"|(?<=确保|力争|争取|力求|计划|务必|必须|要|将|应|须|并))"
 )
 _AIM = r"(?:确保|力争|争取|力求|计划|务必|必须|要|将|应当|应|须)?"

@@ -96,3 +96,35 @@ def test_past_deadlines_written_as_ahead(tmp_path: Path, text: str, match: str) 
 )
 def test_results_quotes_and_reviews_stay_silent(tmp_path: Path, text: str) -> None:
     assert _executable(tmp_path, text, "2026-12-04") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        # a past deadline right after a heading marker opens its clause like a line start
+        ("六、2025年底前完成老旧小区改造扫尾工作", "FM905 “2025年底前”"),
+        ("（三）2025年底前全面完成农村公路提档升级。", "FM905 “2025年底前”"),
+        ("2. 到2025年，全县城镇化率达到60%。", "FM905 “到2025年”"),
+        ("③2025年底前全部建成投用。", "FM905 “2025年底前”"),
+        # a past year's own project list named as this year's work
+        ("今年要高质量完成2025年度民生实事项目。", "FM905 “要高质量完成2025年度民生实事项目”"),
+        ("全力抓好2025年重点项目。", "FM905 “全力抓好2025年重点项目”"),
+    ],
+)
+def test_headings_and_project_lists(tmp_path: Path, text: str, match: str) -> None:
+    assert _executable(tmp_path, text, "2026-12-04") == [match]
+    assert _executable(tmp_path, text, "2025-03-01") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "要推进2024年开工的重点项目尽快建成投用。",
+        "今年要高质量完成2026年度民生实事项目。",
+        "2025年度民生实事项目已全部完成。",
+        "六、2025年底前完成的改造项目已全部交付。",
+        "二十、2025年底，城镇化率达到65%。",
+    ],
+)
+def test_heading_and_project_look_alikes_stay_silent(tmp_path: Path, text: str) -> None:
+    assert _executable(tmp_path, text, "2026-12-04") == []
