@@ -67,6 +67,17 @@ _LEAD_INDENT = regex.compile(f"[{_INDENT}]*")
 _TRAIL_INDENT = regex.compile(f"[{_INDENT} ]*", regex.REVERSE)
 _LEAD_BLANK = regex.compile(f"[{_INDENT} ]*")
 _MD_ITEM = regex.compile(r"[ \t]*[0-9]{1,9}[.)][ \t]+")
+_MD_ITEMS = regex.compile(r"^[ \t]*[0-9]{1,9}[.)](?=[ \t])", regex.M)
+# A `^` that is not a class negation or an escaped caret: the pattern anchors at a line start.
+_CARET = regex.compile(r"(?<![\[\\])\^")
+
+
+def _items_blanked(doc: Document) -> str:
+    """Markdown `scan_text` with ordered-list markers (`1. `) blanked, for patterns anchored at
+    a line start: `1. 推荐阅读` is read like `- 推荐阅读`, whose bullet the source masks. The
+    markers stay in `scan_text` itself because the numbering checks read them."""
+    blanked: str = _MD_ITEMS.sub(lambda m: " " * len(m.group()), doc.scan_text)
+    return blanked
 
 
 def _regex_list(rule: Rule, key: str, ignore_case: bool = False) -> list[regex.Pattern[str]]:
@@ -168,6 +179,7 @@ class CompiledRule:
         self.rule = rule
         ic = bool(p.get("ignore-case", False))
         self.patterns = _regex_list(rule, "patterns", ic)
+        self.anchored = [_CARET.search(p.pattern) is not None for p in self.patterns]
         self.not_before = [
             regex.compile("(?:" + r.pattern + r")\Z", r.flags)
             for r in _regex_list(rule, "not-before")
@@ -405,8 +417,12 @@ class TextMatchCheck(Check):
         for rule in self.rules:
             if rule.code not in ctx.active:
                 continue
-            for pat in self.compiled[rule.code].patterns:
-                found = ctx.regex_call(rule.code, self._scanner(rule, pat, text, ctx.as_of))
+            cr = self.compiled[rule.code]
+            for pat, anchored in zip(cr.patterns, cr.anchored, strict=True):
+                scanned = text
+                if anchored and doc.kind == "markdown":
+                    scanned = doc.computed(_items_blanked)
+                found = ctx.regex_call(rule.code, self._scanner(rule, pat, scanned, ctx.as_of))
                 if found is None:
                     break  # the rule's budget for this file is spent (reported once)
                 for start, end, repl in found:
@@ -434,7 +450,8 @@ class TextMatchCheck(Check):
         seen: set[tuple[str, int, int]] = set()
         findings: list[Finding] = []
         compiled = self.compiled
-        masked = doc.scan_text is not doc.text and doc.kind == "markdown"
+        # Markdown markup and plain text's bold pairs are masked to blanks (lint/sources)
+        masked = doc.scan_text is not doc.text
         for rule, start, end, repl in self._candidates(doc, ctx):
             cr = compiled[rule.code]
             if masked and _masked_blank(doc, start, end):

@@ -33,12 +33,20 @@ def document_from_text(
     text: str, path: str, kind: str | None = None, encoding: str = "utf-8"
 ) -> Document:
     """A Document of decoded text, read the way its kind (default: from the path) is read:
-    Markdown markup is masked; .docx text is already a projection of its paragraphs."""
+    Markdown markup is masked, and so are `**` bold pairs in plain text; .docx text is
+    already a projection of its paragraphs."""
     kind = kind or kind_for(path)
     if kind == "markdown":
         from lint.sources.markdown import markdown_document
 
         return markdown_document(text, path, encoding)
+    if kind == "text" and "**" in text:
+        # `**1305**` copied from Markdown: bold, not two blanks (lint/sources/bold.py)
+        from lint.sources.bold import mask_bold
+
+        return Document(
+            path=path, text=text, kind=kind, scan_text=mask_bold(text), encoding=encoding
+        )
     return Document(path=path, text=text, kind=kind, encoding=encoding)
 
 

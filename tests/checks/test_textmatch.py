@@ -58,3 +58,17 @@ def test_filter_regexes_share_the_rules_time_budget() -> None:
     # The rule was cut off: none of its findings are reported, not the ones found in time.
     assert result.diagnostics == []
     assert result.incomplete == ["ZZ901"]
+
+
+def test_anchored_patterns_see_through_ordered_list_markers_in_markdown() -> None:
+    engine = _engine("    patterns: ['(?m)^[ \\t]*推荐阅读[ \\t]*$']\n")
+    text = "正文。\n\n1. 推荐阅读\n2) 推荐阅读\n"
+    doc = Document("a.md", text, kind="markdown")
+    found = [(d.line, d.column) for d in engine.check(doc, DAY).diagnostics]
+    assert found == [(3, 1), (4, 1)]
+    # plain text keeps `1.` as text: a numbered line is not a bare heading
+    assert _spans(engine, text) == []
+    # unanchored patterns scan the text as it is: the marker is not blanked for them
+    engine = _engine("    patterns: ['[0-9][.]\\s推荐']\n")
+    doc = Document("a.md", text, kind="markdown")
+    assert [d.line for d in engine.check(doc, DAY).diagnostics] == [3]
