@@ -45,6 +45,7 @@ KINDS: dict[str, str] = {
     "plan-period": "planperiod",
     "past-year": "pastyear",
     "campaign-plan": "campaignplan",
+    "meeting-recency": "meetingclaim",
 }
 # Old kind names still accepted in rule files, with the kind they now stand for. Teams keep
 # their own rule files: `conditional` (renamed because in other prose linters it means "if A is
