@@ -284,6 +284,8 @@ def _current(doc: Document, mention: _Mention, ctx: RunContext) -> tuple[int, in
     forward = (
         purposed_period
         or _AFTER_FORWARD.match(after)
+        # `为“十四五”圆满收官提供坚强保证`: the completion as the purpose of the clause
+        or (_AFTER_DONE.match(after) and _PURPOSE.search(before))
         or _CARRY.search(before)
         or _COMPLETE.search(before)
     )

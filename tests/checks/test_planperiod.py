@@ -35,6 +35,9 @@ def _codes(tmp_path: Path, text: str, as_of: str = LATE_2026) -> list[str]:
         "实施好第十四个五年规划，推动高质量发展。",
         "主要预期目标是：地区生产总值增长5%左右，单位生产总值能耗完成“十四五”考核目标。",
         "年度目标与“十四五”规划目标相衔接。",
+        # the wrap-up as the purpose of the clause
+        "深入贯彻党的二十大精神，为“十四五”规划圆满收官提供坚强保证。",
+        "要坚持问题导向，为“十四五”圆满收官交上满意答卷。",
     ],
 )
 def test_ended_plan_carried_forward(tmp_path: Path, text: str) -> None:
@@ -138,3 +141,18 @@ def test_a_year_label_is_left_to_the_year_claim_rule(tmp_path: Path) -> None:
     draft.write_text("今年是“十五五”规划编制关键期。", encoding="utf-8")
     _, diags = run_json("--isolated", "--select", "FM", "--as-of", LATE_2026, str(draft))
     assert [d["code"] for d in diags] == ["FM903"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全县上下为“十四五”圆满收官交出了满意答卷。",
+        "2025年，我们为“十四五”圆满收官提供了坚强保证。",
+        "为“十四五”规划圆满收官提供坚强保证。",
+    ],
+)
+def test_the_wrap_up_as_purpose_judged_by_date(tmp_path: Path, text: str) -> None:
+    # done, or dated: a look-back in 2026; in 2025 the wrap-up was still ahead
+    expected = ["FM412"] if text.startswith("为") else []
+    assert _codes(tmp_path, text) == expected
+    assert _codes(tmp_path, text, "2025-06-01") == []
