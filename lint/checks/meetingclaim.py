@@ -31,7 +31,10 @@ from lint.document import Document
 from lint.rule import Rule
 from lint.timeref import past_year_in, rule_facts, validate_facts
 
-_RECENT = r"(?:刚刚|刚|近日|日前|不久前|前不久|新近)(?:在\p{Han}{1,4}?)?(?:胜利|隆重)?(?:闭幕|召开|举行|结束)"
+_RECENT = (
+    r"(?:刚刚|刚|近日|日前|不久前|前不久|新近)"
+    r"(?:在\p{Han}{1,4}?)?(?:胜利|隆重)?(?:闭幕|召开|举行|结束)"
+)
 _AHEAD_BEFORE = r"(?:即将(?:胜利)?(?:召开|举行)的|迎接)"
 _AHEAD_AFTER = r"(?:即将(?:胜利)?(?:召开|举行)|召开在即)"
 
@@ -111,7 +114,6 @@ class MeetingRecencyCheck(Check):
                     m.start(),
                     m.end(),
                     values={
-                        "match": doc.text[m.start() : m.end()],
                         "meeting": meeting.name,
                         "start": _day(meeting.start),
                         "end": _day(meeting.end),
