@@ -156,8 +156,9 @@ class Heading:
     # The lower-level heading this one follows when it opens a higher level under the same
     # parent (`1.` then `(一)`): a nesting inversion; None when the order is fine.
     inverted_after: Heading | None = None
-    # True when this heading opens a series in a new scope with the number that follows the
-    # same level's last number before the title: a title-like line inside one document.
+    # True when this heading opens a series with the number that follows the same level's
+    # last number: in a new scope after a title-like line inside one document, or under a new
+    # parent when the document numbers one level straight through (`一、…1. 2. 二、…3.`).
     continues: bool = False
     # This heading's index in `series`.
     position: int = 0
@@ -485,6 +486,7 @@ def _link(items: list[Heading | Break]) -> None:
     open_series: dict[tuple[int, int], list[Heading]] = {}
     last_number: dict[int, int] = {}
     before_title: dict[int, int] = {}
+    last_item: dict[int, Heading] = {}
     for item in items:
         if isinstance(item, Break):
             if item.title:
@@ -492,6 +494,7 @@ def _link(items: list[Heading | Break]) -> None:
                 open_series.clear()
                 before_title = last_number
                 last_number = {}
+                last_item = {}
                 scope += 1
             else:
                 soft += 1
@@ -512,7 +515,18 @@ def _link(items: list[Heading | Break]) -> None:
         series = open_series.setdefault(key, [])
         if not series and parent is None:
             item.continues = before_title.get(level) == item.number - 1
+        elif not series and parent is not None:
+            # numbered on from the list under the previous parent of the same level (`一、…
+            # 1. 2. 二、… 3.`, the (一)…(三十二) of a 中央一号文件): one sequence by design
+            last = last_item.get(level)
+            item.continues = (
+                last is not None
+                and last.number == item.number - 1
+                and last.parent is not None
+                and last.parent.level == parent.level
+            )
         last_number[level] = item.number
+        last_item[level] = item
         item.position = len(series)
         series.append(item)
         item.series = series

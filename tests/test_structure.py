@@ -347,3 +347,14 @@ def test_circled_numbers_render_as_circled_numbers() -> None:
     assert render_number(21, "⑳") == "㉑"
     assert render_number(50, "㊿") == "㊿"
     assert render_number(51, "㊿") == "51"
+
+
+def test_a_level_numbered_straight_through_continues_under_each_parent() -> None:
+    # 工作要点 and 中央一号文件 number one level through the whole document
+    text = "一、甲\n1.a。\n2.b。\n二、乙\n3.c。\n4.d。\n三、丙\n1.e。\n"
+    heads = structure(Document("d.txt", text)).headings
+    continues = [(h.number, h.continues) for h in heads if h.level > 0]
+    assert continues == [(1, False), (2, False), (3, True), (4, False), (1, False)]
+    # a jump is not a continuation: the start check still sees it
+    text = "一、甲\n1.a。\n2.b。\n二、乙\n4.c。\n"
+    assert not structure(Document("d.txt", text)).headings[-1].continues
