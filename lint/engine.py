@@ -119,7 +119,14 @@ def _drop_shadowed(
     comma or a typo inside it is noise next to "delete this block", and its fix would only
     overlap the block's deletion.
     """
-    shadows.sort()
+    # Rules shadowing the same span (a footer line that is both `本站部分资源搜集整理于…` and
+    # `如有侵权请联系…`) would each hide the other, and the line would go unreported: the span
+    # keeps the finding of the first rule by code, the others are inside it.
+    first: dict[tuple[int, int], str] = {}
+    for start, end, code in shadows:
+        if code < first.get((start, end), "\uffff"):
+            first[(start, end)] = code
+    shadows = sorted((start, end, code) for (start, end), code in first.items())
     kept = []
     j = 0
     # The two farthest-reaching spans seen so far that belong to different rules: enough to

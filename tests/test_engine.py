@@ -40,3 +40,12 @@ def test_builtin_rules_run_to_completion_whatever_the_time_budget(
     assert result.problems == [] and result.incomplete == []
     result = engine.check(Document("d.txt", "会*" * 5_000), DAY)
     assert len(result.diagnostics) == 5_000
+
+
+def test_two_rules_shadowing_the_same_line_report_it_once() -> None:
+    # each line-scoped shadow lay wholly inside the other's: both were dropped, the footer
+    # line went unreported
+    engine = Engine(select_rules(load_ruleset(), ["RS109", "RS110", "PU102"]))
+    text = "正文。\n本站部分资源搜集整理于互联网,如有侵权请联系删除。\n"
+    found = [(d.code, d.line) for d in engine.check(Document("d.txt", text), DAY).diagnostics]
+    assert found == [("RS109", 2)]
