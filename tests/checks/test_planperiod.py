@@ -38,6 +38,7 @@ def _codes(tmp_path: Path, text: str, as_of: str = LATE_2026) -> list[str]:
         # the wrap-up as the purpose of the clause
         "深入贯彻党的二十大精神，为“十四五”规划圆满收官提供坚强保证。",
         "要坚持问题导向，为“十四五”圆满收官交上满意答卷。",
+        "当前，我市正处于“十四五”规划实施的关键时期。",
     ],
 )
 def test_ended_plan_carried_forward(tmp_path: Path, text: str) -> None:
