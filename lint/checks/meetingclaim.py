@@ -64,7 +64,6 @@ class _Names:
 
 
 class MeetingRecencyCheck(Check):
-    kind = "meeting-recency"
     keys = frozenset({"facts", "days"})
 
     @classmethod
