@@ -2,8 +2,9 @@
 
 A draft copied from last year's report keeps `确保完成2025年各项目标任务` in a document dated
 November 2026. Reported: a purpose word (`确保`、`力争`、`全力`、`要`…) and a verb of doing
-(`完成`、`实现`、`做好`、`抓好`…) governing `YYYY年` (before the as-of year) and its targets or
-work (`目标任务`、`各项工作`、`重点任务`…), in either order (`确保2025年目标任务圆满完成`).
+(`完成`、`实现`、`做好`、`抓好`、`夺取`…) governing `YYYY年` (before the as-of year) and its
+targets, indicators or work (`目标任务`、`各项工作`、`主要经济指标`、`全年红`…), in either order
+(`确保2025年目标任务圆满完成`), or the year's own project list (`2025年度民生实事项目`).
 Reviews stay silent: a sentence that opens with a past year (`2025年，我们确保完成…`), says it
 was done (`了`、`已`、`取得`、`实现了`) or looks back (`过去一年`、`一年来`、`去年`).
 
@@ -24,10 +25,10 @@ from lint.timeref import YEAR, year_value
 
 _CL = "，,。；;！!？?：:\n\r"
 _PURPOSE = r"(?:确保|力争|务必|全力以赴|全力|奋力|努力|坚决|切实|要|将|争取|为)"
-_DO = r"(?:完成|实现|做好|抓好|抓实|落实|冲刺|决战|打好|推进)"
+_DO = r"(?:完成|实现|做好|抓好|抓实|落实|冲刺|决战|打好|推进|夺取)"
 _TARGET = (
     r"(?:各项|全年|年度|既定|主要)?(?:经济社会发展)?(?:目标任务|工作任务|重点任务|重点工作|"
-    r"预期目标|各项工作|目标|任务)"
+    r"预期目标|各项工作|目标|任务|经济指标|指标|全年红”?)"
 )
 _YEAR = r"(?<![0-9０-９—\-－~～至到])(?P<year>" + YEAR + r")\s*年度?(?!以来|底前|前|[—\-－~～至到])"
 # A year's own list of projects (`2025年度民生实事项目`, `2025年重点项目`) is that year's work
@@ -76,6 +77,12 @@ _PATTERN = regex.compile(
     + _YEAR
     + rf"[^的{_CL}]{{0,4}}?"
     + _PROJECTS
+    # 确保2025年主要经济指标稳中有进: the year right after the purpose word
+    + r"|(?:确保|力争|争取)"
+    + _gap(2)
+    + _YEAR
+    + _gap(12)
+    + _TARGET
 )
 _BACK = regex.compile(r"了|已经|已|取得|过去(?:的)?一年|一年来|去年|上年|回顾|总结|刚刚过去")
 _OPENS_WITH_YEAR = regex.compile(
@@ -98,8 +105,10 @@ _HEADING = (
 )
 _OPENS = (
     r"(?:(?:(?<=^|[，,。；;！!？?：:\n\r（(])|" + _HEADING + r")\s*"
-    r"|(?<=确保|力争|争取|力求|计划|务必|必须|要|将|应|须|并))"
+    r"|(?<=确保|力争|争取|力求|计划|预计|务必|必须|要|将|应|须|并))"
 )
+# a month after the year: `2025年6月底前`
+_MONTH = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|中旬|上旬|下旬|份)?"
 _AIM = r"(?:确保|力争|争取|力求|计划|务必|必须|要|将|应当|应|须)?"
 _DY = r"(?<![0-9０-９])(?P<dy>" + YEAR + r")\s*年"
 _BY = regex.compile(
@@ -107,13 +116,23 @@ _BY = regex.compile(
     + _AIM
     + r"(?:(?P<to>到)"
     + _DY
-    + r"(?:底|末|年底|年末)?(?!前)"
+    + r"(?:底|末|年底|年末|"
+    + _MONTH
+    + r")?(?!前)"
     + r"|(?:在|于)?"
     + _DY
-    + r"(?:底|末|年底|年末|上半年|下半年|[一二三四]季度|春节|元旦|国庆|汛期|年内)?(?:前|以前|之前)"
+    + r"(?:底|末|年底|年末|上半年|下半年|[一二三四]季度|春节|元旦|国庆|汛期|年内|"
+    + _MONTH
+    + r")?(?:前|以前|之前)"
     + r"|在"
     + _DY
-    + r"(?:内|年内))"
+    + r"(?:内|年内)"
+    # 项目计划于2025年底竣工投产: a date planned, with no `前`
+    + r"|(?<=计划|预计|拟)(?:于|在)"
+    + _DY
+    + r"(?:底|末|年底|年末|上半年|下半年|"
+    + _MONTH
+    + r")?)"
 )
 _TARGET_AHEAD = regex.compile(
     r"达到|实现|完成|建成|突破|超过|提高到|提升到|提高至|提升至|降至|降到|下降|降低|控制在|"
@@ -127,7 +146,7 @@ _DO_AHEAD = regex.compile(
 _RESULT = regex.compile(
     r"了|已经|已|取得|累计|同比|较上年|比上年|比去年|比(?:[12][0-9]{3})年|年均|过去(?:的)?(?:一|五)年|"
     r"一年来|五年来|去年|上年|回顾|总结|刚刚过去|提出|明确|要求|规定|确定|部署|指出|设定|目标是|"
-    r"按照|根据|曾"
+    r"按照|根据|曾|原计划|原定|原拟"
 )
 _REVIEW_PARAGRAPH = regex.compile(r"过去(?:的)?(?:一|五)年|一年来|五年来|回顾|去年|上年")
 _SENTENCE_STOP = regex.compile(r"[。；;！!？?\n\r]")

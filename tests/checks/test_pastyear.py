@@ -128,3 +128,30 @@ def test_headings_and_project_lists(tmp_path: Path, text: str, match: str) -> No
 )
 def test_heading_and_project_look_alikes_stay_silent(tmp_path: Path, text: str) -> None:
     assert _executable(tmp_path, text, "2026-12-04") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("奋力夺取2025年经济社会发展“全年红”。", "FM905 “奋力夺取2025年经济社会发展‘全年红’”"),
+        ("全力冲刺四季度，确保2025年主要经济指标稳中有进。", "FM905 “确保2025年主要经济指标”"),
+        ("要在2025年6月底前完成项目验收。", "FM905 “要在2025年6月底前”"),
+        ("项目计划于2025年底竣工投产。", "FM905 “于2025年底”"),
+    ],
+)
+def test_indicators_months_and_planned_dates(tmp_path: Path, text: str, match: str) -> None:
+    assert _executable(tmp_path, text, "2026-12-04") == [match]
+    assert _executable(tmp_path, text, "2025-03-01") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该项目原计划于2025年底完工，因故延期。",
+        "项目计划于2027年底竣工投产。",
+        "确保2026年主要经济指标稳中有进。",
+        "截至2025年6月底，已完成项目验收。",
+    ],
+)
+def test_planned_dates_look_alikes_stay_silent(tmp_path: Path, text: str) -> None:
+    assert _executable(tmp_path, text, "2026-12-04") == []
