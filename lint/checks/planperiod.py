@@ -53,7 +53,9 @@ _CARRY = regex.compile(
     r"(?:推进|落实|实施|推动|抓好|执行|围绕|紧扣|紧盯|锚定|聚焦|对标|对照|衔接|服务|加快|"
     r"实施好|落实好|推进好|抓好|打好|打赢|决战|决胜|冲刺|确保|力争|奋力|全力|努力|务必|符合|"
     # the period as the present: `我市正处于“十四五”规划实施的关键时期`
-    r"正处于|正处在|处于|正值)"
+    r"正处于|正处在|处于|正值|"
+    # the period as still to begin: `开启“十四五”新征程`
+    r"开启|迈入)"
     r"[^" + _CLAUSE + r"]{0,16}$"
 )
 # `完成`/`实现` carry it forward only with a purpose word: `全面完成` alone may be a review.

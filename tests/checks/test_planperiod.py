@@ -39,6 +39,7 @@ def _codes(tmp_path: Path, text: str, as_of: str = LATE_2026) -> list[str]:
         "深入贯彻党的二十大精神，为“十四五”规划圆满收官提供坚强保证。",
         "要坚持问题导向，为“十四五”圆满收官交上满意答卷。",
         "当前，我市正处于“十四五”规划实施的关键时期。",
+        "开启“十四五”新征程，奋力谱写新篇章。",
     ],
 )
 def test_ended_plan_carried_forward(tmp_path: Path, text: str) -> None:
@@ -148,6 +149,7 @@ def test_a_year_label_is_left_to_the_year_claim_rule(tmp_path: Path) -> None:
     "text",
     [
         "全县上下为“十四五”圆满收官交出了满意答卷。",
+        "2021年，我们开启了“十四五”新征程。",
         "2025年，我们为“十四五”圆满收官提供了坚强保证。",
         "为“十四五”规划圆满收官提供坚强保证。",
     ],
