@@ -189,6 +189,10 @@ _OCCASION_BEFORE = regex.compile(
     r"(?:在|于)(?:隆重|热烈|喜迎|迎来|举国)?(?:庆祝|纪念|欢庆)?$|(?:隆重|热烈|共同|欢)庆祝$|隆重纪念$"
 )
 _OCCASION_AFTER = regex.compile(r"(?:华诞)?(?:之际|[，,。；;！!\n\r]|$)")
+# A celebration set as a goal (`以优异成绩庆祝…N周年`, `迎接…N周年`) is never history: any
+# number behind this year's is a stale copy, round or not.
+_CLAUSE_STOP = regex.compile(r"[，,。；;！!？?\n\r]")
+_GOAL_BEFORE = regex.compile(r"(?:成绩|成效|行动|业绩)(?:迎接|庆祝|献礼)$|(?:喜迎|迎接)$")
 _LOOK_BACK = regex.compile(
     r"去年|上年|过去|一年来|五年来|以来|回顾|曾经|当年|那年|历史上|"
     r"(?<![0-9０-９])(?:1[89]|20)[0-9]{2}\s*年"
@@ -199,9 +203,11 @@ def _occasion_claims(text: str, year: int, aliases: _Aliases) -> list[tuple[int,
     out = []
     pat, entries = aliases
     for m in _near_anniversaries(text, pat):
-        if not _OCCASION_BEFORE.search(text, max(0, m.start() - 6), m.start()):
-            continue
-        if not _OCCASION_AFTER.match(text, m.end()):
+        goal = _GOAL_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None
+        if not goal and not (
+            _OCCASION_BEFORE.search(text, max(0, m.start() - 6), m.start())
+            and _OCCASION_AFTER.match(text, m.end())
+        ):
             continue
         entry = _entry(m, entries)
         assert isinstance(entry, Anniversary)
@@ -209,13 +215,17 @@ def _occasion_claims(text: str, year: int, aliases: _Aliases) -> list[tuple[int,
         right = year - entry.date.year
         # a stale copy is one or two years behind; a round anniversary further back
         # (`在庆祝建党100周年之际，党中央首次颁授“七一勋章”`) is told as history
-        if claimed is None or not 1 <= right - claimed <= 2 or claimed % 5 == 0:
+        if claimed is None or not (
+            claimed < right if goal else 1 <= right - claimed <= 2 and claimed % 5 != 0
+        ):
             continue
         lo = max(_sentence_start(text, m.start()), text.rfind("\n", 0, m.start()) + 1)
         para_lo = text.rfind("\n", 0, m.start()) + 1
         para_hi = text.find("\n", m.end())
         para_hi = len(text) if para_hi < 0 else para_hi
-        stop = _SENTENCE_END.search(text, m.end())
+        # a goal is judged up to its clause's end: `以优异成绩庆祝…75周年，奋力夺取2025年…`
+        # names a year after it that is no look-back at the celebration
+        stop = (_CLAUSE_STOP if goal else _SENTENCE_END).search(text, m.end())
         hi = stop.start() if stop else len(text)
         if _LOOK_BACK.search(text, lo, hi) or _PARA_BACK.search(text, para_lo, para_hi):
             continue

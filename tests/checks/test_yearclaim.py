@@ -156,3 +156,20 @@ def test_occasions_and_labels_in_other_frames(tmp_path: Path, text: str, fragmen
 )
 def test_occasions_silent_when_right_or_told_as_history(tmp_path: Path, text: str) -> None:
     assert _executable(tmp_path, text, "2026-12-04") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "以优异成绩庆祝中华人民共和国成立75周年。",
+        "以经济社会发展的优异成绩迎接中华人民共和国成立70周年。",
+        "奋力推进各项工作，迎接新中国成立75周年！",
+    ],
+)
+def test_a_celebration_set_as_a_goal_is_judged_whatever_its_number(
+    tmp_path: Path, text: str
+) -> None:
+    # round numbers too: a goal is never told as history
+    assert [c for c, _m in _codes(tmp_path, text, "2026-12-04")] == ["FM904"]
+    assert _codes(tmp_path, text.replace("75", "77").replace("70", "77"), "2026-12-04") == []
+    assert _codes(tmp_path, "2024年，我们" + text.replace("以", "以", 1), "2026-12-04") == []
