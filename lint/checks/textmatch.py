@@ -129,6 +129,9 @@ class _Tail:
         self.message = message
         self.unless = _pattern_list(rule, tail.get("unless", []), "tail")
         self.marks = _pattern_list(rule, tail.get("marks", []), "tail")
+        # A second heading inside the list (相关推荐：… 猜你喜欢：…) belongs to it, though it
+        # ends with a colon like a sentence that introduces report text.
+        self.headings = _pattern_list(rule, rule.params.get("patterns", []), "patterns")
         self._doc: Document | None = None
         self._suffix: list[tuple[bool, bool, bool]] = []
 
@@ -147,9 +150,15 @@ class _Tail:
             bad, long_, marked = states[-1] if states else (False, False, False)
             line = text[doc.line_starts[i] : doc.line_ends[i]].strip(_INDENT + " \r")
             if line and not bad:
-                bad = any(r.search(line) for r in self.unless)
-                long_ = long_ or len(line) > self.title_length or line.endswith(_SENTENCE_END)
-                marked = marked or any(r.search(line) for r in self.marks)
+                mark = any(r.search(line) for r in self.marks)
+                # a line of the page itself (a link, 返回顶部) is no report line, whatever it
+                # ends with (返回顶部 ends like a signature: ……部)
+                bad = not mark and any(r.search(line) for r in self.unless)
+                long_ = long_ or (
+                    (len(line) > self.title_length or line.endswith(_SENTENCE_END))
+                    and not any(r.search(line) for r in self.headings)
+                )
+                marked = marked or mark
             states.append((bad, long_, marked))
         if heading_line + 1 >= n:
             return True  # the heading is the last line
