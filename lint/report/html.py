@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from lint.document import Document
@@ -152,32 +152,64 @@ def _mark(spans: list[_Span], chunk: str) -> str:
     )
 
 
-def _document_html(
-    doc_id: int, doc: Document, numbered: list[tuple[int, Diagnostic]]
-) -> tuple[str, str]:
-    """(problem list, text) for one document."""
-    by_line: dict[int, list[_Span]] = defaultdict(list)
-    starts: dict[int, list[int]] = defaultdict(list)
-    for n, d in numbered:
-        start = max(0, min(d.start, len(doc.text)))
-        end = max(start, min(d.end, len(doc.text)))
-        first = doc.line_of(start)
-        last = doc.line_of(end - 1) if end > start else first
-        for i in range(first, last + 1):
-            ls, le = doc.line_span(i)
-            s, e = max(start, ls), min(end, le)
-            if s > e or (s == e and i != first):
-                continue
-            by_line[i].append(_Span(n, d, s, e))
-        starts[max(start, doc.line_starts[first])].append(n)
+def _clamped(doc: Document, d: Diagnostic) -> tuple[int, int, int]:
+    """(start, end, first line) of `d` kept inside the document."""
+    start = max(0, min(d.start, len(doc.text)))
+    end = max(start, min(d.end, len(doc.text)))
+    return start, end, doc.line_of(start)
 
+
+def _spans_by_line(
+    doc: Document, found: Sequence[Diagnostic], first_number: int
+) -> Iterator[tuple[list[_Span], dict[int, list[int]]]]:
+    """For every line in turn: its spans in problem order, and the problems whose anchor is
+    on it (by offset). Only the spans of the current line and those running on from earlier
+    lines are held, not a table of every finding."""
+    order: Sequence[int] = range(len(found))
+    previous = 0
+    for d in found:
+        first = _clamped(doc, d)[2]
+        if first < previous:  # not in line order (reports from the command line always are)
+            firsts = [_clamped(doc, d)[2] for d in found]
+            order = sorted(order, key=firsts.__getitem__)  # stable: problem order in a line
+            break
+        previous = first
+    # (number, diagnostic, start, end, first line, last line) of the spans on this line and
+    # of those running on to later lines.
+    running: list[tuple[int, Diagnostic, int, int, int, int]] = []
+    k = 0
+    for i in range(doc.line_count):
+        ls, le = doc.line_span(i)
+        starts_here: dict[int, list[int]] = defaultdict(list)
+        while k < len(order):
+            d = found[order[k]]
+            start, end, first = _clamped(doc, d)
+            if first != i:
+                break
+            n = first_number + order[k]
+            last = doc.line_of(end - 1) if end > start else first
+            running.append((n, d, start, end, first, last))
+            starts_here[start].append(n)
+            k += 1
+        spans: list[_Span] = []
+        for n, d, start, end, first, _last in sorted(running) if len(running) > 1 else running:
+            s, e = max(start, ls), min(end, le)
+            if s < e or (s == e and i == first):
+                spans.append(_Span(n, d, s, e))
+        running = [r for r in running if r[5] > i]
+        yield spans, starts_here
+
+
+def _text_rows(
+    doc_id: int, doc: Document, found: Sequence[Diagnostic], first_number: int
+) -> Iterator[str]:
+    """The document's text, one line after another, with every flagged span highlighted."""
     numbering = doc.meta.get("docx_numbering")
     auto = numbering if isinstance(numbering, dict) else {}
     # Word headers and footers follow the body as extra lines: label them.
     story_list = doc.meta.get("docx_stories")
     stories = story_list if isinstance(story_list, list) else []
-    rows: list[str] = []
-    for i in range(doc.line_count):
+    for i, (spans, starts_here) in enumerate(_spans_by_line(doc, found, first_number)):
         label = auto.get(i)
         label_text = getattr(label, "label", None)
         auto_html = (
@@ -189,20 +221,25 @@ def _document_html(
         story_html = ""
         if story in _STORY_NAMES:
             story_html = f'<span class="story">{_STORY_NAMES[story]}</span>'
-        body = _render_line(doc, i, by_line.get(i, []), starts)
-        rows.append(
+        body = _render_line(doc, i, spans, starts_here)
+        yield (
             f'<div class="ln" id="f{doc_id}-L{i + 1}"><span class="no">{i + 1}</span>'
             f'{story_html}{auto_html}<span class="tx">{body}</span></div>'
         )
 
+
+def _problem_items(doc: Document, found: Sequence[Diagnostic], first_number: int) -> Iterator[str]:
+    """The document's numbered problem list, one item after another."""
+    if not found:
+        return
     # In a Word file a "line" is a paragraph; say so to people who think in paragraphs.
     unit = "段" if doc.kind == "docx" else "行"
-    items: list[str] = []
-    for n, d in numbered:
+    yield '<ol class="problems">'
+    for n, d in enumerate(found, start=first_number):
         sug_text = suggestion_text(d.suggestion)
         sug = f'<div class="sug">{esc(sug_text)}</div>' if sug_text else ""
         match = f'<q class="match">{esc(d.text)}</q>' if d.text.strip() else ""
-        items.append(
+        yield (
             f'<li id="p{n}" class="problem {_cat_class(d.category)} s-{esc(d.severity)}"'
             f' value="{n}" data-line="{d.line}" data-column="{d.column}"'
             f' data-code="{esc(d.code)}">'
@@ -212,8 +249,7 @@ def _document_html(
             f"{esc(SEVERITY_NAMES.get(d.severity, d.severity))}</span> {match}"
             f'<div class="msg">{esc(d.message)}</div>{sug}</li>'
         )
-    problems = f'<ol class="problems">{"".join(items)}</ol>' if items else ""
-    return problems, "".join(rows)
+    yield "</ol>"
 
 
 def _summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
@@ -336,48 +372,20 @@ _CSP = (
 )
 
 
-def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
+def chunks(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> Iterator[str]:
+    """The page in pieces: a line of text or a problem at a time (the whole page took 5 KB
+    per finding). Only references to the findings, grouped by file, are held."""
     by_path: dict[str, list[Diagnostic]] = defaultdict(list)
     for d in diagnostics:
         by_path[d.path].append(d)
     paths = list(ctx.documents)
     paths += [p for p in by_path if p not in ctx.documents]
 
-    sections: list[str] = []
-    number = 0
-    for doc_id, path in enumerate(paths, start=1):
-        numbered = []
-        for d in by_path.get(path, []):
-            number += 1
-            numbered.append((number, d))
-        doc = ctx.documents.get(path)
-        head = f'<h2 id="f{doc_id}">{esc(path)} <small>({len(numbered)} 个问题)</small></h2>'
-        if doc is None:
-            problems, text = _document_html(doc_id, Document(path=path, text=""), numbered)
-            sections.append(f"<section>{head}{problems}</section>")
-            continue
-        problems, text = _document_html(doc_id, doc, numbered)
-        # A long list would bury the text on a phone: it starts folded (printing unfolds it).
-        fold = "" if len(numbered) > _OPEN_LIST_MAX else " open"
-        listing = (
-            f"<details{fold}><summary>问题列表（{len(numbered)}）</summary>{problems}</details>"
-            if problems
-            else ""
-        )
-        sections.append(
-            f'<section class="doc">{head}<div class="text" lang="zh-CN">{text}</div>'
-            f"{listing}</section>"
-        )
-
     errors = ""
     if ctx.errors:
         items = "".join(f"<li>{esc(p)}: {esc(reason)}</li>" for p, reason in ctx.errors)
         errors = f'<section class="errors"><h2>无法检查的文件</h2><ul>{items}</ul></section>'
-    version = f" {esc(ctx.version)}" if ctx.version else ""
-    auto_note = ""
-    if any(d.meta.get("docx_numbering") for d in ctx.documents.values()):
-        auto_note = "灰色编号为 Word 自动编号，不属于正文文字，不参与检查。"
-    return (
+    yield (
         "<!DOCTYPE html>\n"
         '<html lang="zh-CN"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
@@ -385,10 +393,43 @@ def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
         '<meta name="generator" content="reportlint">'
         f"<title>reportlint 检查报告</title><style>{_css()}</style></head>"
         f'<body><main><h1>reportlint 检查报告</h1><div class="filters">'
-        f"{_summary(diagnostics, len(paths))}</div>{errors}{''.join(sections)}"
+        f"{_summary(diagnostics, len(paths))}</div>{errors}"
+    )
+    number = 1  # problems are numbered across the whole report
+    for doc_id, path in enumerate(paths, start=1):
+        found = by_path.get(path, [])
+        head = f'<h2 id="f{doc_id}">{esc(path)} <small>({len(found)} 个问题)</small></h2>'
+        doc = ctx.documents.get(path)
+        if doc is None:
+            yield f"<section>{head}"
+            yield from _problem_items(Document(path=path, text=""), found, number)
+            yield "</section>"
+        else:
+            yield f'<section class="doc">{head}<div class="text" lang="zh-CN">'
+            yield from _text_rows(doc_id, doc, found, number)
+            yield "</div>"
+            if found:
+                # A long list would bury the text on a phone: it starts folded (printing
+                # unfolds it).
+                fold = "" if len(found) > _OPEN_LIST_MAX else " open"
+                yield f"<details{fold}><summary>问题列表（{len(found)}）</summary>"
+                yield from _problem_items(doc, found, number)
+                yield "</details>"
+            yield "</section>"
+        number += len(found)
+
+    version = f" {esc(ctx.version)}" if ctx.version else ""
+    auto_note = ""
+    if any(d.meta.get("docx_numbering") for d in ctx.documents.values()):
+        auto_note = "灰色编号为 Word 自动编号，不属于正文文字，不参与检查。"
+    yield (
         f'<p class="foot"><small>由 reportlint{version} 生成。点击高亮文字查看问题与建议。'
         f"{auto_note}</small></p></main>"
         '<div id="pop" hidden role="dialog" aria-label="问题详情">'
         '<button type="button" id="pop-close">关闭</button><div id="pop-body"></div></div>'
         f"<script>{_JS}</script></body></html>\n"
     )
+
+
+def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
+    return "".join(chunks(diagnostics, ctx))
