@@ -18,7 +18,7 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from lint.document import Document
@@ -98,37 +98,52 @@ def _runs_covering(runs: list[RunSlice], starts: list[int], start: int, end: int
 
 
 class _Comments:
-    """Adds comments to a document in time independent of how many it already has.
+    """Adds comments to a document in time and memory independent of how many it has.
 
     python-docx's `Document.add_comment` looks through every comment for the next free id,
-    which made 8,000 comments take about a minute; this keeps the next id and otherwise
-    builds the same comment (author, initials, date, one paragraph per line of text) and
-    the same range markers.
+    which made 8,000 comments take about a minute; this keeps the next id. Only the range
+    markers go into the document's tree: a comment built there took about 4 KB of XML nodes
+    per finding, so each comment is built alone, as python-docx builds it (author, initials,
+    date, one paragraph per line of text), when the comments part is written (`part_chunks`).
     """
 
     def __init__(self, document: Any) -> None:
         comments = document.comments
         self._part = comments._comments_part
         self._element = comments._comments_elm
+        # Where the part is in the package, and the root's qualified name as written there.
+        self.member: str = self._part.partname.membername
+        self._root = f"{self._element.prefix}:comments".encode()
         ids = [int(x) for x in self._element.xpath("./w:comment/@w:id")]
-        self._next = max(ids, default=-1) + 1
+        self.first_id = max(ids, default=-1) + 1
+        self._next = self.first_id
         self._date = dt.datetime.now(dt.timezone.utc)
 
-    def add(self, first: Any, last: Any, text: str) -> None:
-        from docx.comments import Comment
-        from docx.oxml import parse_xml
-        from docx.oxml.ns import nsdecls
+    @property
+    def added(self) -> int:
+        return self._next - self.first_id
+
+    def anchor(self, first: Any, last: Any) -> None:
+        """Mark the runs `first` to `last` as the range of the next comment."""
         from docx.text.run import Run
 
         cid = self._next
         self._next += 1
+        Run(first, self._part).mark_comment_range(Run(last, self._part), cid)
+
+    def comment_xml(self, cid: int, text: str) -> bytes:
+        """Comment `cid` as the comments part holds it (it declares the namespace)."""
+        from docx.comments import Comment
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+        from lxml import etree
+
         element = parse_xml(
             f'<w:comment {nsdecls("w")} w:id="{cid}" w:author="">'
             '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
             '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>'
             "</w:p></w:comment>"
         )
-        self._element.append(element)
         element.author = AUTHOR
         element.initials = INITIALS
         element.date = self._date
@@ -137,8 +152,21 @@ class _Comments:
         comment.paragraphs[0].add_run(head)
         for line in rest:
             comment.add_paragraph(text=line)
-        parent = self._part
-        Run(first, parent).mark_comment_range(Run(last, parent), cid)
+        xml: bytes = etree.tostring(element, encoding="UTF-8", xml_declaration=False)
+        return xml.replace(b" " + nsdecls("w").encode(), b"", 1)
+
+    def part_chunks(self, saved: bytes, texts: Iterable[str]) -> Iterator[bytes]:
+        """The comments part as saved, with the comments of `texts` (in id order) added."""
+        close = b"</" + self._root + b">"
+        end = saved.rstrip()
+        if end.endswith(close):
+            head, tail = end[: -len(close)], close + saved[len(end) :]
+        else:  # an empty part is written as one empty element, <w:comments .../>
+            head, tail = end[: -len(b"/>")].rstrip() + b">", close + saved[len(end) :]
+        yield head
+        for cid, text in enumerate(texts, start=self.first_id):
+            yield self.comment_xml(cid, text)
+        yield tail
 
 
 def _comment_text(d: Diagnostic, story: str | None) -> str:
@@ -234,7 +262,7 @@ def reviewed_copy(doc: Document, diagnostics: Sequence[Diagnostic]) -> bytes:
 
     starts = {i: [r.start for r in paras[i].runs] for i in cuts}
     comments = _Comments(document)
-    for d, first, s, last, e, note in plans:
+    for _d, first, s, last, e, _note in plans:
         if first == last:
             runs = _runs_covering(paras[first].runs, starts[first], s, e)
         else:
@@ -247,10 +275,11 @@ def reviewed_copy(doc: Document, diagnostics: Sequence[Diagnostic]) -> bytes:
             first_el, last_el = runs[0].element, runs[-1].element
         else:
             first_el = last_el = _empty_run(paras[first])
-        comments.add(first_el, last_el, _comment_text(d, note))
+        comments.anchor(first_el, last_el)
     out = io.BytesIO()
     document.save(out)
-    return restore_doctypes(data, out.getvalue())
+    texts = (_comment_text(d, note) for d, _first, _s, _last, _e, note in plans)
+    return finish_copy(data, out.getvalue(), comments, texts)
 
 
 # A part's DOCTYPE with its internal subset (entity definitions the part's text may use).
@@ -258,14 +287,10 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE\s[^\[>]*(?:\[.*?\]\s*)?>", re.DOTALL)
 _XML_DECL = re.compile(rb"<\?xml[^>]*\?>\s*")
 
 
-def restore_doctypes(original: bytes, saved: bytes) -> bytes:
-    """Put back the DOCTYPE of every XML part that had one.
-
-    python-docx writes a part from its root element, which drops the DOCTYPE. Entities it
-    defines (`&org;`) stay unexpanded in the text, so without it the copy no longer opens.
-    """
+def doctypes_of(original: bytes) -> dict[str, bytes]:
+    """The DOCTYPE of every XML part of `original` that has one, by part name."""
+    doctypes: dict[str, bytes] = {}
     with zipfile.ZipFile(io.BytesIO(original)) as src:
-        doctypes: dict[str, bytes] = {}
         for info in src.infolist():
             if not info.filename.lower().endswith((".xml", ".rels")):
                 continue
@@ -274,8 +299,17 @@ def restore_doctypes(original: bytes, saved: bytes) -> bytes:
             m = _DOCTYPE.search(head, 0, root.start() if root else len(head))
             if m:
                 doctypes[info.filename] = m.group()
-    if not doctypes:
-        return saved
+    return doctypes
+
+
+def finish_copy(original: bytes, saved: bytes, comments: _Comments, texts: Iterable[str]) -> bytes:
+    """The saved package with the new comments written into the comments part, one at a
+    time, and the DOCTYPE of every XML part that had one put back.
+
+    python-docx writes a part from its root element, which drops the DOCTYPE. Entities it
+    defines (`&org;`) stay unexpanded in the text, so without it the copy no longer opens.
+    """
+    doctypes = doctypes_of(original)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(saved)) as made, zipfile.ZipFile(out, "w") as dst:
         for info in made.infolist():
@@ -285,7 +319,12 @@ def restore_doctypes(original: bytes, saved: bytes) -> bytes:
                 decl = _XML_DECL.match(part)
                 at = decl.end() if decl else 0
                 part = part[:at] + doctype + b"\n" + part[at:]
-            dst.writestr(info, part, compress_type=info.compress_type)
+            if info.filename != comments.member or not comments.added:
+                dst.writestr(info, part, compress_type=info.compress_type)
+                continue
+            with dst.open(info, "w") as stream:
+                for chunk in comments.part_chunks(part, texts):
+                    stream.write(chunk)
     return out.getvalue()
 
 
