@@ -4,6 +4,7 @@
     python bench/run.py                 # the standard cases, 5 runs each
     python bench/run.py --runs 9 --big  # also the 20 M-character file and a 3 M-character line
     python bench/run.py --json          # machine-readable results
+    python bench/run.py --no-memory     # without the memory per finding of every format
 
 Inputs are built in a temporary folder from ../shared/corpus (the seed page and the official
 texts): the seed, the seed x 100 (1.4 M characters), the official corpus in one run, 1,000
@@ -19,6 +20,9 @@ the same literal words and swaps that reportlint's rules contain (bench/peer.py 
 with npm into the temporary folder; without node/npm the peer is skipped with a note). Each
 run of reportlint is paired with a run of textlint on the same input, so both see the same
 load, and the table gives the ratio of the medians (reportlint / textlint) with its target.
+
+Memory per finding of every output format (bench/memory.py) comes after the timed cases: the
+growth of the peak RSS from the seed x10 to x40, per extra finding, for each format.
 
 The rule-set cache lives in a private temporary folder: the first run of the first case fills
 it, as a user's first run would; "cold start, no rule cache" shows what it saves.
@@ -38,6 +42,8 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import memory
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -440,6 +446,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", help="run only cases whose name contains this")
     ap.add_argument("--json", action="store_true", help="print JSON instead of tables")
     ap.add_argument("--no-peer", action="store_true", help="do not install and time textlint")
+    ap.add_argument(
+        "--no-memory", action="store_true", help="skip the memory per finding of each format"
+    )
     args = ap.parse_args(argv)
     if not SEED.exists() or not (OFFICIAL / "index.tsv").exists():
         sys.exit(f"bench: the shared corpus is missing ({SHARED})")
@@ -465,6 +474,9 @@ def main(argv: list[str] | None = None) -> int:
             if peer is not None:  # warm node's caches as reportlint's are warmed above
                 run_once([*peer, str(tmp / "in" / "seed.txt")], env)
         outcomes = [measure(exe, c, args.runs, env, peer) for c in cases]
+        growth: list[memory.Growth] = []
+        if not args.no_memory and (not args.only or args.only in "memory per finding"):
+            growth = memory.measure(exe, tmp, env, memory.FORMATS)
     if args.json:
         print(
             json.dumps(
@@ -485,13 +497,16 @@ def main(argv: list[str] | None = None) -> int:
                         "ratio_target": o.case.ratio_target,
                     }
                     for o in outcomes
-                ],
+                ]
+                + [{"case": "memory per finding", **g} for g in memory.as_json(growth)],
                 ensure_ascii=False,
                 indent=2,
             )
         )
     else:
         print(render(outcomes, exe, args.runs), end="")
+        if growth:
+            print("\n" + memory.render(growth), end="")
     return 0
 
 
