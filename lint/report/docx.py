@@ -17,6 +17,7 @@ import datetime as dt
 import io
 import os
 import re
+import secrets
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -101,10 +102,11 @@ class _Comments:
     """Adds comments to a document in time and memory independent of how many it has.
 
     python-docx's `Document.add_comment` looks through every comment for the next free id,
-    which made 8,000 comments take about a minute; this keeps the next id. Only the range
-    markers go into the document's tree: a comment built there took about 4 KB of XML nodes
-    per finding, so each comment is built alone, as python-docx builds it (author, initials,
-    date, one paragraph per line of text), when the comments part is written (`part_chunks`).
+    which made 8,000 comments take about a minute; this keeps the next id. Built in python-docx's
+    tree, a comment and its range markers took about 6 KB of XML nodes per finding, so the tree
+    only gets a processing instruction where each comment starts and ends, and the markers and
+    the comments (built one at a time, as python-docx builds them: author, initials, date, a
+    paragraph per line of text) are written in their place as the parts are written.
     """
 
     def __init__(self, document: Any) -> None:
@@ -114,6 +116,18 @@ class _Comments:
         # Where the part is in the package, and the root's qualified name as written there.
         self.member: str = self._part.partname.membername
         self._root = f"{self._element.prefix}:comments".encode()
+        # The main document part, where the range markers go, and its prefix for them.
+        self.document_member: str = document.part.partname.membername
+        prefix = document.element.prefix
+        self._start = f'<{prefix}:commentRangeStart {prefix}:id="%d"/>'.encode()
+        self._end = (
+            f'<{prefix}:commentRangeEnd {prefix}:id="%d"/><{prefix}:r><{prefix}:rPr>'
+            f'<{prefix}:rStyle {prefix}:val="CommentReference"/></{prefix}:rPr>'
+            f'<{prefix}:commentReference {prefix}:id="%d"/></{prefix}:r>'
+        ).encode()
+        # Marks no document can hold already: its target carries a random part.
+        self._target = f"reportlint-{secrets.token_hex(8)}"
+        self._mark = re.compile(rb"<\?" + self._target.encode() + rb" ([se])(\d+)\?>")
         ids = [int(x) for x in self._element.xpath("./w:comment/@w:id")]
         self.first_id = max(ids, default=-1) + 1
         self._next = self.first_id
@@ -124,12 +138,25 @@ class _Comments:
         return self._next - self.first_id
 
     def anchor(self, first: Any, last: Any) -> None:
-        """Mark the runs `first` to `last` as the range of the next comment."""
-        from docx.text.run import Run
+        """Mark the runs `first` to `last` as the range of the next comment: where python-docx
+        puts w:commentRangeStart before `first`, and w:commentRangeEnd and the reference run
+        after `last` (see `document_chunks`)."""
+        from lxml import etree
 
         cid = self._next
         self._next += 1
-        Run(first, self._part).mark_comment_range(Run(last, self._part), cid)
+        first.addprevious(etree.ProcessingInstruction(self._target, f"s{cid}"))
+        last.addnext(etree.ProcessingInstruction(self._target, f"e{cid}"))
+
+    def document_chunks(self, saved: bytes) -> Iterator[bytes]:
+        """The main document part as saved, with the range markers in place of the marks."""
+        at = 0
+        for m in self._mark.finditer(saved):
+            yield saved[at : m.start()]
+            cid = int(m.group(2))
+            yield self._start % cid if m.group(1) == b"s" else self._end % (cid, cid)
+            at = m.end()
+        yield saved[at:]
 
     def comment_xml(self, cid: int, text: str) -> bytes:
         """Comment `cid` as the comments part holds it (it declares the namespace)."""
@@ -319,11 +346,16 @@ def finish_copy(original: bytes, saved: bytes, comments: _Comments, texts: Itera
                 decl = _XML_DECL.match(part)
                 at = decl.end() if decl else 0
                 part = part[:at] + doctype + b"\n" + part[at:]
-            if info.filename != comments.member or not comments.added:
-                dst.writestr(info, part, compress_type=info.compress_type)
-                continue
+            if not comments.added:
+                chunks: Iterable[bytes] = (part,)
+            elif info.filename == comments.member:
+                chunks = comments.part_chunks(part, texts)
+            elif info.filename == comments.document_member:
+                chunks = comments.document_chunks(part)
+            else:
+                chunks = (part,)
             with dst.open(info, "w") as stream:
-                for chunk in comments.part_chunks(part, texts):
+                for chunk in chunks:
                     stream.write(chunk)
     return out.getvalue()
 
