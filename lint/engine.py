@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import gc
 import string
@@ -14,7 +15,7 @@ from lint import enginecache, timing
 from lint.checks import Check, Finding, RunContext, kind_class
 from lint.deletions import settle_line_deletions
 from lint.document import Document
-from lint.model import Diagnostic, ReportlintError
+from lint.model import SORT_KEY, Diagnostic, ReportlintError
 from lint.printable import printable
 from lint.rule import Rule
 from lint.ruleset import RuleSet, is_builtin
@@ -117,7 +118,8 @@ def _drop_shadowed(
 
     A shadowing span (a web-page footer, a teaser list) is not document text: a half-width
     comma or a typo inside it is noise next to "delete this block", and its fix would only
-    overlap the block's deletion.
+    overlap the block's deletion. Shadows are few: each looks only at the findings that start
+    inside it (found by bisection), not every finding at each shadow.
     """
     # Rules shadowing the same span (a footer line that is both `本站部分资源搜集整理于…` and
     # `如有侵权请联系…`) would each hide the other, and the line would go unreported: the span
@@ -127,26 +129,104 @@ def _drop_shadowed(
         if code < first.get((start, end), "\uffff"):
             first[(start, end)] = code
     shadows = sorted((start, end, code) for (start, end), code in first.items())
-    kept = []
-    j = 0
-    # The two farthest-reaching spans seen so far that belong to different rules: enough to
-    # answer "is this finding inside a span of another rule?" in one sweep over both lists.
-    best: tuple[int, str] = (-1, "")
-    second: tuple[int, str] = (-1, "")
-    for d in diagnostics:  # sorted by start
-        while j < len(shadows) and shadows[j][0] <= d.start:
-            _, end, code = shadows[j]
-            j += 1
-            if code == best[1]:
-                best = max(best, (end, code))
-            elif end > best[0]:
-                best, second = (end, code), best
-            elif end > second[0]:
-                second = (end, code)
-        reach = best[0] if best[1] != d.code else second[0]
-        if reach < d.end:
-            kept.append(d)
-    return kept
+    starts = [d.start for d in diagnostics]  # sorted
+    dropped: set[int] = set()
+    for start, end, code in shadows:
+        i = bisect.bisect_left(starts, start)
+        n = bisect.bisect_right(starts, end)
+        for j in range(i, n):
+            d = diagnostics[j]
+            if d.end <= end and d.code != code:
+                dropped.add(j)
+    if not dropped:
+        return diagnostics
+    return [d for j, d in enumerate(diagnostics) if j not in dropped]
+
+
+def diagnostics(doc: Document, findings: Iterable[Finding]) -> list[Diagnostic]:
+    """Each finding as a Diagnostic: its positions, flagged text and message.
+
+    Called with every finding of a file: a dirty 1.4 M-character file has ~70,000, so this is
+    one loop with one bisection per span and no per-finding template parsing.
+    """
+    text = doc.text
+    n = len(text)
+    path = doc.path
+    starts = doc.line_starts
+    lines = len(starts)
+    bisect_right = bisect.bisect_right
+    out: list[Diagnostic] = []
+    append = out.append
+    for f in findings:
+        rule = f.rule
+        start, end = f.start, f.end
+        if not 0 <= start <= end <= n:
+            start = max(0, min(start, n))
+            end = max(start, min(end, n))
+        i = bisect_right(starts, start) - 1
+        ls = starts[i]
+        line, col = i + 1, start - ls + 1
+        # Nearly every span stays on its line: the end needs no bisection of its own.
+        one_line = i + 1 == lines or end < starts[i + 1]
+        if end <= start:
+            end_line, end_col = line, col
+        elif one_line or end - 1 < starts[i + 1]:
+            end_line, end_col = line, end - ls + 1
+        else:
+            end_line, end_col = doc.end_position(start, end)
+        flagged = text[start:end]
+        if f.message:
+            message = printable(f.message)
+        else:
+            message = _message(rule.message, flagged, f.suggestion, f.values)
+        positions: tuple[tuple[int, int, int, int], ...] = ()
+        fix = f.fix
+        if fix is not None:
+            # An edit's end is the position of its exclusive end offset (LSP style): a
+            # deleted line ends at column 1 of the next line, not past its line break.
+            edits = fix.edits
+            if len(edits) == 1 and one_line and edits[0].start == start and edits[0].end == end:
+                positions = ((line, col, line, end - ls + 1),)
+            else:
+                positions = tuple((*doc.position(e.start), *doc.position(e.end)) for e in edits)
+        append(
+            Diagnostic(
+                path,
+                start,
+                end,
+                line,
+                col,
+                end_line,
+                end_col,
+                rule.code,
+                rule.name,
+                rule.category,
+                rule.severity,
+                message,
+                f.suggestion,
+                fix,
+                flagged,
+                positions,
+            )
+        )
+    return out
+
+
+def _message(template: str, flagged: str, suggestion: str | None, values: dict[str, str]) -> str:
+    """The rule's message for one finding. Dirty files repeat the same finding thousands of
+    times (a half-width comma): it is built once per distinct (template, values)."""
+    key = (template, flagged, suggestion, *values.items())
+    cached = _MESSAGES.get(key)
+    if cached is None:
+        filled = {"match": flagged, **values}
+        if suggestion is not None:
+            filled.setdefault("replacement", suggestion)
+        # The flagged text may hold terminal controls or bidi overrides.
+        cached = printable(format_message(template, filled))
+        if len(_MESSAGES) > 20_000:
+            _MESSAGES.clear()
+        _MESSAGES[key] = cached
+    return cached
 
 
 class Engine:
@@ -211,27 +291,28 @@ class Engine:
         findings = self._findings(doc, ctx)
         # Deleted lines leave no blank-line gap, whichever rules deleted them.
         settle_line_deletions(doc, findings)
-        out = [self.diagnostic(doc, f) for f in findings]
-        shadows = [(f.start, f.end, f.rule.code) for f in findings if f.shadow]
-        del findings
-        if self.segmenter.problem is not None:
-            ctx.problems.append(("jieba", self.segmenter.problem))
         stopped = ctx.regex_exhausted
         if stopped:
             # A rule cut off by its budget found an arbitrary part of what it would have:
             # report none of it rather than a list that looks complete.
-            out = [d for d in out if d.code not in stopped]
-            shadows = [s for s in shadows if s[2] not in stopped]
-        out.sort(key=Diagnostic.sort_key)
+            findings = [f for f in findings if f.rule.code not in stopped]
+        shadows = [(f.start, f.end, f.rule.code) for f in findings if f.shadow]
+        out = diagnostics(doc, findings)
+        del findings
+        if self.segmenter.problem is not None:
+            ctx.problems.append(("jieba", self.segmenter.problem))
+        out.sort(key=SORT_KEY)
         # A rule reporting the same span twice is reported once (the first one found). Equal
         # spans of a rule sort next to each other (the sort is stable), so this needs no set
         # of keys, which cost ~160 bytes per finding on files with a million of them.
-        unique = [
-            d
-            for i, d in enumerate(out)
-            if not i
-            or (d.code, d.start, d.end) != (out[i - 1].code, out[i - 1].start, out[i - 1].end)
-        ]
+        unique = []
+        last = None
+        for d in out:
+            key = (d.start, d.code, d.end)
+            if key != last:
+                unique.append(d)
+                last = key
+        del out
         if shadows:
             unique = _drop_shadowed(unique, shadows)
         problems = list(dict.fromkeys(ctx.problems))
@@ -261,57 +342,3 @@ class Engine:
             if timing.ENABLED:
                 timing.add(f"check.{chk.kind}", time.perf_counter() - t0)
         return out
-
-    @staticmethod
-    def diagnostic(doc: Document, f: Finding) -> Diagnostic:
-        # Called once per finding: a dirty 1.4 M-character file has ~70,000, so this path
-        # does one bisection per span and no per-call template parsing.
-        rule = f.rule
-        text = doc.text
-        n = len(text)
-        start, end = f.start, f.end
-        if not 0 <= start <= end <= n:
-            start = max(0, min(start, n))
-            end = max(start, min(end, n))
-        line, col, end_line, end_col = doc.span_position(start, end)
-        flagged = text[start:end]
-        if f.message:
-            message = printable(f.message)
-        else:
-            # Dirty files repeat the same finding thousands of times (a half-width comma):
-            # the message is built once per distinct (template, values).
-            key = (rule.message, flagged, f.suggestion, *f.values.items())
-            cached = _MESSAGES.get(key)
-            if cached is None:
-                values = {"match": flagged, **f.values}
-                if f.suggestion is not None:
-                    values.setdefault("replacement", f.suggestion)
-                # The flagged text may hold terminal controls or bidi overrides.
-                cached = printable(format_message(rule.message, values))
-                if len(_MESSAGES) > 20_000:
-                    _MESSAGES.clear()
-                _MESSAGES[key] = cached
-            message = cached
-        positions: tuple[tuple[int, int, int, int], ...] = ()
-        if f.fix is not None:
-            # An edit's end is the position of its exclusive end offset (LSP style): a
-            # deleted line ends at column 1 of the next line, not past its line break.
-            positions = tuple((*doc.position(e.start), *doc.position(e.end)) for e in f.fix.edits)
-        return Diagnostic(
-            path=doc.path,
-            start=start,
-            end=end,
-            line=line,
-            column=col,
-            end_line=end_line,
-            end_column=end_col,
-            code=rule.code,
-            name=rule.name,
-            category=rule.category,
-            severity=rule.severity,
-            message=message,
-            suggestion=f.suggestion,
-            fix=f.fix,
-            text=flagged,
-            edit_positions=positions,
-        )

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, NamedTuple, TypeAlias
 
 CATEGORIES = ("placeholder", "formulation", "numbering", "residue", "typo", "punctuation")
 SEVERITIES = ("error", "warning", "info")
@@ -48,8 +49,9 @@ def parse_as_of(value: object) -> dt.date | Literal["auto"]:
     return day
 
 
-@dataclass(frozen=True)
-class Edit:
+# Edits and fixes are immutable and made once per finding: named tuples are built in a
+# third of the time a frozen dataclass takes.
+class Edit(NamedTuple):
     """Replace text[start:end] (character offsets of the decoded text) with `replacement`."""
 
     start: int
@@ -57,14 +59,16 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     edits: tuple[Edit, ...]
     safety: str = "safe"
 
 
-@dataclass
+@dataclass(slots=True)
 class Diagnostic:
+    """One finding as every report shows it. Dirty files yield tens of thousands of these, so
+    the class has slots (no per-instance dict) and the engine builds them in one loop."""
+
     path: str
     start: int
     end: int
@@ -84,9 +88,11 @@ class Diagnostic:
     # (line, column, end_line, end_column) of each fix edit, filled in by the engine.
     edit_positions: tuple[tuple[int, int, int, int], ...] = field(default=(), compare=False)
 
-    def sort_key(self) -> tuple[str, int, int, str, int, int]:
-        # The end position breaks ties so that output order never depends on check order.
-        return (self.path, self.line, self.column, self.code, self.end_line, self.end_column)
+    def sort_key(self) -> tuple[str, int, str, int]:
+        """Report order: by file, position, code; the end breaks ties so that the order never
+        depends on check order. Offsets order a file's findings exactly as (line, column)
+        and (end_line, end_column) do: positions grow with offsets."""
+        return (self.path, self.start, self.code, self.end)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -118,3 +124,7 @@ class Diagnostic:
                 item.update(line=line, column=col, end_line=end_line, end_column=end_col)
             out.append(item)
         return out
+
+
+# Diagnostic.sort_key as a C-level key function: sorting 70,000 findings calls it for each.
+SORT_KEY = operator.attrgetter("path", "start", "code", "end")

@@ -27,7 +27,7 @@ from lint.document import Document
 from lint.engine import Engine, select_rules
 from lint.enginecache import engine_key
 from lint.fix import FixStage
-from lint.model import SEVERITY_RANK, Diagnostic, ReportlintError
+from lint.model import SEVERITY_RANK, SORT_KEY, Diagnostic, ReportlintError
 from lint.profile import Profile, Request, check_selectors, make_profile
 from lint.rule import Rule
 from lint.ruleset import RuleSet, load_ruleset
@@ -304,7 +304,7 @@ class Pipeline:
             out.fail_on[result.path] = item.profile.fail_on
             out.diagnostics.extend(result.diagnostics)
         self.progress.close()
-        out.diagnostics.sort(key=Diagnostic.sort_key)
+        out.diagnostics.sort(key=SORT_KEY)
         if self.fix is not None:
             for note in self.fix.notes:
                 self.note(note)
@@ -326,7 +326,7 @@ class Pipeline:
         others = [d for d in out.diagnostics if not covered(d.path)]
         docs = {p: doc for p, doc in out.documents.items() if covered(p)}
         kept, suppressed, stale = known.filter(mine, docs)
-        out.diagnostics = sorted(kept + others, key=Diagnostic.sort_key)
+        out.diagnostics = sorted(kept + others, key=SORT_KEY)
         shown = name if name is not None else self.baseline
         if suppressed:
             self.note(f"基线 {shown} 抑制了 {suppressed} 个已知问题")

@@ -8,8 +8,10 @@ import pytest
 
 from lint import engine as engine_module
 from lint.document import Document
-from lint.engine import Engine, select_rules
+from lint.engine import Engine, _drop_shadowed, select_rules
+from lint.model import SORT_KEY
 from lint.ruleset import is_builtin, load_ruleset, parse_rules
+from tests.helpers import make_diagnostic
 
 DAY = dt.date(2026, 11, 26)
 
@@ -49,3 +51,28 @@ def test_two_rules_shadowing_the_same_line_report_it_once() -> None:
     text = "正文。\n本站部分资源搜集整理于互联网,如有侵权请联系删除。\n"
     found = [(d.code, d.line) for d in engine.check(Document("d.txt", text), DAY).diagnostics]
     assert found == [("RS109", 2)]
+
+
+def test_shadows_drop_only_other_rules_findings_wholly_inside_them() -> None:
+    doc = Document("d.txt", "一二三四五六七八九十" * 3)
+    spans = [
+        (0, 2, "AA1"),  # before every shadow
+        (3, 5, "AA1"),  # inside RS1's first shadow
+        (3, 5, "RS1"),  # the shadowing rule's own finding: kept
+        (8, 13, "AA1"),  # starts inside RS1's shadow, ends past it: kept
+        (10, 12, "AA1"),  # inside RS2's shadow, which overlaps RS1's
+        (12, 12, "AA2"),  # empty, at RS2's end: inside
+        (14, 20, "AA1"),  # past both
+        (21, 25, "RS2"),  # inside RS1's second shadow, of another shadowing rule
+        (21, 25, "RS1"),
+    ]
+    diags = sorted((make_diagnostic(doc, s, e, code) for s, e, code in spans), key=SORT_KEY)
+    shadows = [(21, 26, "RS1"), (2, 10, "RS1"), (9, 12, "RS2")]
+    kept = _drop_shadowed(diags, shadows)
+    assert [(d.start, d.end, d.code) for d in kept] == [
+        (0, 2, "AA1"),
+        (3, 5, "RS1"),
+        (8, 13, "AA1"),
+        (14, 20, "AA1"),
+        (21, 25, "RS1"),
+    ]

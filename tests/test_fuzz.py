@@ -251,7 +251,18 @@ def test_engine_diagnostics_lie_inside_the_text_and_point_at_their_offsets(
         assert (d.end_line, d.end_column) == doc.end_position(d.start, d.end)
         assert d.text == text[d.start : d.end]
         assert "\n" not in d.message
+        # Edit positions are computed with the span's own bisection when they coincide.
+        edits = d.fix.edits if d.fix is not None else ()
+        assert d.edit_positions == tuple(
+            (*doc.position(e.start), *doc.position(e.end)) for e in edits
+        )
     assert result.diagnostics == sorted(result.diagnostics, key=lambda d: d.sort_key())
+    # Sorting by offsets (SORT_KEY) is sorting by positions, as every report shows them.
+    by_position = sorted(
+        result.diagnostics,
+        key=lambda d: (d.path, d.line, d.column, d.code, d.end_line, d.end_column),
+    )
+    assert result.diagnostics == by_position
 
 
 def test_segmenter_boundaries_on_odd_text() -> None:

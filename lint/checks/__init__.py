@@ -83,7 +83,7 @@ def known_kinds() -> list[str]:
     return sorted(KINDS)
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     rule: Rule
     start: int

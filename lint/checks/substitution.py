@@ -13,6 +13,7 @@ from then on (`until` is exclusive; the last entry has none).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from lint.checks import Finding
@@ -44,9 +45,17 @@ class SubstitutionCheck(TextMatchCheck):
     def literals(self, rule: Rule) -> dict[str, str | None]:
         return dict(rule.params.get("swap", {}))
 
-    def pattern_replacement(self, rule: Rule, m: Any, day: dt.date) -> str | None:
+    def pattern_replacer(self, rule: Rule, day: dt.date) -> str | Callable[[Any], str] | None:
         template = replacement_template(rule, day)
-        return str(m.expand(template)) if template is not None else None
+        if template is None or "\\" not in template:
+            # Only backslash escapes (`\1`, `\g<name>`) make expansion differ from the
+            # template: most replacements are a fixed text, the same for every match.
+            return template
+
+        def expand(m: Any) -> str:
+            return str(m.expand(template))
+
+        return expand
 
     def finding(self, doc: Document, hit: Hit) -> Finding:
         rule, start, end, s, e, repl = hit.cr.rule, hit.start, hit.end, hit.s, hit.e, hit.repl

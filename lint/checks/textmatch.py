@@ -27,8 +27,7 @@ import datetime as dt
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -357,10 +356,10 @@ def _drop_covered_to_end(findings: list[Finding], length: int) -> list[Finding]:
     ]
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """An accepted candidate: the match [start, end), the reported span [s, e) (the match
-    widened by `scope`), and the replacement a token or pattern brings (or None)."""
+    widened by `scope`), and the replacement a token or pattern brings (or None). A named
+    tuple: one is made per finding, and dirty files have tens of thousands."""
 
     cr: CompiledRule
     start: int
@@ -442,17 +441,24 @@ class TextMatchCheck(Check):
     ) -> Callable[[float | None], list[tuple[int, int, str | None]]]:
         """All of a pattern's matches, collected at once: see RunContext.regex_call."""
 
+        replacer = self.pattern_replacer(rule, day)
+
         def scan(timeout: float | None) -> list[tuple[int, int, str | None]]:
-            return [
-                (m.start(), m.end(), self.pattern_replacement(rule, m, day))
-                for m in pat.finditer(text, timeout=timeout)
-                if m.end() > m.start()
-            ]
+            if callable(replacer):
+                return [
+                    (m.start(), m.end(), replacer(m))
+                    for m in pat.finditer(text, timeout=timeout)
+                    if m.end() > m.start()
+                ]
+            # The same replacement for every match (most rules): no per-match call.
+            spans = [m.span() for m in pat.finditer(text, timeout=timeout)]
+            return [(s, e, replacer) for s, e in spans if e > s]
 
         return scan
 
-    def pattern_replacement(self, rule: Rule, m: Any, day: dt.date) -> str | None:
-        """What a pattern match is replaced by at the document's date `day` (None: nothing)."""
+    def pattern_replacer(self, rule: Rule, day: dt.date) -> str | Callable[[Any], str] | None:
+        """What a pattern match is replaced by at the document's date `day`: one text for
+        every match, a function of the match, or None (nothing)."""
         return None
 
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
@@ -461,13 +467,21 @@ class TextMatchCheck(Check):
         compiled = self.compiled
         # Markdown markup and plain text's bold pairs are masked to blanks (lint/sources)
         masked = doc.scan_text is not doc.text
+        make = self._finding
+        add = findings.append
         for rule, start, end, repl in self._candidates(doc, ctx):
             cr = compiled[rule.code]
+            if cr.plain and cr.tail is None and not masked:
+                # No filters, span = match: the common case for punctuation rules, which a
+                # dirty file triggers tens of thousands of times.
+                key = (rule.code, start, end)
+                if key not in seen:
+                    seen.add(key)
+                    add(make(doc, Hit(cr, start, end, start, end, repl)))
+                continue
             if masked and _masked_blank(doc, start, end):
                 continue
             if cr.plain:
-                # No filters, span = match: the common case for punctuation rules, which a
-                # dirty file triggers tens of thousands of times.
                 s, e = start, end
             else:
                 if not cr.accepts(doc, start, end, ctx):
@@ -480,16 +494,16 @@ class TextMatchCheck(Check):
                 key = (rule.code, s, e)
                 if key not in seen:
                     seen.add(key)
-                    f = self._finding(doc, Hit(cr, start, end, s, e, repl))
+                    f = make(doc, Hit(cr, start, end, s, e, repl))
                     f.fix = None
                     f.message = tail.message.replace("{match}", doc.text[start:end])
-                    findings.append(f)
+                    add(f)
                 continue
             key = (rule.code, s, e)
             if key in seen:
                 continue
             seen.add(key)
-            findings.append(self._finding(doc, Hit(cr, start, end, s, e, repl)))
+            add(make(doc, Hit(cr, start, end, s, e, repl)))
         # Disabled findings go before the one-per-rule `to-end` choice, so that a disabled
         # teaser list does not hide a later one (the engine drops them again, harmlessly).
         if doc.disabled:

@@ -76,3 +76,34 @@ def test_bad_dated_replacement_is_a_rule_error(tmp_path: Path, value: str) -> No
     assert code == 2
     assert "ZS101" in err and "replacement" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("'乙'", "乙"),
+        # only backslash escapes are expanded: other marks are the replacement's own text
+        ("'$1{0}%s&乙'", "$1{0}%s&乙"),
+        ("'\\g<head>乙'", "甲乙"),
+        ("'\\1乙'", "甲乙"),
+    ],
+)
+def test_pattern_replacement_expands_only_backslash_escapes(
+    tmp_path: Path, template: str, expected: str
+) -> None:
+    rules = tmp_path / "r.yaml"
+    rules.write_text(RULE % template, encoding="utf-8")
+    _code, diags = run_json(
+        "--isolated",
+        "--rules",
+        str(rules),
+        "--select",
+        "ZS101",
+        "--as-of",
+        "2026-11-26",
+        "-",
+        input="甲旧称，甲旧称。",
+    )
+    assert [(d["suggestion"], d["fix"][0]["replacement"]) for d in diags] == [
+        (expected, expected)
+    ] * 2
