@@ -6,18 +6,20 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
 from lint.structure import CIRCLED, chinese_number, structure
 
-# A clause starts after one of these (or at a line start): `统一是` is not `一是`.
-CLAUSE_START = r"(?:^|(?<=[\s\u3000\u00a0。；;，,：:！!？?“\"‘（(、—…]))"
-_SHI = re.compile(CLAUSE_START + r"([一二三四五六七八九十]{1,2})是", re.M)
+# A clause starts after one of these (or at the text's start): `统一是` is not `一是`.
+_CLAUSE_MARKS = '\\s\u3000\u00a0。；;，,：:！!？?“"‘（(、—…'
+_CLAUSE_BEFORE = re.compile(f"[{_CLAUSE_MARKS}]")
+_SHI = re.compile(r"([一二三四五六七八九十]{1,2})是")
 # `第一，` needs its comma: `第一、第二产业` and `第一次` are not ordinals of a list.
-_DI = re.compile(CLAUSE_START + r"(第|其)([一二三四五六七八九十]{1,2})[，,]", re.M)
+_DI = re.compile(r"(第|其)([一二三四五六七八九十]{1,2})[，,]")
 # `再次` also means "once more" (再次强调), so only `再次，` counts.
-_ORDER = re.compile(CLAUSE_START + r"(首先|其次|再次(?=[，,]))", re.M)
+_ORDER = re.compile(r"(首先|其次|再次(?=[，,]))")
 _CIRCLED = re.compile("[" + CIRCLED + "]")
 _ORDER_NUMBER = {"首先": 1, "其次": 2, "再次": 3}
 
@@ -41,21 +43,38 @@ class Run:
     section: tuple[int, int]
 
 
+def clause_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` that start a clause (after a mark of _CLAUSE_BEFORE, or at the
+    text's start).
+
+    The same matches as a lookbehind for those marks in front of the pattern would give, but
+    ~3x faster on a long text: a pattern opening with that lookbehind is tried at every
+    character, while `pattern` alone is searched for by its first characters. This holds for
+    patterns whose matches hold no clause mark before their last character (ordinals such as
+    `一是`, `第一，`): a match that does not start a clause then never hides one that does.
+    """
+    before = _CLAUSE_BEFORE.match
+    for m in pattern.finditer(text):
+        start = m.start()
+        if not start or before(text, start - 1):
+            yield m
+
+
 def _ordinals(doc: Document, heading_starts: set[int]) -> list[Ordinal]:
     text = doc.scan_text
     found: list[Ordinal] = []
-    for m in _SHI.finditer(text):
+    for m in clause_matches(_SHI, text):
         n = chinese_number(m.group(1))
         if n:
             found.append(Ordinal("shi", n, m.start(1), m.end(), m.group(0)))
-    for m in _DI.finditer(text):
+    for m in clause_matches(_DI, text):
         n = chinese_number(m.group(2))
         if n:
             family = "di" if m.group(1) == "第" else "qi"
             found.append(
                 Ordinal(family, n, m.start(1), m.end() - 1, text[m.start(1) : m.end() - 1])
             )
-    for m in _ORDER.finditer(text):
+    for m in clause_matches(_ORDER, text):
         found.append(Ordinal("order", _ORDER_NUMBER[m.group(1)], m.start(1), m.end(1), m.group(1)))
     for m in _CIRCLED.finditer(text):
         if m.start() not in heading_starts:

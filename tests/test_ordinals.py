@@ -3,8 +3,22 @@ kinds."""
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from lint.checks.enumeration import _DI_MARK, _SHI_MARK
 from lint.document import Document
-from lint.ordinals import ordinals_by_section, runs, section_bounds
+from lint.ordinals import (
+    _DI,
+    _ORDER,
+    _SHI,
+    clause_matches,
+    ordinals_by_section,
+    runs,
+    section_bounds,
+)
 
 
 def test_ordinals_are_grouped_by_section_and_counted_in_runs() -> None:
@@ -17,3 +31,24 @@ def test_ordinals_are_grouped_by_section_and_counted_in_runs() -> None:
     ]
     assert [[o.number for o in r.items] for r in runs(doc)] == [[1, 2], [1, 2]]
     assert ordinals_by_section(doc) is groups  # computed once per Document
+
+
+# Text made of what ordinals are built from and what may stand before them.
+ORDINAL_TEXT = st.text(
+    alphabet=st.sampled_from(list("一二三四五六十两是第其首先次再，,、：:。；“（\n\u3000 统x1")),
+    max_size=60,
+)
+# What a lookbehind in front of the patterns would accept: the definition clause_matches
+# stands for.
+LOOKBEHIND = r"(?:^|(?<=[\s\u3000\u00a0。；;，,：:！!？?“\"‘（(、—…]))"
+
+
+@settings(max_examples=300, deadline=None)
+@given(ORDINAL_TEXT)
+@example("统一是，一是，十二三是")
+@example("x第一、\n第二，其三，")
+def test_clause_matches_are_the_lookbehind_patterns_matches(text: str) -> None:
+    for pattern in (_SHI, _DI, _ORDER, _DI_MARK, _SHI_MARK):
+        reference = re.compile(LOOKBEHIND + pattern.pattern, re.M)
+        got = [(m.span(), m.groups()) for m in clause_matches(pattern, text)]
+        assert got == [(m.span(), m.groups()) for m in reference.finditer(text)]

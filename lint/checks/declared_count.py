@@ -40,10 +40,12 @@ _NUM = "一二三四五六七八九十两"
 _TERM = re.compile(r"“([\u4e00-\u9fff]{2,12})”")
 # One count and its word: `四个到位` = 四 + 到位; `三查三改` is two parts with one count.
 _PART = re.compile(r"([" + _NUM + r"]{1,2})(?:个|项|大|条|种)?([^" + _NUM + r"]{1,4})")
+# A count is not part of a longer number (`13项`, `1.5项`) or an ordinal (`第三项`): searched
+# for by its digits and the character before each match is checked (see _counts).
 _COUNT = re.compile(
-    r"(?<![0-9０-９.．第" + _NUM + r"])([0-9]{1,2}|[" + _NUM + r"]{1,3})"
-    r"(?:个|项|条|件|大)?(?:方面|项|条|件|点|类|种|部分)"
+    r"([0-9]{1,2}|[" + _NUM + r"]{1,3})(?:个|项|条|件|大)?(?:方面|项|条|件|点|类|种|部分)"
 )
+_NOT_BEFORE_COUNT = frozenset("0123456789０１２３４５６７８９.．第" + _NUM)
 _SENTENCE_END = "。！？!?；;\n"
 # What opens a list: a colon, or a word that does the colon's work (`三项措施，即…`,
 # `“三个到位”是指…`, `主要包括…`). A bare 即 is too common (立即, 即将) without its comma.
@@ -241,7 +243,7 @@ class DeclaredCountCheck(SubCheck):
         # again for every colon made a long line of colons quadratic (40,000 colons: 76 s).
         # No count or name holds a colon or a sentence end, so the matches found once are
         # exactly those a search limited to one sentence would find.
-        counts_all = list(_COUNT.finditer(text))
+        counts_all = _counts(text)
         if counts_all and names is not None:
             counts_all = _outside(counts_all, [(n.start(), n.end()) for n in names.finditer(text)])
         count_starts = [c.start() for c in counts_all]
@@ -272,6 +274,20 @@ class DeclaredCountCheck(SubCheck):
             items = _after_colon(doc, all_runs, colon_match.end() - 1)
             if items is not None and len(items.starts) >= 2:
                 yield (c.start(), c.end()), declared, items
+
+
+def _counts(text: str) -> list[re.Match[str]]:
+    """Every count (`三个方面`, `5项`) that no digit, numeral, point or 第 precedes.
+
+    What a lookbehind in front of _COUNT would find, three times faster: a pattern opening
+    with a lookbehind is tried at every character. A rejected match never hides a count: a
+    count starts with a digit or numeral, and inside a match every digit or numeral follows
+    another one (or a rejected start)."""
+    return [
+        m
+        for m in _COUNT.finditer(text)
+        if not m.start() or text[m.start() - 1] not in _NOT_BEFORE_COUNT
+    ]
 
 
 def _outside(counts: list[re.Match[str]], spans: list[tuple[int, int]]) -> list[re.Match[str]]:

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from lint.checks import Active, Finding, RunContext, SubCheck, rule_fix
 from lint.document import Document
 from lint.model import Edit, Fix
-from lint.ordinals import CLAUSE_START, Ordinal, ordinals_by_section
+from lint.ordinals import Ordinal, clause_matches, ordinals_by_section
 from lint.rule import Rule
 from lint.structure import CIRCLED, to_chinese
 
@@ -32,10 +32,9 @@ CHECKS = ("gap", "duplicate", "mixed", "punctuation")
 
 # Marks GB/T 15834 does not put after in-text ordinals: `第一、` (B.3.1 wants a comma; but
 # `第一、第二产业` and `第一、二庭` list ordinals) and `一是：` / `一是，` (B.3.7 wants none).
-_DI_MARK = re.compile(
-    CLAUSE_START + r"(?:第|其)[一二三四五六七八九十]{1,2}(、)(?![第一二三四五六七八九十])", re.M
-)
-_SHI_MARK = re.compile(CLAUSE_START + r"[一二三四五六七八九十]{1,2}是([：:，,])", re.M)
+# Searched with clause_matches: each must start a clause.
+_DI_MARK = re.compile(r"(?:第|其)[一二三四五六七八九十]{1,2}(、)(?![第一二三四五六七八九十])")
+_SHI_MARK = re.compile(r"[一二三四五六七八九十]{1,2}是([：:，,])")
 
 
 def _label(o: Ordinal) -> str:
@@ -55,7 +54,7 @@ class EnumerationCheck(SubCheck):
     def _marks(doc: Document, rules: list[Rule]) -> Iterator[Finding]:
         text = doc.scan_text
         for pattern, right in ((_DI_MARK, "，"), (_SHI_MARK, "")):
-            for m in pattern.finditer(text):
+            for m in clause_matches(pattern, text):
                 mark = m.start(1)
                 fixed = text[m.start() : mark] + right
                 for rule in rules:

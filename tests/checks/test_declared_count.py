@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from lint.checks.declared_count import DeclaredCountCheck
+from lint.checks.declared_count import _COUNT, _NUM, DeclaredCountCheck, _counts
 from lint.document import Document
 from lint.engine import Engine, select_rules
 from lint.ruleset import load_ruleset
@@ -239,3 +242,16 @@ def test_forty_thousand_colons_lint_quickly(tmp_path: Path) -> None:
     path.write_text(":" * 40_000 + "\n", encoding="utf-8")
     elapsed = best_time(lambda: run_cli("--isolated", str(path)), repeat=1)
     assert elapsed < 3.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("0123456789０.．第三四两十个项大方面条点x，\n")), max_size=50
+    )
+)
+@example("第三四项，x十一二三项，123项，1.5项，１２项，三个方面")
+def test_counts_are_those_no_number_or_ordinal_precedes(text: str) -> None:
+    reference = re.compile(r"(?<![0-9０-９.．第" + _NUM + "])" + _COUNT.pattern)
+    got = [(m.span(), m.groups()) for m in _counts(text)]
+    assert got == [(m.span(), m.groups()) for m in reference.finditer(text)]
