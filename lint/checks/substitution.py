@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from lint.checks import Finding
-from lint.checks.textmatch import CONTEXT_KEYS, Hit, TextMatchCheck
+from lint.checks.textmatch import CONTEXT_KEYS, CompiledRule, Hit, TextMatchCheck
 from lint.document import Document
 from lint.model import Edit, Fix, as_date
 from lint.rule import Rule
@@ -56,6 +56,19 @@ class SubstitutionCheck(TextMatchCheck):
             return str(m.expand(template))
 
         return expand
+
+    def plain_finding(
+        self, doc: Document, cr: CompiledRule, start: int, end: int, repl: str | None
+    ) -> Finding:
+        # A dirty file has tens of thousands of these (half-width commas): no Hit, and no
+        # message values when the engine fills the same ones ({match} is the flagged text,
+        # {replacement} the suggestion).
+        if repl is None:
+            return self._finding(doc, Hit(cr, start, end, start, end, repl))
+        rule = cr.rule
+        safety = rule.fix_safety
+        fix = Fix((Edit(start, end, repl),), safety) if safety else None
+        return Finding(rule, start, end, suggestion=repl, fix=fix, shadow=cr.shadow)
 
     def finding(self, doc: Document, hit: Hit) -> Finding:
         rule, start, end, s, e, repl = hit.cr.rule, hit.start, hit.end, hit.s, hit.e, hit.repl

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from lint.checks import Finding, RunContext
+from lint.checks.substitution import SubstitutionCheck
+from lint.checks.textmatch import CompiledRule, Hit, TextMatchCheck
+from lint.document import Document
+from lint.engine import diagnostics
+from lint.ruleset import load_ruleset
+from lint.segment import Segmenter
 from tests.helpers import run_cli, run_json
+
+DAY = dt.date(2026, 11, 26)
 
 RULE = """\
 category: formulation
@@ -107,3 +117,31 @@ def test_pattern_replacement_expands_only_backslash_escapes(
     assert [(d["suggestion"], d["fix"][0]["replacement"]) for d in diags] == [
         (expected, expected)
     ] * 2
+
+
+def test_plain_findings_report_what_the_general_path_reports(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # plain_finding leaves out the message values the engine fills alike; the messages,
+    # suggestions and fixes must be those of the general path, joined runs included.
+    rules = [r for r in load_ruleset() if r.kind == "substitution"]
+    check = SubstitutionCheck(rules)
+    texts = [ex.text for r in rules for ex in r.bad] + ["今年以来,,在市委,\u00a0\u00a0领导下"]
+
+    def general(
+        self: TextMatchCheck, doc: Document, cr: CompiledRule, s: int, e: int, repl: str | None
+    ) -> Finding:
+        return self._finding(doc, Hit(cr, s, e, s, e, repl))
+
+    def report(text: str) -> list[tuple[object, ...]]:
+        doc = Document("d.txt", text)
+        ctx = RunContext(DAY, frozenset(r.code for r in rules), Segmenter())
+        return [
+            (d.code, d.start, d.end, d.message, d.suggestion, d.fix, d.edit_positions)
+            for d in diagnostics(doc, check.run(doc, ctx))
+        ]
+
+    fast = [report(t) for t in texts]
+    monkeypatch.setattr(SubstitutionCheck, "plain_finding", general)
+    assert fast == [report(t) for t in texts]
+    assert sum(map(len, fast)) > len(texts) // 2
