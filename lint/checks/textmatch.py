@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple
@@ -36,6 +37,7 @@ from lint.deletions import blank_to
 from lint.document import Document
 from lint.matcher import LiteralMatcher
 from lint.model import Edit, Fix
+from lint.prefilter import PatternIndex
 from lint.rule import Rule
 
 CONTEXT_KEYS = frozenset(
@@ -408,50 +410,88 @@ class TextMatchCheck(Check):
                 key = token.casefold() if ic else token
                 by_case[ic][key].append((r, repl))
         self._tokens = by_case
+        # Which lines each pattern can match on (lint.prefilter): its anchors are found in the
+        # same scan as the literal tokens.
+        self._index = PatternIndex(
+            {
+                (r.code, i): pat
+                for r in rules
+                for i, pat in enumerate(self.compiled[r.code].patterns)
+            }
+        )
+        words: dict[bool, set[str]] = {False: set(by_case[False]) | self._index.words}
+        words[True] = set(by_case[True])
         self._matchers = {
-            ic: LiteralMatcher(words, ignore_case=ic) for ic, words in by_case.items() if words
+            ic: LiteralMatcher(found, ignore_case=ic) for ic, found in words.items() if found
         }
 
     def _candidates(
         self, doc: Document, ctx: RunContext
     ) -> Iterator[tuple[Rule, int, int, str | None]]:
         text = doc.scan_text
+        anchors = self._index.words
+        hits: dict[str, list[int]] = {}
         for ic, matcher in self._matchers.items():
             table = self._tokens[ic]
             for start, end, word in matcher.finditer(text):
-                for rule, repl in table[word]:
+                for rule, repl in table.get(word, ()):
                     if rule.code in ctx.active:
                         yield rule, start, end, repl
+                if not ic and word in anchors:
+                    hits.setdefault(word, []).append(start)
         for rule in self.rules:
             if rule.code not in ctx.active:
                 continue
             cr = self.compiled[rule.code]
-            for pat, anchored in zip(cr.patterns, cr.anchored, strict=True):
+            for i, (pat, anchored) in enumerate(zip(cr.patterns, cr.anchored, strict=True)):
                 scanned = text
+                windows = None
                 if anchored and doc.kind == "markdown":
+                    # anchors were found in `text`, not in this copy: scan all of it
                     scanned = doc.computed(_items_blanked)
-                found = ctx.regex_call(rule.code, self._scanner(rule, pat, scanned, ctx.as_of))
+                else:
+                    windows = self._index.windows((rule.code, i), hits, doc.line_starts, len(text))
+                    if windows == []:
+                        continue  # none of its anchors is in the text: it cannot match
+                scan = self._scanner(rule, pat, scanned, ctx.as_of, windows)
+                found = ctx.regex_call(rule.code, scan)
                 if found is None:
                     break  # the rule's budget for this file is spent (reported once)
                 for start, end, repl in found:
                     yield rule, start, end, repl
 
     def _scanner(
-        self, rule: Rule, pat: regex.Pattern[str], text: str, day: dt.date
+        self,
+        rule: Rule,
+        pat: regex.Pattern[str],
+        text: str,
+        day: dt.date,
+        windows: list[tuple[int, int]] | None = None,
     ) -> Callable[[float | None], list[tuple[int, int, str | None]]]:
-        """All of a pattern's matches, collected at once: see RunContext.regex_call."""
+        """All of a pattern's matches, collected at once: see RunContext.regex_call. With
+        `windows`, only those lines are searched (lint.prefilter: the same matches)."""
 
         replacer = self.pattern_replacer(rule, day)
+
+        def matches(timeout: float | None) -> Iterator[Any]:
+            if windows is None:
+                yield from pat.finditer(text, timeout=timeout)
+                return
+            # The rule's budget holds for all its lines together.
+            deadline = None if timeout is None else time.perf_counter() + timeout
+            for lo, hi in windows:
+                left = None if deadline is None else max(deadline - time.perf_counter(), 1e-6)
+                yield from pat.finditer(text, lo, hi, timeout=left)
 
         def scan(timeout: float | None) -> list[tuple[int, int, str | None]]:
             if callable(replacer):
                 return [
                     (m.start(), m.end(), replacer(m))
-                    for m in pat.finditer(text, timeout=timeout)
+                    for m in matches(timeout)
                     if m.end() > m.start()
                 ]
             # The same replacement for every match (most rules): no per-match call.
-            spans = [m.span() for m in pat.finditer(text, timeout=timeout)]
+            spans = [m.span() for m in matches(timeout)]
             return [(s, e, replacer) for s, e in spans if e > s]
 
         return scan

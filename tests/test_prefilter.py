@@ -1,0 +1,132 @@
+"""Anchors read from patterns, and the lines a pattern is run on: always the same matches."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import regex
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from lint import prefilter
+from lint.checks import RunContext
+from lint.checks.textmatch import TextMatchCheck
+from lint.document import Document
+from lint.engine import Engine
+from lint.prefilter import Anchors, anchors
+from lint.ruleset import load_ruleset
+from lint.segment import Segmenter
+from tests.conftest import SEED
+
+DAY = dt.date(2026, 11, 26)
+ENGINE = Engine(load_ruleset())
+CHECKS = [c for c in ENGINE.checks if isinstance(c, TextMatchCheck)]
+PATTERNS = [
+    (chk, rule, i, pat)
+    for chk in CHECKS
+    for rule in chk.rules
+    for i, pat in enumerate(chk.compiled[rule.code].patterns)
+]
+
+
+def _read(pattern: str, flags: int = 0) -> tuple[set[str], bool] | None:
+    found = anchors(pattern, flags)
+    return None if found is None else (set(found.strings), found.one_line)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (
+            "小编|本站(?:为|给)(?:大家|您)|本栏目",
+            ({"小编", "本站为大家", "本站为您", "本站给大家", "本站给您", "本栏目"}, True),
+        ),
+        # `\s` takes in a line break: the pattern may reach past its line
+        (r"(?:发布时间|阅读量)\s*[:：]", ({"布时间", "阅读量"}, False)),
+        (r"(?m)^[ \t\u3000]*(?:上一篇|下一篇)[ \t\r]*$", ({"上一篇", "下一篇"}, True)),
+        # a `$` that is not per line, and \A, look at the whole text
+        (r"上一篇$", ({"上一篇"}, False)),
+        (r"\A标题", ({"标题"}, False)),
+        # a back reference matches what its group matched: its strings follow the group's
+        (r"([；：])\1+", ({"；；", "：：", "；：", "：；"}, True)),
+        # regex syntax read for its shape: \p{Han} is one character and no line break
+        (r"(?<=\p{Han})巡视(?=\p{Han})", ({"巡视"}, True)),
+        # searched from a character that is not common (公 is not, 全 is)
+        ("全面建成小康社会", ({"面建成小康社会"}, True)),
+    ],
+)
+def test_anchors_of_a_pattern(pattern: str, expected: tuple[set[str], bool]) -> None:
+    assert _read(pattern) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "，",  # one character: no narrowing
+        "全面",  # only common characters
+        r"[\u4e00-\u9fff]+",  # no literal at all
+        r"a|\d+",  # one branch has none
+        r"(?:abc){e<=1}",  # fuzzy matching: read differently by the standard parser
+        r"[[:alpha:]]+abc",  # a POSIX class
+        r"\p{Lu}abc",  # another property
+        r"(?i)abcd",  # case-insensitive
+    ],
+)
+def test_patterns_without_anchors(pattern: str) -> None:
+    assert anchors(pattern) is None
+
+
+def test_ignore_case_rules_are_not_prefiltered() -> None:
+    assert anchors("abcd") == Anchors(frozenset({"abcd"}), True)
+    assert anchors("abcd", regex.IGNORECASE) is None
+
+
+def test_most_slow_patterns_of_the_bundled_rules_have_anchors() -> None:
+    read = [pat for _chk, _rule, _i, pat in PATTERNS if anchors(pat.pattern, pat.flags)]
+    assert len(read) >= 60
+
+
+def _texts() -> list[str]:
+    examples = [ex.text for rule in ENGINE.rules for ex in (*rule.bad, *rule.good)]
+    seed = SEED.read_text(encoding="utf-8") if SEED.exists() else ""
+    base = "\n".join(examples) + "\n" + seed
+    return [base, base.replace("\n", "\r\n"), base.replace("\n", "\r")]
+
+
+def _spans(chk: TextMatchCheck, doc: Document, prefiltered: bool) -> list[tuple[str, int, int]]:
+    ctx = RunContext(DAY, frozenset(r.code for r in chk.rules), Segmenter())
+    if not prefiltered:
+        index, chk._index = chk._index, type(chk._index)({})
+    try:
+        return sorted((r.code, s, e) for r, s, e, _ in chk._candidates(doc, ctx))
+    finally:
+        if not prefiltered:
+            chk._index = index
+
+
+@pytest.fixture(autouse=True)
+def _lines_always(monkeypatch: pytest.MonkeyPatch) -> None:
+    # search line by line whenever a pattern allows it, however many lines hold an anchor
+    monkeypatch.setattr(prefilter, "LINE_SHARE", 1)
+    monkeypatch.setattr(prefilter, "TEXT_SHARE", 1)
+
+
+@pytest.mark.parametrize("variant", ["LF", "CRLF", "CR"])
+def test_prefiltered_scans_find_exactly_what_whole_text_scans_find(variant: str) -> None:
+    text = _texts()[["LF", "CRLF", "CR"].index(variant)]
+    doc = Document("d.txt", text)
+    for chk in CHECKS:
+        assert _spans(chk, doc, True) == _spans(chk, doc, False)
+
+
+LINES = [line for text in _texts()[:1] for line in text.split("\n") if line.strip()]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(LINES), max_size=30), st.sampled_from(["\n", "\r\n", "\r", ""]))
+@example(["发布时间：2026-11-26", "上一篇"], "\n")
+def test_prefiltered_scans_on_mixed_lines(lines: list[str], sep: str) -> None:
+    doc = Document("d.txt", sep.join(lines) + "\n正文。")
+    for chk in CHECKS:
+        assert _spans(chk, doc, True) == _spans(chk, doc, False)
