@@ -24,6 +24,7 @@ labels the calendar gives that year, if any).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -158,11 +159,11 @@ class YearClaimCheck(Check):
                     (claim.start + s, claim.start + e, claim.year, x, k) for s, e, x, k in found
                 ]
             if occasions and anniversaries is not None:
-                claimed = [(c.start, c.end) for c in claims]
+                inside = _Within([(c.start, c.end) for c in claims])
                 spans += [
                     (s, e, ctx.as_of.year, x, "anniversary")
                     for s, e, x in _occasion_claims(text, ctx.as_of.year, anniversaries)
-                    if not any(lo <= s < hi for lo, hi in claimed)
+                    if not inside(s)
                 ]
             for start, end, year, expected, what in sorted(spans):
                 hint = _hint(calendar.labels_of(year), year, what)
@@ -202,6 +203,7 @@ _LOOK_BACK = regex.compile(
 def _occasion_claims(text: str, year: int, aliases: _Aliases) -> list[tuple[int, int, str]]:
     out = []
     pat, entries = aliases
+    where: _Places | None = None  # built at the first candidate: most texts have none
     for m in _near_anniversaries(text, pat):
         goal = _GOAL_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None
         if not goal and not (
@@ -219,15 +221,13 @@ def _occasion_claims(text: str, year: int, aliases: _Aliases) -> list[tuple[int,
             claimed < right if goal else 1 <= right - claimed <= 2 and claimed % 5 != 0
         ):
             continue
-        lo = max(_sentence_start(text, m.start()), text.rfind("\n", 0, m.start()) + 1)
-        para_lo = text.rfind("\n", 0, m.start()) + 1
-        para_hi = text.find("\n", m.end())
-        para_hi = len(text) if para_hi < 0 else para_hi
+        where = where or _Places(text)
+        para_lo, para_hi = where.paragraph(m.start(), m.end())
+        lo = max(where.sentence_start(m.start()), para_lo)
         # a goal is judged up to its clause's end: `以优异成绩庆祝…75周年，奋力夺取2025年…`
         # names a year after it that is no look-back at the celebration
-        stop = (_CLAUSE_STOP if goal else _SENTENCE_END).search(text, m.end())
-        hi = stop.start() if stop else len(text)
-        if _LOOK_BACK.search(text, lo, hi) or _PARA_BACK.search(text, para_lo, para_hi):
+        hi = where.clause_end(m.end()) if goal else where.sentence_end(m.end())
+        if where.look_back(lo, hi) or where.para_back(para_lo, para_hi):
             continue
         out.append((m.start(), m.end(), f"{year}年是{entry.name}{right}周年"))
     return out
@@ -248,10 +248,80 @@ def _near_anniversaries(text: str, pat: regex.Pattern[str]) -> Iterator[regex.Ma
 
 
 _PARA_BACK = regex.compile(r"过去一年|过去五年|一年来|五年来|去年|上年|回顾")
+_SENTENCE_START = regex.compile(r"[。；;！!？?]")
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in "。；;！!？?") + 1
+class _Within:
+    """Whether a position lies inside one of some spans, by bisection: asked once per
+    occasion, a scan of every claim made the rule quadratic on a text full of both."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [lo for lo, _ in spans]
+        self.reach: list[int] = []  # the furthest end of the spans starting up to each one
+        for _, hi in spans:
+            self.reach.append(max(hi, self.reach[-1]) if self.reach else hi)
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.reach[i] > pos
+
+
+def _positions(pattern: regex.Pattern[str], text: str) -> list[int]:
+    return [m.start() for m in pattern.finditer(text)]
+
+
+class _Places:
+    """Line, sentence and clause limits and look-back words of one text, found once.
+
+    Searched afresh for every occasion, each limit and each look-back scan walked the rest of
+    a long paragraph: quadratic on a line full of anniversaries. The answers are the same as
+    those searches': the words never span a line break, and `_LOOK_BACK` is found at every
+    start (overlapped), so the first found in a span is the one a search of the span finds.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.size = len(text)
+        self.lines = [i for i, c in enumerate(text) if c == "\n"]
+        self.enders = _positions(_SENTENCE_START, text)
+        self.sentence_ends = _positions(_SENTENCE_END, text)
+        self.clause_stops = _positions(_CLAUSE_STOP, text)
+        self.para_words = _positions(_PARA_BACK, text)
+        self.back = [(m.start(), m.end()) for m in _LOOK_BACK.finditer(text, overlapped=True)]
+        self.back_starts = [lo for lo, _ in self.back]
+
+    def paragraph(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect.bisect_left(self.lines, start)
+        lo = self.lines[i - 1] + 1 if i else 0
+        j = bisect.bisect_left(self.lines, end)
+        return lo, self.lines[j] if j < len(self.lines) else self.size
+
+    def sentence_start(self, pos: int) -> int:
+        i = bisect.bisect_left(self.enders, pos)
+        return self.enders[i - 1] + 1 if i else 0
+
+    def sentence_end(self, pos: int) -> int:
+        return _next(self.sentence_ends, pos, self.size)
+
+    def clause_end(self, pos: int) -> int:
+        return _next(self.clause_stops, pos, self.size)
+
+    def para_back(self, lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(self.para_words, lo)
+        return i < len(self.para_words) and self.para_words[i] < hi
+
+    def look_back(self, lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(self.back_starts, lo)
+        while i < len(self.back) and self.back[i][0] < hi:
+            if self.back[i][1] <= hi:
+                return True
+            i += 1
+        return False
+
+
+def _next(places: list[int], pos: int, default: int) -> int:
+    i = bisect.bisect_left(places, pos)
+    return places[i] if i < len(places) else default
 
 
 # a regex over every entry's aliases, and the entries its groups a0, a1 … stand for

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.helpers import reportlint, run_json
 
@@ -173,3 +175,76 @@ def test_a_celebration_set_as_a_goal_is_judged_whatever_its_number(
     assert [c for c, _m in _codes(tmp_path, text, "2026-12-04")] == ["FM904"]
     assert _codes(tmp_path, text.replace("75", "77").replace("70", "77"), "2026-12-04") == []
     assert _codes(tmp_path, "2024年，我们" + text.replace("以", "以", 1), "2026-12-04") == []
+
+
+# `_Places` answers what the per-occasion searches answered; this reference is those searches.
+def _searched(text: str, start: int, end: int, goal: bool) -> tuple[int, int, bool, bool]:
+    from lint.checks import yearclaim as y
+
+    para_lo = text.rfind("\n", 0, start) + 1
+    para_hi = text.find("\n", end)
+    para_hi = len(text) if para_hi < 0 else para_hi
+    lo = max(max(text.rfind(c, 0, start) for c in "。；;！!？?") + 1, para_lo)
+    stop = (y._CLAUSE_STOP if goal else y._SENTENCE_END).search(text, end)
+    hi = stop.start() if stop else len(text)
+    return (
+        lo,
+        hi,
+        bool(y._LOOK_BACK.search(text, lo, hi)),
+        bool(y._PARA_BACK.search(text, para_lo, para_hi)),
+    )
+
+
+def _placed(text: str, start: int, end: int, goal: bool) -> tuple[int, int, bool, bool]:
+    from lint.checks import yearclaim as y
+
+    where = y._Places(text)
+    para_lo, para_hi = where.paragraph(start, end)
+    lo = max(where.sentence_start(start), para_lo)
+    hi = where.clause_end(end) if goal else where.sentence_end(end)
+    return lo, hi, where.look_back(lo, hi), where.para_back(para_lo, para_hi)
+
+
+_PIECES = [
+    "去年",
+    "过去一年",
+    "以来",
+    "回顾",
+    "2019年",
+    "2019 \n年",
+    "12019年",
+    "，",
+    "。",
+    "\n",
+    "；",
+    "周年",
+    "中",
+    " ",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去年。建党104周年，过去一年来\n回顾2019年",
+        "12019年建党104周年2019 \n年",
+        "中中周年",
+        "",
+    ],
+)
+def test_places_answer_as_the_searches_did(text: str) -> None:
+    for start in range(len(text) + 1):
+        for end in range(start, min(len(text), start + 3) + 1):
+            for goal in (False, True):
+                assert _placed(text, start, end, goal) == _searched(text, start, end, goal)
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.data())
+def test_places_answer_as_the_searches_did_on_any_text(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    goal = data.draw(st.booleans())
+    assert _placed(text, start, end, goal) == _searched(text, start, end, goal)
