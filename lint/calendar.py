@@ -143,16 +143,18 @@ class Calendar:
 def describe(fact: Fact) -> str:
     """The line `--explain` shows for a fact (the caller adds its source)."""
     if isinstance(fact, Plan):
-        adopted = f"，规划纲要{_day(fact.outline)}批准" if fact.outline else ""
+        adopted = f"，规划纲要{chinese_day(fact.outline)}批准" if fact.outline else ""
         text = f"“{fact.name}”时期：{fact.first}—{fact.last}年{adopted}"
     elif isinstance(fact, YearLabel):
         text = f"{fact.year}年：" + "；".join(fact.labels)
     elif isinstance(fact, Anniversary):
-        text = f"{fact.name}：{_day(fact.date)}"
+        text = f"{fact.name}：{chinese_day(fact.date)}"
     else:
         assert isinstance(fact, Period)
         one_day = fact.start == fact.end
-        text = f"{fact.name}：{_day(fact.start)}" + ("" if one_day else f"至{_day(fact.end)}")
+        text = f"{fact.name}：{chinese_day(fact.start)}" + (
+            "" if one_day else f"至{chinese_day(fact.end)}"
+        )
         if isinstance(fact, Meeting) and fact.adopted:
             text += f"，{fact.adopted}"
     return text + ("" if fact.confirmed else "（未经来源证实，不作为报错依据）")
@@ -162,8 +164,18 @@ def _entry_name(entry: Any) -> str:
     return str(entry.year) if isinstance(entry, YearLabel) else str(entry.name)
 
 
-def _day(d: dt.date) -> str:
+def chinese_day(d: dt.date) -> str:
+    """A date as messages and --explain write it: 2024年4月1日."""
     return f"{d.year}年{d.month}月{d.day}日"
+
+
+def period_values(role: str, period: Period) -> dict[str, str]:
+    """Message values of a meeting or campaign: its name under `role`, its first and last day."""
+    return {
+        role: period.name,
+        "start": chinese_day(period.start),
+        "end": chinese_day(period.end),
+    }
 
 
 def plan_years(name: str) -> tuple[int, int] | None:

@@ -21,7 +21,7 @@ import bisect
 import itertools
 import re
 import warnings
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -255,13 +255,7 @@ class _Reader:
         if op is _ATOMIC:
             return self.anchors(list(av))
         if op is _c.BRANCH:
-            found: set[str] = set()
-            for branch in av[1]:
-                sub = self.anchors(list(branch))
-                if sub is None:
-                    return None
-                found |= sub
-            return found if len(found) <= MAX_ANCHORS else None
+            return _either(av[1], self.anchors)
         if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _POSSESSIVE) and av[0] >= 1:
             return self.anchors(list(av[2]))
         return None
@@ -281,13 +275,7 @@ class _Reader:
             body = list(av[3]) if op is _c.SUBPATTERN else list(av)
             return self._exact_seq(body)
         if op is _c.BRANCH:
-            found: set[str] = set()
-            for branch in av[1]:
-                sub = self._exact_seq(list(branch))
-                if sub is None:
-                    return None
-                found |= sub
-            return found if len(found) <= MAX_ANCHORS else None
+            return _either(av[1], self._exact_seq)
         if op is _c.GROUPREF:
             group = self.groups.get(av)
             return None if group is None else self._exact_seq(group)
@@ -322,6 +310,18 @@ class _Reader:
 
 _POSSESSIVE = getattr(_c, "POSSESSIVE_REPEAT", object())
 _ATOMIC = getattr(_c, "ATOMIC_GROUP", object())
+
+
+def _either(branches: Any, read: Callable[[list[Any]], set[str] | None]) -> set[str] | None:
+    """What `read` gives for an alternation: the union over its branches, when every branch
+    gives some and they stay few."""
+    found: set[str] = set()
+    for branch in branches:
+        sub = read(list(branch))
+        if sub is None:
+            return None
+        found |= sub
+    return found if len(found) <= MAX_ANCHORS else None
 
 
 def _class_has_newline(items: Any) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from lint.calendar import Campaign
+from lint.calendar import Campaign, period_values
 from lint.checks import Check, Finding, RunContext
 from lint.document import Document
 from lint.rule import Rule
@@ -33,10 +33,6 @@ _AFTER_BACK = regex.compile(
     r"[”\"]?\s*(?:的)?(?:成果|以来|期间|结束|总结|开展以来|中(?:查摆|发现|形成))"
 )
 _SENTENCE_BACK = regex.compile(r"巩固|拓展|深化[^，。；]{0,20}成果|常态化|长效化|回顾|去年|上年")
-
-
-def _day(d: dt.date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 class CampaignPlanCheck(Check):
@@ -78,18 +74,8 @@ class CampaignPlanCheck(Check):
                     sentence = text[lo:hi]
                     if _SENTENCE_BACK.search(sentence) or past_year_in(sentence, ctx.as_of.year):
                         continue
-                    yield Finding(
-                        rule,
-                        m.start(),
-                        m.end(),
-                        values={
-                            "match": doc.text[m.start() : m.end()],
-                            "campaign": campaign.name,
-                            "start": _day(campaign.start),
-                            "end": _day(campaign.end),
-                        },
-                        suggestion=rule.suggestion,
-                    )
+                    values = period_values("campaign", campaign)
+                    yield Finding(rule, m.start(), m.end(), values, suggestion=rule.suggestion)
 
 
 def _plan_for_this_year(doc: Document, as_of: dt.date) -> bool:

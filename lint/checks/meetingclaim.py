@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from lint.calendar import Meeting
+from lint.calendar import Meeting, chinese_day, period_values
 from lint.checks import Check, Finding, RunContext
 from lint.document import Document
 from lint.rule import Rule
@@ -37,10 +37,6 @@ _RECENT = (
 )
 _AHEAD_BEFORE = r"(?:即将(?:胜利)?(?:召开|举行)的|迎接)"
 _AHEAD_AFTER = r"(?:即将(?:胜利)?(?:召开|举行)|召开在即)"
-
-
-def _day(d: dt.date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 class _Names:
@@ -108,18 +104,8 @@ class MeetingRecencyCheck(Check):
                 lo, hi = doc.sentence_span(m.start(), m.end())
                 if past_year_in(text[lo:hi], ctx.as_of.year):
                     continue
-                yield Finding(
-                    rule,
-                    m.start(),
-                    m.end(),
-                    values={
-                        "meeting": meeting.name,
-                        "start": _day(meeting.start),
-                        "end": _day(meeting.end),
-                        "as_of": _day(ctx.as_of),
-                    },
-                    suggestion=rule.suggestion,
-                )
+                values = {**period_values("meeting", meeting), "as_of": chinese_day(ctx.as_of)}
+                yield Finding(rule, m.start(), m.end(), values, suggestion=rule.suggestion)
 
 
 CHECK = MeetingRecencyCheck

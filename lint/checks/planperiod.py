@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 import regex
 
-from lint.calendar import Calendar, Plan
+from lint.calendar import Calendar, Plan, chinese_day
 from lint.checks import Finding, RunContext, SubCheck
 from lint.document import Document
 from lint.rule import Rule
@@ -189,7 +189,7 @@ class PlanPeriodCheck(SubCheck):
             "plan": plan.name,
             "first": str(plan.first),
             "last": str(plan.last),
-            "outline": f"{outline.year}年{outline.month}月{outline.day}日" if outline else "",
+            "outline": chinese_day(outline) if outline else "",
             "current": now.name if now else "",
             "current_first": str(now.first) if now else "",
             "current_last": str(now.last) if now else "",
