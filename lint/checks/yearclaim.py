@@ -222,12 +222,12 @@ def _occasion_claims(text: str, year: int, aliases: _Aliases) -> list[tuple[int,
         ):
             continue
         where = where or _Places(text)
-        para_lo, para_hi = where.paragraph(m.start(), m.end())
+        para_lo, _ = where.paragraph(m.start(), m.end())
         lo = max(where.sentence_start(m.start()), para_lo)
         # a goal is judged up to its clause's end: `以优异成绩庆祝…75周年，奋力夺取2025年…`
         # names a year after it that is no look-back at the celebration
         hi = where.clause_end(m.end()) if goal else where.sentence_end(m.end())
-        if where.look_back(lo, hi) or where.para_back(para_lo, para_hi):
+        if where.look_back(lo, hi) or where.para_back():
             continue
         out.append((m.start(), m.end(), f"{year}年是{entry.name}{right}周年"))
     return out
@@ -267,48 +267,56 @@ class _Within:
         return i >= 0 and self.reach[i] > pos
 
 
-def _positions(pattern: regex.Pattern[str], text: str) -> list[int]:
-    return [m.start() for m in pattern.finditer(text)]
-
-
 class _Places:
-    """Line, sentence and clause limits and look-back words of one text, found once.
+    """Sentence and clause limits and look-back words around an occasion, found once per
+    paragraph that holds one.
 
     Searched afresh for every occasion, each limit and each look-back scan walked the rest of
-    a long paragraph: quadratic on a line full of anniversaries. The answers are the same as
-    those searches': the words never span a line break, and `_LOOK_BACK` is found at every
-    start (overlapped), so the first found in a span is the one a search of the span finds.
+    a long paragraph: quadratic on a line full of anniversaries. Every limit an occasion needs
+    lies within its paragraph (line breaks end sentences and clauses), so the paragraph is
+    indexed when the first occasion in it is met, and occasions come in order. The answers are
+    those of the searches they replace: the words never span a line break, and `_LOOK_BACK` is
+    found at every start (overlapped), so the first found in a span is the one a search of the
+    span finds.
     """
 
     def __init__(self, text: str) -> None:
-        self.size = len(text)
-        self.lines = [i for i, c in enumerate(text) if c == "\n"]
-        self.enders = _positions(_SENTENCE_START, text)
-        self.sentence_ends = _positions(_SENTENCE_END, text)
-        self.clause_stops = _positions(_CLAUSE_STOP, text)
-        self.para_words = _positions(_PARA_BACK, text)
-        self.back = [(m.start(), m.end()) for m in _LOOK_BACK.finditer(text, overlapped=True)]
-        self.back_starts = [lo for lo, _ in self.back]
+        self.text = text
+        self.lo = self.hi = -1
+        self.whole = False
 
     def paragraph(self, start: int, end: int) -> tuple[int, int]:
-        i = bisect.bisect_left(self.lines, start)
-        lo = self.lines[i - 1] + 1 if i else 0
-        j = bisect.bisect_left(self.lines, end)
-        return lo, self.lines[j] if j < len(self.lines) else self.size
+        if not (self.whole and self.lo <= start and end <= self.hi):
+            text = self.text
+            self.lo = text.rfind("\n", 0, start) + 1
+            hi = text.find("\n", end)
+            self.hi = len(text) if hi < 0 else hi
+            lo, hi = self.lo, self.hi
+            # a span across a line break gives limits no later occasion may share
+            self.whole = "\n" not in text[start:end]
+            self.enders = [m.start() for m in _SENTENCE_START.finditer(text, lo, hi)]
+            self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text, lo, hi)]
+            self.clause_stops = [m.start() for m in _CLAUSE_STOP.finditer(text, lo, hi)]
+            self.has_para_back = _PARA_BACK.search(text, lo, hi) is not None
+            self.back = [
+                (m.start(), m.end()) for m in _LOOK_BACK.finditer(text, lo, hi, overlapped=True)
+            ]
+            self.back_starts = [b for b, _ in self.back]
+        return self.lo, self.hi
 
     def sentence_start(self, pos: int) -> int:
+        """After the last sentence end before `pos` in the paragraph, or its start."""
         i = bisect.bisect_left(self.enders, pos)
-        return self.enders[i - 1] + 1 if i else 0
+        return self.enders[i - 1] + 1 if i else self.lo
 
     def sentence_end(self, pos: int) -> int:
-        return _next(self.sentence_ends, pos, self.size)
+        return _next(self.sentence_ends, pos, self.hi)
 
     def clause_end(self, pos: int) -> int:
-        return _next(self.clause_stops, pos, self.size)
+        return _next(self.clause_stops, pos, self.hi)
 
-    def para_back(self, lo: int, hi: int) -> bool:
-        i = bisect.bisect_left(self.para_words, lo)
-        return i < len(self.para_words) and self.para_words[i] < hi
+    def para_back(self) -> bool:
+        return self.has_para_back
 
     def look_back(self, lo: int, hi: int) -> bool:
         i = bisect.bisect_left(self.back_starts, lo)

@@ -199,10 +199,10 @@ def _placed(text: str, start: int, end: int, goal: bool) -> tuple[int, int, bool
     from lint.checks import yearclaim as y
 
     where = y._Places(text)
-    para_lo, para_hi = where.paragraph(start, end)
+    para_lo, _ = where.paragraph(start, end)
     lo = max(where.sentence_start(start), para_lo)
     hi = where.clause_end(end) if goal else where.sentence_end(end)
-    return lo, hi, where.look_back(lo, hi), where.para_back(para_lo, para_hi)
+    return lo, hi, where.look_back(lo, hi), where.para_back()
 
 
 _PIECES = [
@@ -248,3 +248,32 @@ def test_places_answer_as_the_searches_did_on_any_text(
     end = data.draw(st.integers(start, len(text)))
     goal = data.draw(st.booleans())
     assert _placed(text, start, end, goal) == _searched(text, start, end, goal)
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.data())
+def test_places_reused_along_the_text_answer_as_fresh_ones(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    # Occasions come in order and share the index of their paragraph.
+    from lint.checks import yearclaim as y
+
+    text = "".join(pieces)
+    where = y._Places(text)
+    starts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
+    for start in starts:
+        end = data.draw(st.integers(start, len(text)))
+        para_lo, _ = where.paragraph(start, end)
+        lo = max(where.sentence_start(start), para_lo)
+        hi = where.sentence_end(end)
+        got = (lo, hi, where.look_back(lo, hi), where.para_back())
+        assert got == _searched(text, start, end, False)
+
+
+def test_places_after_a_span_across_a_line_break() -> None:
+    # found by the property test above: the index of a span holding a line break was reused
+    from lint.checks import yearclaim as y
+
+    where = y._Places("\n")
+    assert where.paragraph(0, 1) == (0, 1)
+    assert where.paragraph(1, 1) == (1, 1)
+    assert where.sentence_start(1) == 1
