@@ -50,11 +50,11 @@ class _Names:
                     self.meeting[name] = m
         names = "|".join(regex.escape(n) for n in sorted(self.meeting, key=len, reverse=True))
         party = r"(?:党的|中国共产党)?"
-        # `迎接…胜利召开` only: `迎接` before a name alone is the usual look-ahead of a plan
+        # `迎接…（胜利）召开` only: `迎接` before a name alone is the usual look-ahead of a plan
         self.pattern = regex.compile(
             rf"(?P<recent>{_RECENT})的?{party}(?P<name>{names})"
             rf"|{party}(?P<name>{names})(?:已经?)?(?P<recent>{_RECENT})"
-            rf"|(?P<ahead>{_AHEAD_BEFORE}){party}(?P<name>{names})(?P<tail>胜利召开)?"
+            rf"|(?P<ahead>{_AHEAD_BEFORE}){party}(?P<name>{names})(?P<tail>(?:胜利|顺利)?召开)?"
             rf"|{party}(?P<name>{names})(?P<ahead>{_AHEAD_AFTER})"
         )
 
