@@ -131,7 +131,12 @@ _DRAFT_AFTER = regex.compile(
     r"^" + _Q + r"(?:(?:经济社会)?发展)?规划(?:纲要)?(?:的)?(?:编制|起草|谋划|前期研究)"
     r"|^" + _Q + r"(?:谋划|谋篇布局|谋篇)(?!之年)"
 )
-_PREPARE = regex.compile(r"^" + _Q + r"(?:时期)?良好开局(?:打牢|奠定|打下|打好|夯实|做好)")
+# preparing the plan's start (`为“十五五”良好开局打牢基础`, `为“十五五”开好局、起好步奠定坚实基础`);
+# `确保“十五五”开好局、起好步` is the opening year's own task and has no such verb after it
+_PREPARE = regex.compile(
+    r"^" + _Q + r"(?:时期)?(?:(?:良好|顺利)开局|开好局(?:[、，,]?起好步)?)"
+    r"(?:打牢|奠定|打下|打好|夯实|做好)"
+)
 _DRAFT_BACK = regex.compile(r"了|已经|已|完成|印发|出台|审议通过|批准|获批|通过")
 
 
