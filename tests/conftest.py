@@ -35,3 +35,12 @@ def official_dir() -> Path:
     if not (OFFICIAL / "index.tsv").exists():
         pytest.skip("shared corpus not available")
     return OFFICIAL
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private folder for the rule-set and engine caches, with caching switched on."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
+    return folder

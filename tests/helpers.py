@@ -10,9 +10,36 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from lint.cli import main
 from lint.document import Document
 from lint.model import Diagnostic
+
+# A minimal valid team rule file, for tests of rule loading and caching.
+PROBE_RULE = """\
+category: residue
+rules:
+  - code: ZZ901
+    name: probe-rule
+    kind: existence
+    severity: warning
+    message: "“{match}”"
+    tokens: ["召开"]
+    examples: {bad: ["会议召开"], good: ["会议"]}
+"""
+
+# Ways a cache entry can be damaged on disk; each must read as a miss and be rewritten.
+CACHE_DAMAGES = pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b[: len(b) // 2],  # truncated
+        lambda b: b[:-1] + bytes([b[-1] ^ 0xFF]),  # one flipped byte: checksum mismatch
+        lambda b: b"",  # empty
+        lambda b: b"garbage" * 10,  # not ours
+    ],
+    ids=["truncated", "flipped-byte", "empty", "foreign"],
+)
 
 
 def run_cli(*args: str, input: bytes | str | None = None) -> tuple[int, str, str]:

@@ -11,6 +11,7 @@ from lint import enginecache
 from lint.document import Document
 from lint.engine import Engine, select_rules
 from lint.ruleset import load_ruleset
+from tests.helpers import CACHE_DAMAGES
 
 DAY = dt.date(2026, 11, 26)
 
@@ -26,14 +27,6 @@ rules:
     unless: ["不召开"]
     examples: {bad: ["会议召开"], good: ["会议"]}
 """
-
-
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
-    return folder
 
 
 def _entries(folder: Path) -> list[Path]:
@@ -58,18 +51,18 @@ def _texts(seed: Path) -> list[str]:
     return [seed.read_text(encoding="utf-8"), *examples[:300]]
 
 
-def test_a_cached_engine_finds_what_a_built_one_finds(cache: Path, seed_path: Path) -> None:
+def test_a_cached_engine_finds_what_a_built_one_finds(cache_dir: Path, seed_path: Path) -> None:
     built = _engine()
-    assert len(_entries(cache)) == 1
+    assert len(_entries(cache_dir)) == 1
     cached = _engine()
-    assert len(_entries(cache)) == 1
+    assert len(_entries(cache_dir)) == 1
     fresh = Engine(list(load_ruleset()))  # no key: built, never cached
     for text in _texts(seed_path):
         assert _findings(cached, text) == _findings(fresh, text) == _findings(built, text)
 
 
 def test_a_cached_engine_shares_the_rule_sets_rules_and_their_compiled_options(
-    cache: Path,
+    cache_dir: Path,
 ) -> None:
     built = _engine()
     options = {r.code: sorted(map(repr, r._options)) for r in built.rules}
@@ -83,31 +76,24 @@ def test_a_cached_engine_shares_the_rule_sets_rules_and_their_compiled_options(
     assert all(id(r) in ids for check in cached.checks for r in check.rules)
 
 
-def test_selection_and_user_rules_have_their_own_entries(cache: Path, tmp_path: Path) -> None:
+def test_selection_and_user_rules_have_their_own_entries(cache_dir: Path, tmp_path: Path) -> None:
     extra = tmp_path / "extra.yaml"
     extra.write_text(RULE, encoding="utf-8")
     _engine()
     _engine(select=["PH"])
     _engine([extra])
-    assert len(_entries(cache)) == 3
+    assert len(_entries(cache_dir)) == 3
     assert _findings(_engine([extra]), "定于明日召集，不召开大会。") == []
     assert [f[0] for f in _findings(_engine([extra]), "定于明日召集。")] == ["ZZ901"]
     extra.write_text(RULE.replace("召[开集]", "举行"), encoding="utf-8")
     assert [f[0] for f in _findings(_engine([extra]), "定于明日举行。")] == ["ZZ901"]
-    assert len(_entries(cache)) == 4
+    assert len(_entries(cache_dir)) == 4
 
 
-@pytest.mark.parametrize(
-    "damage",
-    [
-        lambda b: b[: len(b) // 2],  # truncated
-        lambda b: b[:-1] + bytes([b[-1] ^ 0xFF]),  # one flipped byte: checksum mismatch
-        lambda b: b"garbage" * 10,  # not ours
-    ],
-)
-def test_a_damaged_entry_is_a_miss_and_is_rewritten(cache: Path, damage) -> None:
+@CACHE_DAMAGES
+def test_a_damaged_entry_is_a_miss_and_is_rewritten(cache_dir: Path, damage) -> None:
     first = _engine(select=["PU"])
-    (entry,) = _entries(cache)
+    (entry,) = _entries(cache_dir)
     entry.write_bytes(damage(entry.read_bytes()))
     ruleset = load_ruleset()
     rules = select_rules(ruleset, ["PU"])
@@ -119,7 +105,7 @@ def test_a_damaged_entry_is_a_miss_and_is_rewritten(cache: Path, damage) -> None
     assert enginecache.load(key, select_rules(load_ruleset(), ["PU"])) is not None
 
 
-def test_an_entry_for_other_rules_is_a_miss(cache: Path) -> None:
+def test_an_entry_for_other_rules_is_a_miss(cache_dir: Path) -> None:
     ruleset = load_ruleset()
     rules = select_rules(ruleset, ["PU"])
     key = enginecache.engine_key(ruleset.key, rules)

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import PROBE_RULE
+
 _BESIDE = Path(sys.executable).parent / "reportlint"
 EXE = [str(_BESIDE)] if _BESIDE.exists() else [sys.executable, "-m", "lint"]
 DAY = "2026-11-26"
@@ -205,18 +207,6 @@ def test_unwritable_output_file(tmp_path: Path) -> None:
 
 # --- rule files -------------------------------------------------------------------------------
 
-RULE = """\
-category: residue
-rules:
-  - code: ZZ901
-    name: probe-rule
-    kind: existence
-    severity: warning
-    message: "“{match}”"
-    tokens: ["召开"]
-    examples: {bad: ["会议召开"], good: ["会议"]}
-"""
-
 
 def rule_run(tmp_path: Path, text: str) -> Run:
     (tmp_path / "rules.yaml").write_text(text, encoding="utf-8")
@@ -225,13 +215,13 @@ def rule_run(tmp_path: Path, text: str) -> Run:
 
 
 def test_the_probe_rule_itself_works(tmp_path: Path) -> None:
-    r = rule_run(tmp_path, RULE)
+    r = rule_run(tmp_path, PROBE_RULE)
     assert r.rc == 1
     assert hits(r, "draft.txt") == [*DRAFT_HITS, "1:8: ZZ901"]
 
 
 def test_yaml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
-    r = rule_run(tmp_path, RULE.replace("    kind: existence", "   kind: existence"))
+    r = rule_run(tmp_path, PROBE_RULE.replace("    kind: existence", "   kind: existence"))
     assert r.rc == 2
     one_line_error(r, "rules.yaml:5:", "YAML")
     assert r.out == ""
@@ -254,8 +244,8 @@ def test_yaml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
 def test_bad_rule_names_file_line_rule_and_key(
     tmp_path: Path, edit: tuple[str, str], line: int, key: str
 ) -> None:
-    assert edit[0] in RULE
-    r = rule_run(tmp_path, RULE.replace(*edit))
+    assert edit[0] in PROBE_RULE
+    r = rule_run(tmp_path, PROBE_RULE.replace(*edit))
     assert r.rc == 2
     one_line_error(r, f"rules.yaml:{line}:", "规则 ZZ901", f"键 “{key}”")
     assert r.out == ""
@@ -272,7 +262,7 @@ def test_bad_rule_names_file_line_rule_and_key(
 def test_python_tags_are_refused_and_nothing_runs(tmp_path: Path, tag: str) -> None:
     marker = tmp_path / "PWNED"
     payload = f'{tag} ["touch {marker}"]'
-    r = rule_run(tmp_path, RULE.replace('message: "“{match}”"', f"message: {payload}"))
+    r = rule_run(tmp_path, PROBE_RULE.replace('message: "“{match}”"', f"message: {payload}"))
     assert r.rc == 2
     one_line_error(r, "rules.yaml:7:", "YAML")
     assert not marker.exists()
@@ -280,7 +270,7 @@ def test_python_tags_are_refused_and_nothing_runs(tmp_path: Path, tag: str) -> N
 
 def test_deeply_nested_regex_and_yaml_are_refused(tmp_path: Path) -> None:
     deep = "(" * 3000 + "召开" + ")" * 3000
-    r = rule_run(tmp_path, RULE.replace('tokens: ["召开"]', f'patterns: ["{deep}"]'))
+    r = rule_run(tmp_path, PROBE_RULE.replace('tokens: ["召开"]', f'patterns: ["{deep}"]'))
     assert r.rc == 2
     one_line_error(r, "rules.yaml:8:", "规则 ZZ901", "键 “patterns”", "嵌套太深")
     r = rule_run(tmp_path, "rules: " + "[" * 20000 + "]" * 20000 + "\n")
@@ -293,7 +283,7 @@ def test_yaml_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     # printing the value did: 1.2 GB at eight levels).
     levels = ['&l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     levels += [f"&l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]" for i in range(1, 9)]
-    bomb = RULE.replace('tokens: ["召开"]', "tokens: [" + ", ".join(levels) + "]")
+    bomb = PROBE_RULE.replace('tokens: ["召开"]', "tokens: [" + ", ".join(levels) + "]")
     r = rule_run(tmp_path, bomb.replace('bad: ["会议召开"]', "bad: [*l8]"))
     assert r.rc == 2
     line = one_line_error(r, "rules.yaml:1:", "别名展开后超过")
@@ -312,7 +302,7 @@ def test_missing_and_non_utf8_rule_files(tmp_path: Path) -> None:
 
 
 def test_catastrophic_regex_is_stopped_named_and_the_run_completes(tmp_path: Path) -> None:
-    rules = RULE.replace('tokens: ["召开"]', "patterns: ['(a+)+$']")
+    rules = PROBE_RULE.replace('tokens: ["召开"]', "patterns: ['(a+)+$']")
     (tmp_path / "rules.yaml").write_text(rules, encoding="utf-8")
     # Backtracking on `(a+)+$` over 100,000 a's takes far longer than the 1 s budget.
     hostile = "a" * 100_000 + "!\n" + DRAFT
@@ -331,7 +321,7 @@ def test_the_time_limit_is_per_rule_per_file_not_per_search(tmp_path: Path) -> N
     # about 2 s together: the rule is cut off once its budget for the file is spent, instead
     # of every search starting a fresh second.
     pats = ", ".join(f"'(a+)+{end}$'" for end in ("", "b", "c", "d", "e", "f"))
-    rules = RULE.replace('tokens: ["召开"]', f"patterns: [{pats}]")
+    rules = PROBE_RULE.replace('tokens: ["召开"]', f"patterns: [{pats}]")
     (tmp_path / "rules.yaml").write_text(rules, encoding="utf-8")
     (tmp_path / "runs.txt").write_text(("a" * 400 + "!\n") * 3 + DRAFT, encoding="utf-8")
     r = run("--rules", "rules.yaml", "runs.txt", cwd=tmp_path, timeout=120)

@@ -12,26 +12,7 @@ import pytest
 
 from lint import rulecache
 from lint.ruleset import load_ruleset
-
-RULE = """\
-category: residue
-rules:
-  - code: ZZ901
-    name: probe-rule
-    kind: existence
-    severity: warning
-    message: "“{match}”"
-    tokens: ["召开"]
-    examples: {bad: ["会议召开"], good: ["会议"]}
-"""
-
-
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
-    return folder
+from tests.helpers import CACHE_DAMAGES, PROBE_RULE
 
 
 def _entries(folder: Path) -> list[Path]:
@@ -42,39 +23,31 @@ def _summary(rs: object) -> list[tuple[str, str, str, object]]:
     return [(r.code, r.kind, r.message, r.params) for r in rs]  # type: ignore[attr-defined]
 
 
-def test_warm_cache_gives_the_same_rules(cache: Path, tmp_path: Path) -> None:
+def test_warm_cache_gives_the_same_rules(cache_dir: Path, tmp_path: Path) -> None:
     extra = tmp_path / "extra.yaml"
-    extra.write_text(RULE, encoding="utf-8")
+    extra.write_text(PROBE_RULE, encoding="utf-8")
     cold = load_ruleset([extra])
-    assert len(_entries(cache)) == 1
+    assert len(_entries(cache_dir)) == 1
     warm = load_ruleset([extra])
     assert _summary(warm) == _summary(cold)
     assert warm.digest == cold.digest
     assert [r.code for r in warm if r.code == "ZZ901"] == ["ZZ901"]
 
 
-def test_a_changed_rule_file_is_not_served_from_the_cache(cache: Path, tmp_path: Path) -> None:
+def test_a_changed_rule_file_is_not_served_from_the_cache(cache_dir: Path, tmp_path: Path) -> None:
     extra = tmp_path / "extra.yaml"
-    extra.write_text(RULE, encoding="utf-8")
+    extra.write_text(PROBE_RULE, encoding="utf-8")
     load_ruleset([extra])
-    extra.write_text(RULE.replace("召开", "举行"), encoding="utf-8")
+    extra.write_text(PROBE_RULE.replace("召开", "举行"), encoding="utf-8")
     rules = {r.code: r for r in load_ruleset([extra])}
     assert rules["ZZ901"].params["tokens"] == ["举行"]
-    assert len(_entries(cache)) == 2
+    assert len(_entries(cache_dir)) == 2
 
 
-@pytest.mark.parametrize(
-    "damage",
-    [
-        lambda b: b[: len(b) // 2],  # truncated
-        lambda b: b[:-1] + bytes([b[-1] ^ 0xFF]),  # one flipped byte: checksum mismatch
-        lambda b: b"",  # empty
-        lambda b: b"garbage" * 10,  # not ours
-    ],
-)
-def test_a_damaged_entry_is_a_miss_and_is_rewritten(cache: Path, damage) -> None:
+@CACHE_DAMAGES
+def test_a_damaged_entry_is_a_miss_and_is_rewritten(cache_dir: Path, damage) -> None:
     first = load_ruleset()
-    (entry,) = _entries(cache)
+    (entry,) = _entries(cache_dir)
     entry.write_bytes(damage(entry.read_bytes()))
     assert rulecache.load(entry.name[len("rules-") : -len(".pickle")]) is None
     again = load_ruleset()
@@ -83,16 +56,16 @@ def test_a_damaged_entry_is_a_miss_and_is_rewritten(cache: Path, damage) -> None
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
-def test_a_folder_others_can_write_to_is_not_trusted(cache: Path) -> None:
+def test_a_folder_others_can_write_to_is_not_trusted(cache_dir: Path) -> None:
     load_ruleset()
-    (entry,) = _entries(cache)
+    (entry,) = _entries(cache_dir)
     key = entry.name[len("rules-") : -len(".pickle")]
     assert rulecache.load(key) is not None
-    cache.chmod(0o777)
+    cache_dir.chmod(0o777)
     try:
         assert rulecache.load(key) is None
     finally:
-        cache.chmod(0o700)
+        cache_dir.chmod(0o700)
 
 
 def test_no_cache_variable_and_unwritable_folder(
@@ -109,12 +82,12 @@ def test_no_cache_variable_and_unwritable_folder(
     assert len(load_ruleset()) > 0  # nothing to write to: still works
 
 
-def test_old_entries_are_pruned(cache: Path, tmp_path: Path) -> None:
+def test_old_entries_are_pruned(cache_dir: Path, tmp_path: Path) -> None:
     extra = tmp_path / "extra.yaml"
     for i in range(rulecache._KEEP + 4):
-        extra.write_text(RULE.replace("召开", f"召开{i}"), encoding="utf-8")
+        extra.write_text(PROBE_RULE.replace("召开", f"召开{i}"), encoding="utf-8")
         load_ruleset([extra])
-    assert len(_entries(cache)) == rulecache._KEEP
+    assert len(_entries(cache_dir)) == rulecache._KEEP
 
 
 _LOAD = """
@@ -137,22 +110,22 @@ def _load_in_subprocess(env: dict[str, str]) -> dict[str, object]:
     return data
 
 
-def test_a_warm_start_does_not_import_yaml(cache: Path) -> None:
-    env = {"REPORTLINT_CACHE_DIR": str(cache)}
+def test_a_warm_start_does_not_import_yaml(cache_dir: Path) -> None:
+    env = {"REPORTLINT_CACHE_DIR": str(cache_dir)}
     cold = _load_in_subprocess(env)
     warm = _load_in_subprocess(env)
     assert cold["yaml"] is True
     assert warm == {"rules": cold["rules"], "yaml": False}
 
 
-def test_concurrent_writers_leave_a_valid_entry(cache: Path) -> None:
-    env = {**os.environ, "REPORTLINT_CACHE_DIR": str(cache)}
+def test_concurrent_writers_leave_a_valid_entry(cache_dir: Path) -> None:
+    env = {**os.environ, "REPORTLINT_CACHE_DIR": str(cache_dir)}
     procs = [
         subprocess.Popen([sys.executable, "-c", _LOAD], env=env, stdout=subprocess.PIPE)
         for _ in range(6)
     ]
     counts = {json.loads(p.communicate()[0])["rules"] for p in procs}
     assert len(counts) == 1
-    assert not list(cache.glob("*.tmp"))
-    (entry,) = _entries(cache)
+    assert not list(cache_dir.glob("*.tmp"))
+    (entry,) = _entries(cache_dir)
     assert rulecache.load(entry.name[len("rules-") : -len(".pickle")]) is not None
