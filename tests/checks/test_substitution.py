@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,6 +42,15 @@ DATED = (
 )
 
 
+def _lint(tmp_path: Path, replacement: str, as_of: str, text: str) -> list[dict[str, Any]]:
+    """ZS101 with `replacement`, on `text` at `as_of`, through the command line."""
+    rules = tmp_path / "r.yaml"
+    rules.write_text(RULE % replacement, encoding="utf-8")
+    args = ["--isolated", "--rules", str(rules), "--select", "ZS101", "--as-of", as_of, "-"]
+    _code, diags = run_json(*args, input=text)
+    return diags
+
+
 @pytest.mark.parametrize(
     ("as_of", "expected"),
     [
@@ -51,19 +61,7 @@ DATED = (
     ],
 )
 def test_replacement_follows_the_documents_date(tmp_path: Path, as_of: str, expected: str) -> None:
-    rules = tmp_path / "r.yaml"
-    rules.write_text(RULE % DATED, encoding="utf-8")
-    _code, diags = run_json(
-        "--isolated",
-        "--rules",
-        str(rules),
-        "--select",
-        "ZS101",
-        "--as-of",
-        as_of,
-        "-",
-        input="甲旧称。",
-    )
+    diags = _lint(tmp_path, DATED, as_of, "甲旧称。")
     assert [(d["suggestion"], d["fix"][0]["replacement"]) for d in diags] == [(expected, expected)]
     assert diags[0]["message"] == f"“甲旧称”应为“{expected}”"
 
@@ -101,19 +99,7 @@ def test_bad_dated_replacement_is_a_rule_error(tmp_path: Path, value: str) -> No
 def test_pattern_replacement_expands_only_backslash_escapes(
     tmp_path: Path, template: str, expected: str
 ) -> None:
-    rules = tmp_path / "r.yaml"
-    rules.write_text(RULE % template, encoding="utf-8")
-    _code, diags = run_json(
-        "--isolated",
-        "--rules",
-        str(rules),
-        "--select",
-        "ZS101",
-        "--as-of",
-        "2026-11-26",
-        "-",
-        input="甲旧称，甲旧称。",
-    )
+    diags = _lint(tmp_path, template, "2026-11-26", "甲旧称，甲旧称。")
     assert [(d["suggestion"], d["fix"][0]["replacement"]) for d in diags] == [
         (expected, expected)
     ] * 2
