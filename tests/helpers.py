@@ -63,6 +63,16 @@ def run_json(*args: str, input: bytes | str | None = None) -> tuple[int, list[di
     return code, json.loads(out)
 
 
+def lint_dated(tmp_path: Path, text: str, select: str, as_of: str) -> list[dict[str, Any]]:
+    """Write `text` to tmp_path/draft.txt and lint it in-process with only the `select`ed
+    rules, judged at `as_of` (isolated from any configuration); returns the JSON findings."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(text, encoding="utf-8")
+    rc, diags = run_json("--isolated", "--select", select, "--as-of", as_of, str(draft))
+    assert rc in (0, 1)
+    return diags
+
+
 def make_diagnostic(
     doc: Document,
     start: int,

@@ -6,17 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import run_json
+from tests.helpers import lint_dated
 
 PLAN = "2025年机关党建工作要点\n\n{body}\n"
 
 
 def _codes(tmp_path: Path, text: str, as_of: str) -> list[str]:
-    draft = tmp_path / "draft.txt"
-    draft.write_text(text, encoding="utf-8")
-    rc, diags = run_json("--isolated", "--select", "FM3", "--as-of", as_of, str(draft))
-    assert rc in (0, 1)
-    return [d["code"] for d in diags]
+    return [d["code"] for d in lint_dated(tmp_path, text, "FM3", as_of)]
 
 
 def test_plan_in_the_grace_months(tmp_path: Path) -> None:

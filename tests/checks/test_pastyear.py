@@ -6,15 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import reportlint, run_json
+from tests.helpers import lint_dated, reportlint
 
 
 def _codes(tmp_path: Path, text: str, as_of: str) -> list[str]:
-    draft = tmp_path / "draft.txt"
-    draft.write_text(text, encoding="utf-8")
-    rc, diags = run_json("--isolated", "--select", "FM905", "--as-of", as_of, str(draft))
-    assert rc in (0, 1)
-    return [d["code"] for d in diags]
+    return [d["code"] for d in lint_dated(tmp_path, text, "FM905", as_of)]
 
 
 @pytest.mark.parametrize(

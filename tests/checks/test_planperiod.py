@@ -6,19 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import run_json
+from tests.helpers import lint_dated, run_json
 
 LATE_2026 = "2026-11-26"
 
 
 def _codes(tmp_path: Path, text: str, as_of: str = LATE_2026) -> list[str]:
-    draft = tmp_path / "draft.txt"
-    draft.write_text(text, encoding="utf-8")
-    rc, diags = run_json(
-        "--isolated", "--select", "FM411,FM412,FM414", "--as-of", as_of, str(draft)
-    )
-    assert rc in (0, 1)
-    return [d["code"] for d in diags]
+    return [d["code"] for d in lint_dated(tmp_path, text, "FM411,FM412,FM414", as_of)]
 
 
 @pytest.mark.parametrize(

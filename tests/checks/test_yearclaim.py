@@ -8,17 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.helpers import reportlint, run_json
+from tests.helpers import lint_dated, reportlint, run_json
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "official"
 
 
 def _codes(tmp_path: Path, text: str, as_of: str) -> list[tuple[str, str]]:
-    draft = tmp_path / "draft.txt"
-    draft.write_text(text, encoding="utf-8")
-    rc, diags = run_json("--isolated", "--select", "FM903,FM904", "--as-of", as_of, str(draft))
-    assert rc in (0, 1)
-    return [(d["code"], d["message"]) for d in diags]
+    return [(d["code"], d["message"]) for d in lint_dated(tmp_path, text, "FM903,FM904", as_of)]
 
 
 @pytest.mark.parametrize(
