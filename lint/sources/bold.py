@@ -19,30 +19,19 @@ from __future__ import annotations
 
 import re
 
+from lint.sources.markdown import NUMBER_MAX, UNIT, WRAPPED_NUMBER, blank
+
 _PAIR_RUN = re.compile(r"(?<!\*)\*\*(?!\*)")
-_NUMBER = re.compile(r"[0-9０-９][0-9０-９.,．，]*[%％‰]?")
-_LONGEST = 24  # a bold figure or phrase is short; the bound keeps a line of stars linear
 _EDGE_BEFORE = frozenset(' \t\u3000，。；：、！？,.;:!?（(“"‘《【')
 _EDGE_AFTER = frozenset(' \t\u3000，。；：、！？,.;:!?）)”"’》】')
 _ENDS = frozenset("。！？；：:")
 # after a closing `**`, these make the pair a blank: units, measure words, offices
-_SLOT_AFTER = frozenset(
-    "年月日时号个名人户项次家件万亿千元篇条台套天期批辆吨亩米倍岁余%％‰局委办处科县市区乡镇村省部厅"
-)
+_SLOT_AFTER = UNIT | frozenset("局委办处科县市区乡镇村省部厅")
 
 
 def mask_bold(text: str) -> str:
     """`text` with the bold markers of `bold_spans` turned into spaces (same length)."""
-    spans = bold_spans(text)
-    if not spans:
-        return text
-    pieces: list[str] = []
-    pos = 0
-    for s, e in spans:
-        pieces += [text[pos:s], " " * (e - s)]
-        pos = e
-    pieces.append(text[pos:])
-    return "".join(pieces)
+    return blank(text, bold_spans(text))
 
 
 def bold_spans(text: str) -> list[tuple[int, int]]:
@@ -57,7 +46,7 @@ def bold_spans(text: str) -> list[tuple[int, int]]:
             s = run.start()
             if (
                 opener >= 0
-                and 0 < s - (opener + 2) <= _LONGEST
+                and 0 < s - (opener + 2) <= NUMBER_MAX
                 and _is_emphasis(text, ls, le, opener, s)
             ):
                 spans += [(opener, opener + 2), (s, s + 2)]
@@ -69,7 +58,7 @@ def bold_spans(text: str) -> list[tuple[int, int]]:
 
 def _is_emphasis(text: str, ls: int, le: int, opener: int, closer: int) -> bool:
     inner = text[opener + 2 : closer]
-    if _NUMBER.fullmatch(inner):
+    if WRAPPED_NUMBER.fullmatch(inner):
         return True
     if len(inner) < 2 or inner[0].isspace() or inner[-1].isspace():
         return False

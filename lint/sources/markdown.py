@@ -25,12 +25,12 @@ _SLOT_BEFORE = frozenset("0123456789０１２３４５６７８９第〕")
 _SLOT_AFTER_STRONG = frozenset("%％‰")
 # ...unless the run closes a pair that wraps a whole number: `**1305**万元`, `**12**%` are
 # bold figures (WeChat drafts bold every key figure), the digit is inside the emphasis.
-_WRAPPED_NUMBER = re.compile(r"[0-9０-９][0-9０-９.,．，]*[%％‰]?")
-_NUMBER_MAX = 24
+WRAPPED_NUMBER = re.compile(r"[0-9０-９][0-9０-９.,．，]*[%％‰]?")
+NUMBER_MAX = 24  # a bold figure or phrase is short; the bound keeps a line of stars linear
 # Units and measure words. A pair whose two markers are both followed by one of these is two
 # slots (`发放*万元，覆盖*个村`, `**个村、**户`), not emphasis: emphasis closes before
 # punctuation or ordinary text (`**强化组织领导**，`, `**年度任务**：`).
-_UNIT = frozenset("年月日时号个名人户项次家件万亿千元篇条台套天期批辆吨亩米倍岁余%％‰")
+UNIT = frozenset("年月日时号个名人户项次家件万亿千元篇条台套天期批辆吨亩米倍岁余%％‰")
 # `*月*`, `*日*`: a single date or unit character between two stars is a slot, never a
 # word someone emphasised.
 _UNIT_ALONE = frozenset("年月日时分秒号个名人户项次家件万亿元篇条天期")
@@ -48,7 +48,7 @@ _DIRECTIVE = re.compile(
 _NOT_BREAK = re.compile(r"[^\r\n]")
 
 
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with every character inside `spans` but line breaks replaced by a space.
 
     Works on slices rather than a list of characters: a list costs ~80 bytes a character,
@@ -93,7 +93,7 @@ def _star_emphasis(text: str) -> list[tuple[int, int]]:
             if before in _SLOT_BEFORE or after in _SLOT_AFTER_STRONG:
                 first = stack[-1] + e - s if stack else s
                 # a figure is short: the bound keeps a line of digits and stars linear
-                if 0 < s - first <= _NUMBER_MAX and _WRAPPED_NUMBER.fullmatch(text, first, s):
+                if 0 < s - first <= NUMBER_MAX and WRAPPED_NUMBER.fullmatch(text, first, s):
                     o = stack.pop()
                     spans += [(o, o + e - s), (s, e)]
                 continue
@@ -102,7 +102,7 @@ def _star_emphasis(text: str) -> list[tuple[int, int]]:
                 inner = text[o + e - s : s]
                 if not (
                     (len(inner) == 1 and inner in _UNIT_ALONE)
-                    or (text[o + e - s] in _UNIT and after in _UNIT)
+                    or (text[o + e - s] in UNIT and after in UNIT)
                 ):
                     spans += [(o, o + e - s), (s, e)]
                     continue
@@ -139,13 +139,13 @@ def markdown_document(text: str, path: str, encoding: str = "utf-8") -> Document
             open_disable = None
     if open_disable is not None:
         disabled.append((open_disable[0], len(text), open_disable[1]))
-    masked = _blank(text, spans)
+    masked = blank(text, spans)
     spans = [
         m.span()
         for pattern in (_INLINE_CODE, _TAG, _LINK_TARGET, _RULE)
         for m in pattern.finditer(masked)
     ]
-    masked = _blank(masked, spans)
+    masked = blank(masked, spans)
     spans = _star_emphasis(masked)
     for m in _EMPHASIS.finditer(masked):
         marker = len(m.group(1))
@@ -157,7 +157,7 @@ def markdown_document(text: str, path: str, encoding: str = "utf-8") -> Document
         path=path,
         text=text,
         kind="markdown",
-        scan_text=_blank(masked, spans),
+        scan_text=blank(masked, spans),
         encoding=encoding,
         disabled=disabled,
     )
