@@ -27,6 +27,7 @@ keeps one of the repeated characters.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -38,6 +39,23 @@ from lint.model import Edit, Fix
 from lint.rule import Rule
 
 _RUN = regex.compile(r"(\p{Han})\1+")
+_HAN = regex.compile(r"\p{Han}")
+
+
+def run_pattern(
+    chars: frozenset[str], ignore: frozenset[str]
+) -> re.Pattern[str] | regex.Pattern[str]:
+    """What finds the doubled-character runs a rule can report: with `chars`, those Han
+    characters outside `ignore` as one character class, which `re` searches for by the
+    class alone (about ten times faster than _RUN tried at every Han character). Its runs
+    are the runs of _RUN whose character is in `chars` and not in `ignore`: a run of one
+    character holds no other, so skipping the others never hides one."""
+    if not chars:
+        return _RUN
+    kept = sorted(c for c in chars - ignore if _HAN.fullmatch(c))
+    if not kept:
+        return re.compile(r"(?!)")
+    return re.compile("([" + "".join(re.escape(c) for c in kept) + r"])\1+")
 
 
 class _CompiledRepetition:
@@ -46,6 +64,7 @@ class _CompiledRepetition:
         self.rule = rule
         self.ignore = frozenset(p.get("ignore-chars", ""))
         self.chars = frozenset(p.get("chars", ""))
+        self.runs = run_pattern(self.chars, self.ignore)
         self.double_tags = tuple(p.get("double-tags", []))
         # (tag of the one-character word, required tag prefix of the next word or "")
         self.before_word: list[tuple[str, str]] = []
@@ -77,7 +96,7 @@ class _CompiledRepetition:
     def candidates(self, doc: Document) -> Iterator[tuple[int, int]]:
         """(start, end) of doubled-character runs that pass the jieba-free filters."""
         text = doc.scan_text
-        for m in _RUN.finditer(text):
+        for m in self.runs.finditer(text):
             start, end = m.span()
             ch = text[start]
             if ch in self.ignore or (self.chars and ch not in self.chars):

@@ -6,7 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from lint.checks.repetition import _RUN, run_pattern
 from lint.document import Document
 from lint.engine import Engine
 from lint.model import Edit, Fix
@@ -129,3 +132,27 @@ def test_cli_finds_the_seed_double(seed_path: Path) -> None:
     assert code == 1
     assert [(d["line"], d["column"], d["end_column"]) for d in found] == [(112, 202, 204)]
     assert found[0]["fix"][0]["safety"] == "unsafe"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("的的了人一二aa 在在，\n")), max_size=40),
+    st.sets(st.sampled_from(list("的了一人a")), max_size=4),
+    st.sets(st.sampled_from(list("的一二a")), max_size=3),
+)
+@example("的的的一一人人了了a", {"的", "一", "a"}, {"一"})
+def test_run_pattern_finds_the_runs_the_han_pattern_keeps(
+    text: str, chars: set[str], ignore: set[str]
+) -> None:
+    # The definition run_pattern stands for: every run of a doubled Han character, kept
+    # when its character is allowed.
+    reference = [
+        m.span()
+        for m in _RUN.finditer(text)
+        if m.group(1) not in ignore and (not chars or m.group(1) in chars)
+    ]
+    found = [m.span() for m in run_pattern(frozenset(chars), frozenset(ignore)).finditer(text)]
+    if chars:
+        assert found == reference
+    else:  # without `chars`, `ignore` is left to the caller
+        assert [s for s in found if text[s[0]] not in ignore] == reference
