@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from lint.checks import Check
 
 _PREFIX = "engine"
-_VERSION = b"reportlint-engine-v2\n"
+_VERSION = b"reportlint-engine-v3\n"
 
 
 def engine_key(ruleset_key: str, rules: Sequence[Rule]) -> str | None:

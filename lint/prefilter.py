@@ -2,12 +2,19 @@
 
 A rule set has some 150 patterns, and the `regex` module scans a megabyte of text in a few
 milliseconds for each one whose start is not a single literal (`小编|本站…`, `(?m)^[ \\t]*…`):
-most of a clean file's time, for patterns that find nothing in it. For a pattern whose
-matches (lookarounds included) can never reach across a line break, `line_anchors` gives
-literal strings, one of which every match must contain. The lines holding none of them cannot
-hold a match, so a check finds the anchors of all its patterns in one scan of the text and
-runs each pattern only on the lines that hold one of its anchors: the same matches, in the
-same order, as a scan of the whole text.
+most of a clean file's time, for patterns that find nothing in it. `anchors` reads from a
+pattern literal strings, one of which every match must contain. A check finds the anchors of
+all its patterns in one scan of the text (those of rare characters) or looks them up one at a
+time with `str.find` (short or common ones, a few per pattern), and a pattern whose anchors
+are nowhere in the text is not run at all. Otherwise it runs only on the lines holding one:
+
+- when its matches (lookarounds included) can never reach across a line break, each such
+  line is searched on its own;
+- when only what a match consumes before its anchor holds no line break (`阅读\\s*[:：]`:
+  the match starts on the anchor's line, and may run on past it), the search looks for the
+  first start on each such line and takes the match from there.
+
+Either way: the same matches, in the same order, as a scan of the whole text.
 
 The pattern is read with the standard library's parser (after mapping the few `regex`-only
 constructs the rules use to equivalents for this purpose); anything it does not understand,
@@ -24,6 +31,8 @@ import warnings
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
+
+import regex
 
 try:  # Python 3.11+
     from re import _constants as _c  # type: ignore[attr-defined]
@@ -50,8 +59,13 @@ COMMON = frozenset(
 # than a call per line.
 LINE_SHARE = 8
 TEXT_SHARE = 4
-# At most this many alternative strings for one anchor set (`[，、；：][，。]` gives 8).
+# At most this many alternative strings for one anchor set (`[，、；：][，。]` gives 8), and
+# for the branches of an alternation together (`小编|本站…|…` of a residue rule).
 MAX_ANCHORS = 64
+MAX_BRANCH_ANCHORS = 256
+# At most this many anchors of one pattern looked up one at a time (each costs a pass over
+# the text, of a few hundred microseconds per megabyte).
+MAX_FINDS = 8
 _NL = ord("\n")
 # `regex` syntax the rules use, mapped to what the standard parser reads for the same shape:
 # \p{Han} is a class of word characters (never a line break), \K and possessive or atomic
@@ -69,16 +83,21 @@ _NOT_READ = re.compile(r"\\[pPNX]|(?<!\\)\[\[|\[:\w+:\]|(?<!\\)\{(?!\d*,?\d*\})"
 
 @dataclass(frozen=True)
 class Anchors:
-    """What reading a pattern showed: strings of which every match contains one, and whether
-    every match (lookarounds included) stays within one line."""
+    """What reading a pattern showed: strings of which every match contains one, searched for
+    in the one scan of all anchors (`strings`, see COMMON) or one at a time (`finds`: those
+    short or common ones, always few); whether every match (lookarounds included) stays
+    within one line; and whether every match starts on the line of its anchor (what it
+    consumes before the anchor holds no line break, whatever it consumes after it)."""
 
     strings: frozenset[str]
     one_line: bool
+    finds: frozenset[str] = frozenset()
+    starts_on_line: bool = False
 
 
 def anchors(pattern: str, flags: int = 0) -> Anchors | None:
-    """What reading `pattern` shows (see Anchors); None when it shows no anchor of at least
-    MIN_ANCHOR characters. `flags` are the `regex` flags it is compiled with."""
+    """What reading `pattern` shows (see Anchors); None when it shows no anchor. `flags` are
+    the `regex` flags it is compiled with."""
     if flags & re.IGNORECASE:
         return None
     source = pattern
@@ -102,18 +121,83 @@ def anchors(pattern: str, flags: int = 0) -> Anchors | None:
         one_line = False
     try:
         found = reader.anchors(list(parsed))
-    except _Unknown:
+        narrowest = parsed.getwidth()[0]
+    except (_Unknown, OverflowError, ValueError):
         return None
-    if not found:
+    if found is None:
         return None
+    words, crosses = found
     rare = set()
-    for word in found:
+    finds = set()
+    for word in words:
+        if not word:
+            return None
         # the longest tail of the anchor that starts with an uncommon character
         tail = next((word[i:] for i in range(len(word)) if word[i] not in COMMON), "")
-        if len(tail) < MIN_ANCHOR:
+        if len(tail) >= MIN_ANCHOR:
+            rare.add(tail)
+        else:
+            finds.add(word)
+    if len(finds) > MAX_FINDS:
+        return None
+    # A match that starts on its anchor's line is searched for from that line's start only
+    # when it is never empty and `\K` does not move its reported start: then the next
+    # search starts where the last match ended, as in a scan of the whole text.
+    starts_on_line = (
+        not crosses and narrowest > 0 and "\\K" not in pattern and not any("\n" in w for w in words)
+    )
+    return Anchors(frozenset(rare), one_line, frozenset(finds), starts_on_line)
+
+
+class Located:
+    """The anchors found in one text: the offsets the one scan found (`hits`), and the lines
+    holding each string looked up one at a time, found on first use."""
+
+    def __init__(self, text: str, line_starts: list[int], hits: dict[str, list[int]]) -> None:
+        self.text = text
+        self.line_starts = line_starts
+        self.hits = hits
+        # past this many lines a pattern is searched in the whole text anyway
+        self.limit = len(line_starts) // LINE_SHARE
+        self._lines: dict[str, list[int] | None] = {}
+        self._chars: dict[str, bool] = {}
+
+    def lines(self, word: str) -> list[int] | None:
+        """The lines holding `word`; None: more than `limit`."""
+        if word in self._lines:
+            return self._lines[word]
+        text = self.text
+        out: list[int] | None = []
+        # One character looked for first (memchr-fast) rules most words out at once.
+        probe = _probe(word)
+        seen = self._chars.get(probe)
+        if seen is None:
+            seen = self._chars[probe] = probe in text
+        if seen:
+            out = _lines_holding(text, word, self.line_starts, self.limit)
+        self._lines[word] = out
+        return out
+
+
+def _probe(word: str) -> str:
+    """The character of `word` least likely to be in a text."""
+    return next((ch for ch in word if ch not in COMMON), word[-1])
+
+
+def _lines_holding(text: str, word: str, starts: list[int], limit: int) -> list[int] | None:
+    out: list[int] = []
+    find = text.find
+    last = len(starts) - 1
+    i = find(word)
+    while i >= 0:
+        line = bisect.bisect_right(starts, i) - 1
+        out.append(line)
+        if len(out) > limit:
             return None
-        rare.add(tail)
-    return Anchors(frozenset(rare), one_line)
+        if line == last:
+            break
+        i = find(word, starts[line + 1])  # one offset per line is enough
+    return out
 
 
 class PatternIndex:
@@ -126,28 +210,54 @@ class PatternIndex:
             found = anchors(pattern.pattern, pattern.flags)
             if found is not None:
                 self.anchors[key] = found
+        # For each pattern searched from the lines its matches start on: a pattern whose match
+        # from a position ends where the pattern first matches on the rest of that line (a
+        # lookahead tried at each position in turn, in one call). Built here, so the engine
+        # cache keeps it compiled.
+        self.first_starts: dict[Hashable, Any] = {
+            key: regex.compile(r"[^\n]*?(?=(?:" + pattern.pattern + "))", pattern.flags)
+            for key, pattern in patterns.items()
+            if key in self.anchors
+            and self.anchors[key].starts_on_line
+            and not self.anchors[key].one_line
+        }
         self.words = frozenset(w for a in self.anchors.values() for w in a.strings)
 
     def windows(
-        self, key: Hashable, hits: dict[str, list[int]], line_starts: list[int], length: int
-    ) -> list[tuple[int, int]] | None:
-        """Where pattern `key` can match in the text `hits` came from: [] nowhere, else
-        (start, end) of each line holding one of its anchors; None: the whole text."""
+        self, key: Hashable, located: Located, length: int
+    ) -> tuple[list[tuple[int, int]] | None, Any]:
+        """Where pattern `key` can match in the text `located` was made from: [] nowhere, else
+        (start, end) of each line holding one of its anchors; None: the whole text. Second:
+        None when the windows hold whole matches, else the windows are the lines a match can
+        start on (it may run past them) and this is the pattern that finds the first start
+        on the rest of a line (see `first_starts`)."""
         found = self.anchors.get(key)
         if found is None:
-            return None
-        offsets = [o for w in found.strings for o in hits.get(w, ())]
-        if not offsets:
-            return []
-        if not found.one_line:
-            return None
-        lines = sorted({bisect.bisect_right(line_starts, o) - 1 for o in offsets})
+            return None, None
+        line_starts = located.line_starts
+        lines: set[int] = set()
+        offsets = [o for w in found.strings for o in located.hits.get(w, ())]
+        for word in found.finds:
+            held = located.lines(word)
+            if held is None:
+                # too many to search line by line: the whole text, unless nothing at all
+                return None, None
+            lines.update(held)
+        if not offsets and not lines:
+            return [], None
+        if not (found.one_line or found.starts_on_line):
+            return None, None
+        lines.update(bisect.bisect_right(line_starts, o) - 1 for o in offsets)
         if len(lines) * LINE_SHARE > len(line_starts):
-            return None
+            return None, None
         last = len(line_starts) - 1
         # a line ends before its line break (LF, or the CR that scanning saw as LF)
-        out = [(line_starts[i], line_starts[i + 1] - 1 if i < last else length) for i in lines]
-        return out if sum(e - s for s, e in out) * TEXT_SHARE <= length else None
+        out = [
+            (line_starts[i], line_starts[i + 1] - 1 if i < last else length) for i in sorted(lines)
+        ]
+        if sum(e - s for s, e in out) * TEXT_SHARE > length:
+            return None, None
+        return out, None if found.one_line else self.first_starts[key]
 
 
 class _Unknown(Exception):
@@ -163,10 +273,12 @@ class _Reader:
 
     # --- can a match (or a lookaround) take in a line break? ---------------------------------
 
-    def may_cross_lines(self, seq: list[Any]) -> bool:
-        return any(self._node_crosses(op, av) for op, av in seq)
+    def may_cross_lines(self, seq: list[Any], lookarounds: bool = True) -> bool:
+        """Whether a match of `seq` may consume a line break, or (with `lookarounds`) look at
+        one."""
+        return any(self._node_crosses(op, av, lookarounds) for op, av in seq)
 
-    def _node_crosses(self, op: Any, av: Any) -> bool:
+    def _node_crosses(self, op: Any, av: Any, lookarounds: bool = True) -> bool:
         if op is _c.LITERAL:
             return bool(av == _NL)
         if op is _c.NOT_LITERAL:
@@ -176,6 +288,8 @@ class _Reader:
         if op is _c.IN:
             return _class_has_newline(av)
         if op is _c.AT:
+            if not lookarounds:
+                return False  # zero-width
             # per-line anchors and word boundaries only
             if av in (_c.AT_BOUNDARY, _c.AT_NON_BOUNDARY):
                 return False
@@ -188,38 +302,49 @@ class _Reader:
                 raise _Unknown
             if group is not None:
                 self.groups[group] = list(body)
-            return self.may_cross_lines(list(body))
+            return self.may_cross_lines(list(body), lookarounds)
         if op is _c.BRANCH:
-            return any(self.may_cross_lines(list(b)) for b in av[1])
+            return any(self.may_cross_lines(list(b), lookarounds) for b in av[1])
         if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _POSSESSIVE):
-            return self.may_cross_lines(list(av[2]))
+            return self.may_cross_lines(list(av[2]), lookarounds)
         if op is _ATOMIC:
-            return self.may_cross_lines(list(av))
+            return self.may_cross_lines(list(av), lookarounds)
         if op in (_c.ASSERT, _c.ASSERT_NOT):
-            return self.may_cross_lines(list(av[1]))
+            return lookarounds and self.may_cross_lines(list(av[1]))
         if op is _c.GROUPREF:
             body = self.groups.get(av)
             if body is None:
                 raise _Unknown
-            return self.may_cross_lines(body)
+            return self.may_cross_lines(body, lookarounds)
         raise _Unknown  # GROUPREF_EXISTS and anything newer
+
+    def _consumes_newline(self, op: Any, av: Any) -> bool:
+        try:
+            return self._node_crosses(op, av, lookarounds=False)
+        except _Unknown:
+            return True
 
     # --- literal anchors ------------------------------------------------------------------
 
-    def anchors(self, seq: list[Any]) -> set[str] | None:
-        """Strings one of which every match of `seq` contains (None: none known)."""
-        candidates: list[set[str]] = []
+    def anchors(self, seq: list[Any]) -> tuple[set[str], bool] | None:
+        """Strings one of which every match of `seq` contains (None: none known), and whether
+        the text a match consumes before that string may hold a line break."""
+        candidates: list[tuple[set[str], bool]] = []
         run: set[str] | None = {""}
+        run_crosses = False  # whether what is consumed before the run may hold a line break
+        crossed = False  # whether what the elements so far consume may hold a line break
         for op, av in seq:
             if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
                 continue  # zero-width: the characters around it are still adjacent
             if op is _c.SUBPATTERN and av[0] is not None:
                 self.groups[av[0]] = list(av[3])
             exact = self._exact(op, av)
+            consumes = self._consumes_newline(op, av)
             if exact is not None and run is not None:
                 joined = {a + b for a, b in itertools.product(run, exact)}
                 if len(joined) <= MAX_ANCHORS:
                     run = joined
+                    crossed = crossed or consumes
                     continue
             if exact is None and run is not None:
                 # `X+` with X a fixed set of strings: the run goes on with X, then ends
@@ -229,18 +354,20 @@ class _Reader:
                     if len(joined) <= MAX_ANCHORS:
                         run = joined
             if run is not None and run != {""}:
-                candidates.append(run)
+                candidates.append((run, run_crosses))
             run = exact if exact is not None else None
+            run_crosses = crossed
             if exact is None:
                 inner = self._required(op, av)
                 if inner is not None:
-                    candidates.append(inner)
+                    candidates.append((inner[0], crossed or inner[1]))
+            crossed = crossed or consumes
         if run is not None and run != {""}:
-            candidates.append(run)
+            candidates.append((run, run_crosses))
         if not candidates:
             return None
         # The most selective set: longest shortest string, then fewest strings.
-        return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
+        return max(candidates, key=lambda c: (min(map(len, c[0])), -len(c[0])))
 
     def _repeated_head(self, op: Any, av: Any) -> set[str] | None:
         """For `X{n,}` (n >= 1) with X a fixed set of strings: what X{n} matches."""
@@ -248,15 +375,24 @@ class _Reader:
             return None
         return self._exact(op, (av[0], av[0], av[2]))
 
-    def _required(self, op: Any, av: Any) -> set[str] | None:
+    def _required(self, op: Any, av: Any) -> tuple[set[str], bool] | None:
         """Anchors of an element that must match but is not a fixed set of strings."""
         if op is _c.SUBPATTERN:
             return self.anchors(list(av[3]))
         if op is _ATOMIC:
             return self.anchors(list(av))
         if op is _c.BRANCH:
-            return _either(av[1], self.anchors)
+            found: set[str] = set()
+            crosses = False
+            for branch in av[1]:
+                sub = self.anchors(list(branch))
+                if sub is None:
+                    return None
+                found |= sub[0]
+                crosses = crosses or sub[1]
+            return (found, crosses) if len(found) <= MAX_BRANCH_ANCHORS else None
         if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _POSSESSIVE) and av[0] >= 1:
+            # the first repetition holds one, after what it consumes before it
             return self.anchors(list(av[2]))
         return None
 

@@ -63,8 +63,6 @@ def test_anchors_of_a_pattern(pattern: str, expected: tuple[set[str], bool]) -> 
 @pytest.mark.parametrize(
     "pattern",
     [
-        "，",  # one character: no narrowing
-        "全面",  # only common characters
         r"[\u4e00-\u9fff]+",  # no literal at all
         r"a|\d+",  # one branch has none
         r"(?:abc){e<=1}",  # fuzzy matching: read differently by the standard parser
@@ -78,8 +76,65 @@ def test_patterns_without_anchors(pattern: str) -> None:
 
 
 def test_ignore_case_rules_are_not_prefiltered() -> None:
-    assert anchors("abcd") == Anchors(frozenset({"abcd"}), True)
+    assert anchors("abcd") == Anchors(frozenset({"abcd"}), True, frozenset(), True)
     assert anchors("abcd", regex.IGNORECASE) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "finds"),
+    [
+        ("，", {"，"}),  # one character: looked up alone, not in the one scan
+        ("全面", {"全面"}),  # only common characters
+        (r"(?<=\d)\*+(?=\p{Han})", {"*"}),
+        # a common pair (、、) goes with the lookups, a rare tail (查看) to the scan
+        (r"、、|查看", {"、、"}),
+    ],
+)
+def test_short_or_common_anchors_are_looked_up_one_at_a_time(pattern: str, finds: set[str]) -> None:
+    found = anchors(pattern)
+    assert found is not None
+    assert set(found.finds) == finds
+
+
+def test_too_many_lookups_are_not_made() -> None:
+    # nine common pairs: nine passes over the text would cost more than the pattern
+    assert anchors("|".join(a + b for a in "，、。" for b in "，、。")) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts_on_line"),
+    [
+        # `\s` after the anchor may run onto the next lines, but a match starts on its line
+        (r"(?:发布时间|阅读量)\s*[:：]", True),
+        (r"(?:点击|阅读)(?:量|数)?\s*[:：]\s*\d+\s*次", True),
+        # lookarounds look at other lines, they consume nothing before the anchor
+        (r"(?<=\n[ \t]*)上一篇\s*[:：](?![^\n]*\n其他)", True),
+        # what is consumed before the anchor may hold a line break
+        (r"[（(]\s*请填写", False),
+        (r"\s*上一篇", False),
+        # an anchor holding a line break
+        ("上一篇\n下一篇", False),
+        # a match may be empty, or reported from after \K
+        (r"(?:上一篇)?", None),
+        (r"上一篇\s*\K[:：]", False),
+        # the first repetition holds the anchor
+        (r"(?:上一篇\s*)+", True),
+        (r"(?:\s*上一篇)+", False),
+        # each branch's own prefix counts
+        (r"(?:上一篇|下一篇\s*)", True),
+        (r"(?:上一篇|\s*下一篇)", False),
+        (r"(?:甲|\s)上一篇", False),
+    ],
+)
+def test_matches_that_start_on_the_line_of_their_anchor(
+    pattern: str, starts_on_line: bool | None
+) -> None:
+    found = anchors(pattern)
+    if starts_on_line is None:
+        assert found is None or not found.starts_on_line
+    else:
+        assert found is not None
+        assert found.starts_on_line is starts_on_line
 
 
 def test_most_slow_patterns_of_the_bundled_rules_have_anchors() -> None:
@@ -130,3 +185,59 @@ def test_prefiltered_scans_on_mixed_lines(lines: list[str], sep: str) -> None:
     doc = Document("d.txt", sep.join(lines) + "\n正文。")
     for chk in CHECKS:
         assert _spans(chk, doc, True) == _spans(chk, doc, False)
+
+
+def _pieces() -> list[str]:
+    """What generated texts are made of: every anchor of every bundled pattern, and the
+    characters around which patterns turn (line breaks, blanks, punctuation, digits)."""
+    words: set[str] = set()
+    for chk in CHECKS:
+        for found in chk._index.anchors.values():
+            words |= found.strings | found.finds
+    marks = "\n\r \t\u3000：:，,。.、；;！!？?（）()【】[]〔〕“”\"'*_＿×XxN-—▲△↓"
+    return sorted(words) + list(marks) + ["12", "2026", "次", "篇", "年", "月", "万元", "人"]
+
+
+PIECES = _pieces()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=80))
+@example(["阅读", "\n", "：", "\n", "12", "次"])
+@example(["上一篇", " ", "\r\n", "：", "下一篇", "\n", "：", "\n"])
+@example(["阅读", "：", "阅读", "\n", "：", "12", "次", "\n", "阅读", "：", "3", "次"])
+def test_every_bundled_pattern_finds_the_same_on_generated_text(pieces: list[str]) -> None:
+    # anchors packed densely, with line breaks anywhere: matches that run across lines, start
+    # on a line an earlier match ended on, or hold several anchors
+    doc = Document("d.txt", "".join(pieces))
+    for chk in CHECKS:
+        assert _candidates(chk, doc, True) == _candidates(chk, doc, False)
+
+
+def _candidates(
+    chk: TextMatchCheck, doc: Document, prefiltered: bool
+) -> list[tuple[str, int, int, object]]:
+    """The candidates in the order the check yields them (the order findings are made in)."""
+    ctx = RunContext(DAY, frozenset(r.code for r in chk.rules), Segmenter())
+    if not prefiltered:
+        index, chk._index = chk._index, type(chk._index)({})
+    try:
+        return [(r.code, s, e, repl) for r, s, e, repl in chk._candidates(doc, ctx)]
+    finally:
+        if not prefiltered:
+            chk._index = index
+
+
+def test_a_lookup_on_too_many_lines_scans_the_whole_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prefilter, "LINE_SHARE", 8)
+    index = prefilter.PatternIndex({"k": regex.compile(r"、、(?:\s*x)")})
+    text = "甲、、\nx\n" * 20
+    starts = Document("d.txt", text).line_starts
+    windows, _ = index.windows("k", prefilter.Located(text, starts, {}), len(text))
+    assert windows is None
+    few = "乙\n" * 40 + text[:6]
+    starts = Document("d.txt", few).line_starts
+    windows, first = index.windows("k", prefilter.Located(few, starts, {}), len(few))
+    assert windows == [(80, 83)]
+    assert first is not None
+    assert [m.span() for m in regex.finditer(r"、、(?:\s*x)", few)] == [(81, 85)]

@@ -37,7 +37,7 @@ from lint.deletions import blank_to
 from lint.document import Document
 from lint.matcher import LiteralMatcher
 from lint.model import Edit, Fix
-from lint.prefilter import PatternIndex
+from lint.prefilter import Located, PatternIndex
 from lint.rule import Rule
 
 CONTEXT_KEYS = frozenset(
@@ -439,6 +439,7 @@ class TextMatchCheck(Check):
                         yield rule, start, end, repl
                 if not ic and word in anchors:
                     hits.setdefault(word, []).append(start)
+        located = Located(text, doc.line_starts, hits)
         for rule in self.rules:
             if rule.code not in ctx.active:
                 continue
@@ -446,14 +447,15 @@ class TextMatchCheck(Check):
             for i, (pat, anchored) in enumerate(zip(cr.patterns, cr.anchored, strict=True)):
                 scanned = text
                 windows = None
+                starts = None
                 if anchored and doc.kind == "markdown":
                     # anchors were found in `text`, not in this copy: scan all of it
                     scanned = doc.computed(_items_blanked)
                 else:
-                    windows = self._index.windows((rule.code, i), hits, doc.line_starts, len(text))
+                    windows, starts = self._index.windows((rule.code, i), located, len(text))
                     if windows == []:
                         continue  # none of its anchors is in the text: it cannot match
-                scan = self._scanner(rule, pat, scanned, ctx.as_of, windows)
+                scan = self._scanner(rule, pat, scanned, ctx.as_of, windows, starts)
                 found = ctx.regex_call(rule.code, scan)
                 if found is None:
                     break  # the rule's budget for this file is spent (reported once)
@@ -467,9 +469,12 @@ class TextMatchCheck(Check):
         text: str,
         day: dt.date,
         windows: list[tuple[int, int]] | None = None,
+        starts: regex.Pattern[str] | None = None,
     ) -> Callable[[float | None], list[tuple[int, int, str | None]]]:
         """All of a pattern's matches, collected at once: see RunContext.regex_call. With
-        `windows`, only those lines are searched (lint.prefilter: the same matches)."""
+        `windows`, only those lines are searched (lint.prefilter: the same matches); with
+        `starts` (PatternIndex.windows), they are the lines the matches start on, and a match
+        may run past its line."""
 
         replacer = self.pattern_replacer(rule, day)
 
@@ -479,9 +484,28 @@ class TextMatchCheck(Check):
                 return
             # The rule's budget holds for all its lines together.
             deadline = None if timeout is None else time.perf_counter() + timeout
+
+            def left() -> float | None:
+                return None if deadline is None else max(deadline - time.perf_counter(), 1e-6)
+
+            if starts is None:
+                for lo, hi in windows:
+                    yield from pat.finditer(text, lo, hi, timeout=left())
+                return
+            # The first start on a line at which the pattern matches, in one call (a
+            # zero-width lookahead at each position of the line in turn), then the match
+            # itself; the next search starts where it ended, as a scan of the whole text does.
+            pos = 0
             for lo, hi in windows:
-                left = None if deadline is None else max(deadline - time.perf_counter(), 1e-6)
-                yield from pat.finditer(text, lo, hi, timeout=left)
+                while hi >= pos:
+                    at = starts.match(text, max(lo, pos), timeout=left())
+                    if at is None:
+                        break
+                    m = pat.match(text, at.end(), timeout=left())
+                    if m is None:  # cannot happen: the lookahead matched just there
+                        break
+                    yield m
+                    pos = m.end()
 
         def scan(timeout: float | None) -> list[tuple[int, int, str | None]]:
             if callable(replacer):
