@@ -98,9 +98,9 @@ rules:
     kind: existence
     severity: info
     message: "测试：{match}"
-    patterns: ['(?:a|aa)+b']
+    patterns: ['x(?:a|aa)+b']
     examples:
-      bad: ["ab"]
+      bad: ["xab"]
       good: ["c"]
 """
 
@@ -113,7 +113,8 @@ def test_an_edit_keeping_size_and_mtime_during_the_lint_is_kept(tmp_path: Path) 
     rules.write_text(SLOW_RULE, encoding="utf-8")
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text(TEASER, encoding="utf-8")
-    slow = "a" * 38 + "\n"
+    # `x` and a's: the line holds the pattern's anchor (xa), so it is searched
+    slow = "x" + "a" * 40 + "\n"
     b.write_text(slow + TEASER, encoding="utf-8")
     edited = (slow + TEASER).replace("正文", "全文").encode("utf-8")
     st = b.stat()
