@@ -49,11 +49,14 @@ _NOT_BEFORE_COUNT = frozenset("0123456789０１２３４５６７８９.．第" 
 _SENTENCE_END = "。！？!?；;\n"
 # What opens a list: a colon, or a word that does the colon's work (`三项措施，即…`,
 # `“三个到位”是指…`, `主要包括…`). A bare 即 is too common (立即, 即将) without its comma.
-_INTRODUCER = (
-    r"[，,](?:即|是指|主要是|主要有|包括|分别是|分别为|具体是)[：:]?"
-    r"|(?:是指|主要是|主要包括|包括|分别是|分别为)[：:]?"
-)
-_SENTENCE_END_RE = re.compile("[" + re.escape(_SENTENCE_END) + "]")
+_AFTER_COMMA = ("即", "是指", "主要是", "主要有", "包括", "分别是", "分别为", "具体是")
+_ALONE = ("是指", "主要是", "主要包括", "包括", "分别是", "分别为")
+_INTRODUCER = r"[，,](?:" + "|".join(_AFTER_COMMA) + r")[：:]?|(?:" + "|".join(_ALONE) + r")[：:]?"
+# Where an announcing colon may start, searched for as literals (a literal is found about ten
+# times faster than a character class or an alternation is tried at every character): each
+# colon, and the first two characters of each introducer word, which a comma may precede.
+_COLON_ANCHORS = tuple(sorted({"：", ":", *(w[:2] for w in _AFTER_COMMA + _ALONE)}))
+_ALONE_STARTS = frozenset(w[:2] for w in _ALONE)
 _COLON_RE = re.compile("[：:]|" + _INTRODUCER)
 _SPACE = " \t\u3000\u00a0"
 _LEAD_SPACE = re.compile("[" + re.escape(_SPACE) + "]*")
@@ -75,6 +78,8 @@ _TERM_COLON = re.compile(
 # An announcing count stands close before its colon: `以下三个方面的重点工作：` (at most this
 # many characters between them), in the same clause.
 _NEAR = 10
+# The longest count: three numerals, a measure word and a two-character unit (`十二个方面`).
+_COUNT_MAX = 6
 _CLAUSE_MARKS = "，,、；;：:"
 
 
@@ -136,11 +141,27 @@ def _headings_by_line(doc: Document) -> dict[int, Heading]:
     return {h.line: h for h in structure(doc).headings}
 
 
-def names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
-    """One regex for a rule's fixed names, longest first; None for none."""
+@dataclass(frozen=True)
+class FixedNames:
+    """A rule's fixed names as one regex (longest first), the longest one's length, and
+    whether none holds a sentence end (so that the names of one sentence can be searched
+    for from its start alone: no name found in the whole text runs into it)."""
+
+    pattern: re.Pattern[str]
+    longest: int
+    local: bool
+
+
+def names_pattern(names: Sequence[str]) -> FixedNames | None:
+    """The fixed names of a rule; None for none."""
     if not names:
         return None
-    return re.compile("|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)))
+    ordered = sorted(set(names), key=len, reverse=True)
+    return FixedNames(
+        re.compile("|".join(re.escape(n) for n in ordered)),
+        len(ordered[0]),
+        not any(ch in n for n in ordered for ch in _SENTENCE_END + "\r"),
+    )
 
 
 class DeclaredCountCheck(SubCheck):
@@ -156,7 +177,7 @@ class DeclaredCountCheck(SubCheck):
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         super().__init__(rules)
-        self.names: dict[str, re.Pattern[str] | None] = {
+        self.names: dict[str, FixedNames | None] = {
             r.code: names_pattern(r.params.get("names", [])) for r in rules
         }
 
@@ -176,14 +197,14 @@ class DeclaredCountCheck(SubCheck):
             yield Finding(rule, start, end, values={"declared": str(declared), "found": str(found)})
 
     def _terms(
-        self, doc: Document, rules: list[Rule], names: re.Pattern[str] | None = None
+        self, doc: Document, rules: list[Rule], names: FixedNames | None = None
     ) -> Iterator[Finding]:
         text = doc.scan_text
         if "“" not in text:
             return
         all_runs = runs(doc)
         for m in _TERM.finditer(text):
-            if names is not None and names.search(m.group(1)):
+            if names is not None and names.pattern.search(m.group(1)):
                 continue  # “八项规定”, “三严三实”: a name, not a count of items
             parsed = _parse_term(m.group(1))
             if parsed is None:
@@ -224,7 +245,7 @@ class DeclaredCountCheck(SubCheck):
                 yield from self._finding(rules, m.start(), m.end(), declared, len(items.starts))
 
     def _colons(
-        self, doc: Document, rules: list[Rule], names: re.Pattern[str] | None = None
+        self, doc: Document, rules: list[Rule], names: FixedNames | None = None
     ) -> Iterator[Finding]:
         for c, declared, items in self.colon_lists(doc, names):
             if not items.matches(declared):
@@ -232,33 +253,46 @@ class DeclaredCountCheck(SubCheck):
 
     @staticmethod
     def colon_lists(
-        doc: Document, names: re.Pattern[str] | None = None
+        doc: Document, names: FixedNames | None = None
     ) -> Iterator[tuple[tuple[int, int], int, Items]]:
         """((start, end) of the count, declared number, the list) for every announcing colon:
-        a sentence whose only count (outside the fixed `names`) stands close before it."""
+        a sentence whose only count (outside the fixed `names`) stands close before it.
+
+        Only the few characters before each colon are searched for a count at first; the
+        sentence is read only where one stands there, once per sentence (its start and its
+        first count are kept for the colons after it): walking back to the sentence start
+        and searching it again for every colon made a long line of colons quadratic
+        (40,000 colons: 76 s), and searching the whole text for counts cost more than the
+        rest of the check. No count holds a colon, a sentence end or a clause mark, so the
+        counts found near a colon or from a sentence start are those a search of the whole
+        text finds there (see _counts)."""
         text = doc.scan_text
-        all_runs = runs(doc)
-        # Counts, sentence ends and fixed names are found once for the whole text and looked
-        # up per colon by bisection: walking back to the sentence start and searching it
-        # again for every colon made a long line of colons quadratic (40,000 colons: 76 s).
-        # No count or name holds a colon or a sentence end, so the matches found once are
-        # exactly those a search limited to one sentence would find.
-        counts_all = _counts(text)
-        if counts_all and names is not None:
-            counts_all = _outside(counts_all, [(n.start(), n.end()) for n in names.finditer(text)])
-        count_starts = [c.start() for c in counts_all]
-        ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
-        for colon_match in _COLON_RE.finditer(text):
+        all_runs: list[Run] | None = None
+        spans = _NameSpans(text, names)
+        # the last colon whose sentence start was looked for, and the last sentence end
+        # before it: the next one is looked for only after it
+        seen, last_end = 0, -1
+        first_of: dict[int, int] = {}  # sentence start -> its first count's start
+        for colon_match in _colon_matches(text):
             colon = colon_match.start()
-            hi = bisect.bisect_left(count_starts, colon)
-            if not hi:
+            near = _counts(text, max(0, colon - _NEAR - _COUNT_MAX), colon)
+            if not near:
                 continue
+            found = max(text.rfind(ch, seen, colon) for ch in _SENTENCE_END)
+            if found >= 0:
+                last_end = found
+            seen = colon
             ls = doc.line_starts[doc.line_of(colon)]
-            k = bisect.bisect_left(ends, colon)
-            s = max(ls, ends[k - 1] + 1) if k else ls
-            if hi - bisect.bisect_left(count_starts, s) != 1:
+            s = max(ls, last_end + 1)
+            outside = [c for c in near if c.start() >= s and not spans.holds(s, colon, c)]
+            if not outside:
                 continue
-            c = counts_all[hi - 1]
+            c = outside[-1]
+            first = first_of.get(s)
+            if first is None:
+                first = first_of[s] = _first_count(text, s, colon, spans)
+            if first != c.start():
+                continue  # two counts in the sentence
             # The distance is checked before slicing: a count far before a long run of colons
             # must not cost the run's length per colon.
             if colon - c.end() > _NEAR or any(ch in _CLAUSE_MARKS for ch in text[c.end() : colon]):
@@ -270,38 +304,109 @@ class DeclaredCountCheck(SubCheck):
             # `一个方面` / `另一方面` are manners of speaking, not lists of one.
             if not declared or declared < 2:
                 continue
+            if all_runs is None:
+                all_runs = runs(doc)
             # the list follows the introducer's last character, as it follows a colon
             items = _after_colon(doc, all_runs, colon_match.end() - 1)
             if items is not None and len(items.starts) >= 2:
                 yield (c.start(), c.end()), declared, items
 
 
-def _counts(text: str) -> list[re.Match[str]]:
-    """Every count (`三个方面`, `5项`) that no digit, numeral, point or 第 precedes.
+def _colon_matches(text: str) -> Iterator[re.Match[str]]:
+    """What `_COLON_RE.finditer(text)` finds, tried only where a match can start (see
+    _COLON_ANCHORS): a match starts with a colon, an introducer word or the comma before
+    one, and the matches are taken in order without overlaps, as finditer takes them."""
+    starts: set[int] = set()
+    for anchor in _COLON_ANCHORS:
+        alone = anchor in _ALONE_STARTS or anchor in "：:"
+        for a in re.finditer(re.escape(anchor), text):
+            p = a.start()
+            if alone:
+                starts.add(p)
+            if p and text[p - 1] in "，,":
+                starts.add(p - 1)
+    pos = 0
+    for p in sorted(starts):
+        if p < pos:
+            continue
+        m = _COLON_RE.match(text, p)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+def _first_count(text: str, start: int, stop: int, spans: _NameSpans) -> int:
+    """Where the first count outside the names that starts in [start, stop) starts; the
+    caller knows there is one."""
+    for c in _counts(text, start, stop):
+        if not spans.holds(start, stop, c):
+            return c.start()
+    raise AssertionError("a count was found before")
+
+
+class _NameSpans:
+    """Whether a fixed name holds a count, the names being those `finditer` finds in the
+    whole text. They are searched for from the start of the count's sentence when no name
+    holds a sentence end (no name found in the whole text then runs into a sentence), each
+    sentence once and only up to the colons asked about; else in the whole text, once."""
+
+    def __init__(self, text: str, names: FixedNames | None) -> None:
+        self.text = text
+        self.names = names
+        self.starts: list[int] = []
+        self.reach: list[int] = []  # the furthest end of the names up to each one
+        self.sentence = -1
+        self.pos = 0  # where the search for names in the current sentence goes on
+        self.whole = names is not None and not names.local
+
+    def holds(self, sentence: int, upto: int, c: re.Match[str]) -> bool:
+        """Whether a name holds the count `c`, which starts in [sentence, upto)."""
+        names = self.names
+        if names is None:
+            return False
+        if self.whole:
+            self.whole = False
+            self._add(names.pattern.finditer(self.text), len(self.text))
+        elif names.local:
+            if sentence != self.sentence:
+                self.sentence, self.pos = sentence, sentence
+            if self.pos < upto:
+                found = names.pattern.finditer(self.text, self.pos, upto + names.longest)
+                self.pos = max(upto, self._add(found, upto))
+        i = bisect.bisect_right(self.starts, c.start()) - 1
+        return i >= 0 and self.reach[i] >= c.end()
+
+    def _add(self, found: Iterator[re.Match[str]], upto: int) -> int:
+        """Keep the names starting before `upto`; the end of the last one kept (or 0)."""
+        last = 0
+        for n in found:
+            if n.start() >= upto:
+                break
+            self.starts.append(n.start())
+            self.reach.append(max(n.end(), self.reach[-1]) if self.reach else n.end())
+            last = n.end()
+        return last
+
+
+def _counts(text: str, start: int = 0, stop: int | None = None) -> list[re.Match[str]]:
+    """Every count (`三个方面`, `5项`) that starts in [start, stop) and that no digit,
+    numeral, point or 第 precedes.
 
     What a lookbehind in front of _COUNT would find, three times faster: a pattern opening
     with a lookbehind is tried at every character. A rejected match never hides a count: a
     count starts with a digit or numeral, and inside a match every digit or numeral follows
-    another one (or a rejected start)."""
-    return [
-        m
-        for m in _COUNT.finditer(text)
-        if not m.start() or text[m.start() - 1] not in _NOT_BEFORE_COUNT
-    ]
-
-
-def _outside(counts: list[re.Match[str]], spans: list[tuple[int, int]]) -> list[re.Match[str]]:
-    """The counts that do not lie inside one of `spans` (both sorted by start)."""
-    kept = []
-    j = 0
-    reach = -1  # the farthest end of the spans starting at or before the count
-    for c in counts:
-        while j < len(spans) and spans[j][0] <= c.start():
-            reach = max(reach, spans[j][1])
-            j += 1
-        if c.end() > reach:
-            kept.append(c)
-    return kept
+    another one (or a rejected start). For the same reason no count starts inside another,
+    so a search from any `start` finds the counts a search of the whole text finds there;
+    it reads up to _COUNT_MAX characters past `stop` to finish the last one."""
+    if stop is None:
+        stop = len(text)
+    found = []
+    for m in _COUNT.finditer(text, start, min(len(text), stop + _COUNT_MAX)):
+        if m.start() >= stop:
+            break
+        if not m.start() or text[m.start() - 1] not in _NOT_BEFORE_COUNT:
+            found.append(m)
+    return found
 
 
 def _list_end(text: str, first: int, stops: str) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -11,11 +12,26 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from lint.checks.declared_count import _COUNT, _NUM, DeclaredCountCheck, _counts
+from lint.checks.declared_count import (
+    _CLAUSE_MARKS,
+    _COLON_RE,
+    _COUNT,
+    _NEAR,
+    _NUM,
+    _SENTENCE_END,
+    DeclaredCountCheck,
+    FixedNames,
+    Items,
+    _after_colon,
+    _counts,
+    names_pattern,
+)
 from lint.document import Document
 from lint.engine import Engine, select_rules
+from lint.ordinals import runs
 from lint.ruleset import load_ruleset
 from lint.sources import read_document
+from lint.structure import chinese_number
 from tests.helpers import run_json
 
 DAY = dt.date(2026, 11, 26)
@@ -255,3 +271,100 @@ def test_counts_are_those_no_number_or_ordinal_precedes(text: str) -> None:
     reference = re.compile(r"(?<![0-9０-９.．第" + _NUM + "])" + _COUNT.pattern)
     got = [(m.span(), m.groups()) for m in _counts(text)]
     assert got == [(m.span(), m.groups()) for m in reference.finditer(text)]
+
+
+def _colon_lists_by_whole_text(
+    doc: Document, names: FixedNames | None
+) -> list[tuple[tuple[int, int], int, Items]]:
+    """The colon scan as it was first written (every count, sentence end and name found in
+    the whole text, and looked up per colon): the definition colon_lists must keep."""
+    text = doc.scan_text
+    counts_all = _counts(text)
+    if counts_all and names is not None:
+        spans = [(n.start(), n.end()) for n in names.pattern.finditer(text)]
+        kept, j, reach = [], 0, -1
+        for c in counts_all:
+            while j < len(spans) and spans[j][0] <= c.start():
+                reach = max(reach, spans[j][1])
+                j += 1
+            if c.end() > reach:
+                kept.append(c)
+        counts_all = kept
+    count_starts = [c.start() for c in counts_all]
+    ends = [i for i, ch in enumerate(text) if ch in _SENTENCE_END]
+    out = []
+    for colon_match in _COLON_RE.finditer(text):
+        colon = colon_match.start()
+        hi = bisect.bisect_left(count_starts, colon)
+        if not hi:
+            continue
+        ls = doc.line_starts[doc.line_of(colon)]
+        k = bisect.bisect_left(ends, colon)
+        s = max(ls, ends[k - 1] + 1) if k else ls
+        if hi - bisect.bisect_left(count_starts, s) != 1:
+            continue
+        c = counts_all[hi - 1]
+        if colon - c.end() > _NEAR or any(ch in _CLAUSE_MARKS for ch in text[c.end() : colon]):
+            continue
+        if c.start() > 0 and text[c.start() - 1] == "“":
+            continue
+        raw = c.group(1)
+        declared = int(raw) if raw.isdigit() else chinese_number(raw.replace("两", "二"))
+        if not declared or declared < 2:
+            continue
+        items = _after_colon(doc, runs(doc), colon_match.end() - 1)
+        if items is not None and len(items.starts) >= 2:
+            out.append(((c.start(), c.end()), declared, items))
+    return out
+
+
+# Pieces of announcements, lists, fixed names and what stands between them.
+_COLON_PIECES = st.lists(
+    st.sampled_from(
+        [
+            *"三两十二5：:，,。；\n“”、x第",
+            "个方面",
+            "项",
+            "部分",
+            "即",
+            "是指",
+            "主要包括",
+            "包括",
+            "分别是",
+            "具体是",
+            "八项规定",
+            "三严三实",
+            "项规",
+            "一是甲；",
+            "二是乙。",
+            "一、甲\n",
+            "二、乙\n",
+            "\r\n",
+            "\r",
+            "１２",
+            "1.5",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+_NAME_LISTS = st.sampled_from(
+    [[], ["八项规定", "三严三实"], ["三项", "项规定"], ["二：三", "个方面。"], ["5", "部分"]]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_COLON_PIECES, _NAME_LISTS)
+@example("三个方面：一是甲；二是乙。", [])
+@example("贯彻八项规定三项：一是甲；二是乙。三个方面：\n一、甲\n二、乙\n", ["八项规定"])
+@example("项规定三项：一是甲；二是乙。", ["三项", "项规定"])
+@example("三部分别是甲、乙", [])
+@example("三个方面三项：一是甲；二是乙。", [])
+@example("三项包括三项：一是甲；二是乙。", ["项包括", "括三项"])
+def test_colon_lists_are_those_of_the_whole_text_scan(text: str, names: list[str]) -> None:
+    doc = Document("d.txt", text)
+    fixed = names_pattern(names)
+    got = list(DeclaredCountCheck.colon_lists(doc, fixed))
+    want = _colon_lists_by_whole_text(doc, fixed)
+    assert [(span, n, items.starts, items.texts) for span, n, items in got] == [
+        (span, n, items.starts, items.texts) for span, n, items in want
+    ]
