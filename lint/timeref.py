@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from lint.calendar import Calendar, Plan, calendar_path, describe
+from lint.windows import literal_positions
 
 if TYPE_CHECKING:
     from lint.rule import Rule
@@ -52,6 +53,27 @@ def year_value(text: str) -> int | None:
     """A four-digit year in ASCII, full-width or Chinese digits (`二〇二六`)."""
     value = number_value(text)
     return value if value is not None and 1000 <= value <= 2999 else None
+
+
+_YEAR_RE = regex.compile(YEAR)
+# The characters a YEAR ends with.
+_YEAR_LAST = frozenset("0123456789０１２３４５６７８９〇零○一二三四五六七八九")
+
+
+def year_marks(text: str) -> list[tuple[int, int]]:
+    """(start, offset of its `年`) of every written-out year `YEAR\\s*年`, in order.
+
+    Found from the literal `年` (ten times faster than searching for the digits): the year is
+    the four characters before the spaces before it. `str.isspace` holds every character
+    `\\s` matches in `re` and in `regex`."""
+    out = []
+    for q in literal_positions(text, "年"):
+        k = q
+        while k and text[k - 1].isspace():
+            k -= 1
+        if k >= 4 and text[k - 1] in _YEAR_LAST and _YEAR_RE.fullmatch(text, k - 4, k):
+            out.append((k - 4, q))
+    return out
 
 
 def plan_of(name: str, calendar: Calendar) -> Plan | None:

@@ -21,7 +21,8 @@ import regex
 from lint.checks import Check, Finding, RunContext
 from lint.document import Document
 from lint.rule import Rule
-from lint.timeref import YEAR, year_value
+from lint.timeref import YEAR, year_marks, year_value
+from lint.windows import windowed_matches
 
 _CL = "，,。；;！!？?：:\n\r"
 _PURPOSE = r"(?:确保|力争|务必|全力以赴|全力|奋力|努力|坚决|切实|要|将|争取|为)"
@@ -152,12 +153,38 @@ _REVIEW_PARAGRAPH = regex.compile(r"过去(?:的)?(?:一|五)年|一年来|五�
 _SENTENCE_STOP = regex.compile(r"[。；;！!？?\n\r]")
 
 
-def _deadlines(doc: Document, text: str, as_of_year: int) -> Iterator[tuple[int, int, int]]:
+# Both patterns are searched for only around the years the text writes out (see
+# lint.windows): a match of _PATTERN starts at most _BEFORE_YEAR characters before its year
+# (`全力以赴` + 6 + `完成` + 4); one of _BY after spaces (from _OPENS) and at most three
+# characters (`确保到`, `应当在`). Neither reads further than _AFTER_NIAN characters after
+# the year's `年` (at most `度` + 12 + `各项经济社会发展目标任务` + 8 + `落到实处` and a
+# lookahead: 39; the margin is for safety, not needed).
+_BEFORE_YEAR = 16
+_AFTER_NIAN = 64
+
+
+def _pattern_windows(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    return [(max(0, y - _BEFORE_YEAR), y, q + _AFTER_NIAN) for y, q in marks]
+
+
+def _deadline_windows(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    windows = []
+    for y, q in marks:
+        lo = max(0, y - 3)
+        while lo and text[lo - 1].isspace():
+            lo -= 1
+        windows.append((lo, y, q + _AFTER_NIAN))
+    return windows
+
+
+def _deadlines(
+    doc: Document, text: str, as_of_year: int, marks: list[tuple[int, int]]
+) -> Iterator[tuple[int, int, int]]:
     """Past-year deadlines and targets written as still ahead: (start, end, year)."""
     # Whether each paragraph (line) reviews the past, searched once per line: searching it
     # again for every deadline on it made a long line quadratic.
     reviews: dict[int, bool] = {}
-    for m in _BY.finditer(text):
+    for m in windowed_matches(_BY, text, _deadline_windows(text, marks)):
         year = year_value(m.group("dy"))
         if year is None or year >= as_of_year:
             continue
@@ -194,7 +221,8 @@ class PastYearCheck(Check):
             return
         text = doc.scan_text
         spans: list[tuple[int, int, int]] = []
-        for m in _PATTERN.finditer(text):
+        marks = year_marks(text)
+        for m in windowed_matches(_PATTERN, text, _pattern_windows(text, marks)):
             year = year_value(m.group("year"))
             if year is None or year >= ctx.as_of.year:
                 continue
@@ -202,12 +230,12 @@ class PastYearCheck(Check):
             if _BACK.search(text, lo, hi) or _OPENS_WITH_YEAR.match(text, lo, hi):
                 continue
             spans.append((m.start(), m.end(), year))
-        if "年" in text:
+        if marks:
             # `spans` are sorted and apart (one finditer): a bisection finds the one that
             # may hold a deadline, instead of a look at all of them for each.
             starts = [s for s, _e, _y in spans]
             ends = [e for _s, e, _y in spans]
-            for d in list(_deadlines(doc, text, ctx.as_of.year)):
+            for d in list(_deadlines(doc, text, ctx.as_of.year, marks)):
                 i = bisect.bisect_right(starts, d[0]) - 1
                 if i < 0 or d[0] >= ends[i]:
                     spans.append(d)

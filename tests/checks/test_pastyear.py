@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from tests.helpers import lint_dated, reportlint
 
@@ -151,3 +153,76 @@ def test_indicators_months_and_planned_dates(tmp_path: Path, text: str, match: s
 )
 def test_planned_dates_look_alikes_stay_silent(tmp_path: Path, text: str) -> None:
     assert _executable(tmp_path, text, "2026-12-04") == []
+
+
+# Pieces of deadlines, tasks and look-backs: years in all three scripts, spaces and line
+# breaks inside them, clause marks and heading markers between.
+_PIECES = st.lists(
+    st.sampled_from(
+        [
+            "确保",
+            "全力以赴",
+            "要",
+            "力争",
+            "完成",
+            "做好",
+            "抓好",
+            "完成好",
+            "计划",
+            "于",
+            "到",
+            "在",
+            "前",
+            "底",
+            "年底",
+            "以来",
+            "度",
+            "6月",
+            "春节",
+            "内",
+            "的",
+            "x",
+            "2025",
+            "２０２５",
+            "二〇二五",
+            "2026",
+            "12",
+            "年",
+            " ",
+            "\u3000",
+            "\n",
+            "，",
+            "。",
+            "各项目标任务",
+            "重点项目",
+            "达到",
+            "完成",
+            "六、",
+            "（三）",
+            "了",
+            "—",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PIECES)
+@example("全力以赴完成做好2025年各项目标任务")
+@example("全力以赴xxxxxx完成xxxx2025年目标")
+@example("确保2025 \n 年底前完成")
+@example("，  \u3000 确保到2025年底前完成")
+@example("六、  到  2025年，达到")
+@example("力争到２０２５年末前")
+def test_the_searches_near_years_find_what_the_whole_text_search_finds(text: str) -> None:
+    from lint.checks.pastyear import _BY, _PATTERN, _deadline_windows, _pattern_windows
+    from lint.timeref import year_marks
+    from lint.windows import windowed_matches
+
+    marks = year_marks(text)
+    for pattern, windows in ((_PATTERN, _pattern_windows), (_BY, _deadline_windows)):
+        got = [
+            (m.span(), m.groupdict()) for m in windowed_matches(pattern, text, windows(text, marks))
+        ]
+        assert got == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
