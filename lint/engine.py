@@ -289,6 +289,7 @@ class Engine:
             unbudgeted=self.unbudgeted,
         )
         findings = self._findings(doc, ctx)
+        t0 = time.perf_counter()
         # Deleted lines leave no blank-line gap, whichever rules deleted them.
         settle_line_deletions(doc, findings)
         stopped = ctx.regex_exhausted
@@ -297,8 +298,10 @@ class Engine:
             # report none of it rather than a list that looks complete.
             findings = [f for f in findings if f.rule.code not in stopped]
         shadows = [(f.start, f.end, f.rule.code) for f in findings if f.shadow]
+        t1 = time.perf_counter()
         out = diagnostics(doc, findings)
         del findings
+        t2 = time.perf_counter()
         if self.segmenter.problem is not None:
             ctx.problems.append(("jieba", self.segmenter.problem))
         out.sort(key=SORT_KEY)
@@ -316,6 +319,10 @@ class Engine:
         if shadows:
             unique = _drop_shadowed(unique, shadows)
         problems = list(dict.fromkeys(ctx.problems))
+        if timing.ENABLED:
+            timing.add("engine.settle", t1 - t0)
+            timing.add("engine.diagnostics", t2 - t1)
+            timing.add("engine.sort", time.perf_counter() - t2)
         return Result(unique, problems, sorted(stopped))
 
     def _findings(self, doc: Document, ctx: RunContext) -> list[Finding]:

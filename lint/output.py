@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from lint import __version__
+from lint import __version__, timing
 from lint.model import ReportlintError
 
 if TYPE_CHECKING:
@@ -73,6 +73,19 @@ def emit(
 ) -> None:
     """Render `run` in `fmt` (or its counts per rule) and write it where it belongs; after
     concise and full output, the summary line for people (never in machine formats)."""
+    with timing.stage("report"):
+        _emit(run, fmt, output_file, statistics=statistics, color=color, summary=summary)
+
+
+def _emit(
+    run: Run,
+    fmt: str,
+    output_file: str | None,
+    *,
+    statistics: bool,
+    color: str,
+    summary: bool,
+) -> None:
     from lint.info import statistics as counts
     from lint.report import ReportContext, chunker, renderer
     from lint.summary import summary_line
