@@ -56,7 +56,8 @@ def relative_path(path: str, base: str | None) -> str:
     return rel.replace(os.sep, "/")
 
 
-def key_for(d: Diagnostic, doc: Document | None, base: str | None = None) -> Key:
+def _context(d: Diagnostic, doc: Document | None) -> tuple[str, str]:
+    """The text just before and after the flagged text on its line(s), stripped."""
     before = after = ""
     if doc is not None and 0 <= d.start <= d.end <= len(doc.text):
         first = doc.line_of(d.start)
@@ -65,7 +66,12 @@ def key_for(d: Diagnostic, doc: Document | None, base: str | None = None) -> Key
         line_end = doc.line_ends[last]
         before = doc.text[max(line_start, d.start - CONTEXT) : d.start]
         after = doc.text[d.end : min(line_end, d.end + CONTEXT)] if d.end <= line_end else ""
-    return Key(d.code, relative_path(d.path, base), d.text, before.strip(), after.strip())
+    return before.strip(), after.strip()
+
+
+def key_for(d: Diagnostic, doc: Document | None, base: str | None = None) -> Key:
+    before, after = _context(d, doc)
+    return Key(d.code, relative_path(d.path, base), d.text, before, after)
 
 
 def fingerprints(
@@ -76,12 +82,19 @@ def fingerprints(
     """A stable, unique id per diagnostic, in turn: hash of its key and its occurrence number.
 
     Reports write them one finding at a time, so only what numbers the occurrences is kept:
-    a key's digest and its count (about 100 bytes), not the key's strings."""
+    a key's digest and its count (about 100 bytes), not the key's strings. The key's fields
+    are hashed as key_for gives them, without a Key per finding, and each path is made
+    relative once (it cost two system calls per finding)."""
     seen: Counter[bytes] = Counter()
+    relative: dict[str, str] = {}
+    sha256 = hashlib.sha256
     for d in diagnostics:
-        key = key_for(d, documents.get(d.path), base)
-        raw = "\0".join((key.code, key.path, key.text, key.before, key.after, ""))
-        digest = hashlib.sha256(raw.encode("utf-8"))
+        path = relative.get(d.path)
+        if path is None:
+            path = relative[d.path] = relative_path(d.path, base)
+        before, after = _context(d, documents.get(d.path))
+        raw = "\0".join((d.code, path, d.text, before, after, ""))
+        digest = sha256(raw.encode("utf-8"))
         of_key = digest.digest()
         seen[of_key] += 1
         digest.update(str(seen[of_key]).encode("ascii"))  # the occurrence ends what was hashed

@@ -103,3 +103,95 @@ def indented_json(value: object, level: int = 0) -> str:
     if type(value) is int:
         return int.__repr__(value)
     return _json.dumps(value, ensure_ascii=False)
+
+
+# Findings per piece of a streamed report: one piece per finding cost a call, a yield and a
+# write each, more than writing the finding itself. A piece and its items are held at once,
+# so a piece stays small (SARIF: about 100 KB), and memory does not grow with the findings.
+BATCH = 100
+
+
+def json_items(texts: Iterable[str], level: int = 0) -> Iterator[str]:
+    """`json_list` for items already written as JSON one level deeper, BATCH per piece."""
+    pad = "\n" + "  " * (level + 1)
+    sep = "," + pad
+    batch: list[str] = []
+    first = True
+    for text in texts:
+        batch.append(text)
+        if len(batch) == BATCH:
+            yield ("[" + pad if first else sep) + sep.join(batch)
+            first = False
+            batch = []
+    if batch:
+        yield ("[" + pad if first else sep) + sep.join(batch)
+        first = False
+    yield "[]" if first else "\n" + "  " * level + "]"
+
+
+class JsonLayout:
+    """Where json.dumps puts the separators of objects and lists nested `level` deep: with
+    `indent=2` (`indented`), or on one line as json.dumps without an indent writes them."""
+
+    def __init__(self, level: int, indented: bool) -> None:
+        # opens[k] / seps[k] / closes[k]: after an opening bracket, between items and before
+        # the closing bracket of a container k levels below `level`.
+        if indented:
+            self.opens = ["\n" + "  " * (level + k + 1) for k in range(8)]
+            self.seps = ["," + pad for pad in self.opens]
+            self.closes = ["\n" + "  " * (level + k) for k in range(8)]
+        else:
+            self.opens = [""] * 8
+            self.seps = [", "] * 8
+            self.closes = [""] * 8
+
+
+def _json_scalar(value: object) -> str:
+    """A scalar as indented_json writes it."""
+    if type(value) is str:
+        return _string(value)
+    if type(value) is int:
+        return int.__repr__(value)
+    return _json.dumps(value, ensure_ascii=False)
+
+
+def diagnostic_json(d: Diagnostic, layout: JsonLayout) -> str:
+    """`indented_json(d.to_json(), level)` (or json.dumps of it on one line), written directly:
+    a dirty file has 70,000 findings, and walking each one's dict cost 14 µs a finding, more
+    than finding it. tests/report/test_json_writer.py keeps the two the same. Positions are
+    ints and names strings (the types Diagnostic declares), written as json writes those."""
+    o, s, c = layout.opens[0], layout.seps[0], layout.closes[0]
+    fix = d.fix
+    if fix is None:
+        fix_text = "null"
+    elif not fix.edits:
+        fix_text = "[]"
+    else:
+        o1, s1, c1 = layout.opens[1], layout.seps[1], layout.closes[1]
+        o2, s2, c2 = layout.opens[2], layout.seps[2], layout.closes[2]
+        safety = _json_scalar(fix.safety)
+        positions = d.edit_positions
+        items = []
+        for i, e in enumerate(fix.edits):
+            item = (
+                f'{{{o2}"start": {e.start}{s2}"end": {e.end}'
+                f'{s2}"replacement": {_string(e.replacement)}{s2}"safety": {safety}'
+            )
+            if i < len(positions):
+                line, col, end_line, end_col = positions[i]
+                item += (
+                    f'{s2}"line": {line}{s2}"column": {col}'
+                    f'{s2}"end_line": {end_line}{s2}"end_column": {end_col}'
+                )
+            items.append(item + c2 + "}")
+        fix_text = "[" + o1 + s1.join(items) + c1 + "]"
+    suggestion = d.suggestion
+    return (
+        f'{{{o}"path": {_string(d.path)}{s}"line": {d.line}{s}"column": {d.column}'
+        f'{s}"end_line": {d.end_line}{s}"end_column": {d.end_column}'
+        f'{s}"code": {_string(d.code)}{s}"name": {_string(d.name)}'
+        f'{s}"category": {_string(d.category)}{s}"severity": {_string(d.severity)}'
+        f'{s}"message": {_string(d.message)}'
+        f'{s}"suggestion": {"null" if suggestion is None else _string(suggestion)}'
+        f'{s}"fix": {fix_text}{c}}}'
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from lint.model import Diagnostic
-from lint.report import ReportContext
+from lint.report import BATCH, ReportContext
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"
@@ -25,17 +25,14 @@ def line_for(d: Diagnostic, color: bool = False) -> str:
     return f"{d.path}:{d.line}:{d.column}: {code}{mark} {d.message}"
 
 
-# Lines per written piece: a dirty file has 70,000 findings, and one call per line (format,
-# yield, write) cost more than the line itself. Pieces of this size stay small in memory.
-BATCH = 4096
-
-
 def chunks(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> Iterator[str]:
     if ctx.color:
         for d in diagnostics:
             yield line_for(d, True) + "\n"
         return
-    # line_for(d) + "\n" for each finding, written inline: one f-string per line.
+    # line_for(d) + "\n" for each finding, written inline (one f-string per line), BATCH lines
+    # per piece: a dirty file has 70,000 findings, and a call, a yield and a write per line
+    # cost more than the line itself.
     for i in range(0, len(diagnostics), BATCH):
         yield "".join(
             [

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from lint.model import Diagnostic
-from lint.report import ReportContext, json_list
+from lint.report import JsonLayout, ReportContext, diagnostic_json, json_items
 
 
 def chunks(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> Iterator[str]:
-    # The same text as json.dumps(list, indent=2), one object at a time.
-    yield from json_list(d.to_json() for d in diagnostics)
+    # The same text as json.dumps([d.to_json() for d in diagnostics], indent=2), in pieces.
+    layout = JsonLayout(1, indented=True)
+    yield from json_items(diagnostic_json(d, layout) for d in diagnostics)
     yield "\n"
 
 

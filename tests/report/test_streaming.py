@@ -13,7 +13,7 @@ import pytest
 
 from lint.document import Document
 from lint.engine import Engine
-from lint.report import FORMATS, ReportContext, chunker, renderer
+from lint.report import BATCH, FORMATS, ReportContext, chunker, renderer
 from lint.ruleset import load_ruleset
 
 TEXT_FORMATS = ["concise", "full", "json", "json-lines", "github", "sarif", "gitlab"]
@@ -30,8 +30,8 @@ def test_text_formats_stream_one_finding_at_a_time(fmt: str) -> None:
     assert pieces is not None
     parts = list(pieces(found, ctx))
     # Pieces of a bounded number of findings (a piece per line cost more than the line: see
-    # lint.report.concise.BATCH), each small; the head of a SARIF log describes the rules once.
+    # lint.report.BATCH), each small; the head of a SARIF log describes the rules once.
     whole = renderer(fmt)(found, ctx)
     assert "".join(parts) == whole
     per_finding = len(whole) / len(found)
-    assert sorted([0, *map(len, parts)])[-2] < 4096 * per_finding * 2
+    assert sorted([0, *map(len, parts)])[-2] < BATCH * per_finding * 2
