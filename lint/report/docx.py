@@ -131,7 +131,12 @@ class _Comments:
         ids = [int(x) for x in self._element.xpath("./w:comment/@w:id")]
         self.first_id = max(ids, default=-1) + 1
         self._next = self.first_id
-        self._date = dt.datetime.now(dt.timezone.utc)
+        from docx.oxml.simpletypes import ST_DateTime
+
+        date = ST_DateTime.convert_to_xml(dt.datetime.now(dt.timezone.utc))
+        self._comment_head = (
+            f'<w:comment w:id="%d" w:author="{AUTHOR}" w:initials="{INITIALS}" w:date="{date}">'
+        )
 
     @property
     def added(self) -> int:
@@ -159,28 +164,26 @@ class _Comments:
         yield saved[at:]
 
     def comment_xml(self, cid: int, text: str) -> bytes:
-        """Comment `cid` as the comments part holds it (it declares the namespace)."""
-        from docx.comments import Comment
-        from docx.oxml import parse_xml
-        from docx.oxml.ns import nsdecls
-        from lxml import etree
+        """Comment `cid` as the comments part holds it: the XML python-docx builds for a
+        comment (author, initials, date, a paragraph per line of `text`), written from text.
 
-        element = parse_xml(
-            f'<w:comment {nsdecls("w")} w:id="{cid}" w:author="">'
-            '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
-            '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>'
-            "</w:p></w:comment>"
-        )
-        element.author = AUTHOR
-        element.initials = INITIALS
-        element.date = self._date
-        comment = Comment(element, self._part)
+        Built through python-docx's objects this took ~150 µs a comment (4 s for the 29,000
+        problems of the seed x40); tests check that the two give the same bytes.
+        """
         head, *rest = text.split("\n")
-        comment.paragraphs[0].add_run(head)
+        parts = [self._comment_head % cid, _COMMENT_P, _ANNOTATION_REF]
+        if head:
+            parts += ("<w:r>", *_run_content(head), "</w:r>")
+        else:
+            parts.append("<w:r/>")
+        parts.append("</w:p>")
         for line in rest:
-            comment.add_paragraph(text=line)
-        xml: bytes = etree.tostring(element, encoding="UTF-8", xml_declaration=False)
-        return xml.replace(b" " + nsdecls("w").encode(), b"", 1)
+            parts.append(_COMMENT_P)
+            if line:
+                parts += ("<w:r>", *_run_content(line), "</w:r>")
+            parts.append("</w:p>")
+        parts.append("</w:comment>")
+        return "".join(parts).encode()
 
     def part_chunks(self, saved: bytes, texts: Iterable[str]) -> Iterator[bytes]:
         """The comments part as saved, with the comments of `texts` (in id order) added."""
@@ -194,6 +197,31 @@ class _Comments:
         for cid, text in enumerate(texts, start=self.first_id):
             yield self.comment_xml(cid, text)
         yield tail
+
+
+# What python-docx writes for a comment's paragraphs (style CommentText) and the run with the
+# annotation mark that opens its first paragraph.
+_COMMENT_P = '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+_ANNOTATION_REF = '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>'
+# Tabs and line breaks become elements of their own, as python-docx's run text does.
+_RUN_BREAKS = re.compile(r"([\t\r])")
+# Characters XML 1.0 cannot hold (python-docx refuses them): dropped from a comment's text.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _run_content(line: str) -> Iterator[str]:
+    """The content of a run holding `line` (no newline in it), as python-docx writes it."""
+    for piece in _RUN_BREAKS.split(_NOT_XML.sub("", line)):
+        if piece == "\t":
+            yield "<w:tab/>"
+        elif piece == "\r":
+            yield "<w:br/>"
+        elif piece:
+            escaped = piece.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            if len(piece.strip()) < len(piece):
+                yield f'<w:t xml:space="preserve">{escaped}</w:t>'
+            else:
+                yield f"<w:t>{escaped}</w:t>"
 
 
 def _comment_text(d: Diagnostic, story: str | None) -> str:

@@ -13,6 +13,8 @@ from typing import Any
 import docx
 import pytest
 from docx.oxml.ns import qn
+from hypothesis import example, given
+from hypothesis import strategies as st
 from lxml import etree
 
 from lint.report.docx import split_run
@@ -321,3 +323,65 @@ def test_comments_are_added_in_linear_time(tmp_path: Path, layout: str) -> None:
         return lambda: reviewed_copy(doc, found)
 
     assert_linear(make, 500, budget=10.0, repeat=2)
+
+
+def _comment_by_python_docx(comments: Any, cid: int, text: str) -> bytes:
+    """What python-docx's own objects make of a comment (the reference for comment_xml)."""
+    import datetime as dt
+
+    from docx.comments import Comment
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from lint.report.docx import AUTHOR, INITIALS
+
+    element = parse_xml(
+        f'<w:comment {nsdecls("w")} w:id="{cid}" w:author="">'
+        '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+        '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>'
+        "</w:p></w:comment>"
+    )
+    element.author = AUTHOR
+    element.initials = INITIALS
+    stamp = re.search(r'w:date="([^"]+)"', comments._comment_head)
+    assert stamp is not None
+    element.date = dt.datetime.strptime(stamp.group(1), "%Y-%m-%dT%H:%M:%SZ").replace(
+        tzinfo=dt.timezone.utc
+    )
+    comment = Comment(element, comments._part)
+    head, *rest = text.split("\n")
+    comment.paragraphs[0].add_run(head)
+    for line in rest:
+        comment.add_paragraph(text=line)
+    xml: bytes = etree.tostring(element, encoding="UTF-8", xml_declaration=False)
+    return xml.replace(b" " + nsdecls("w").encode(), b"", 1)
+
+
+# Texts of comments python-docx accepts: any XML character, with the line breaks, tabs,
+# blanks and markup characters a message or a quoted span can hold.
+_COMMENT_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list("\n\r\t \u3000\u2028&<>\"'*月FM一")),
+        st.characters(min_codepoint=0x20, max_codepoint=0xFFFD, exclude_categories=("Cs",)),
+    ),
+    max_size=40,
+)
+
+
+@given(_COMMENT_TEXT)
+@example('FM101 a <b> & "c"  lead\n建议：x\n\nthird  ')
+@example("")
+@example("\n")
+@example("a\r\nb\t")
+def test_comment_xml_is_what_python_docx_writes(text: str) -> None:
+    from lint.report.docx import _Comments
+
+    comments = _Comments(docx.Document())
+    assert comments.comment_xml(7, text) == _comment_by_python_docx(comments, 7, text)
+
+
+def test_comment_xml_drops_characters_xml_cannot_hold() -> None:
+    from lint.report.docx import _Comments
+
+    comments = _Comments(docx.Document())
+    assert comments.comment_xml(0, "a\x01b\x0b") == _comment_by_python_docx(comments, 0, "ab")
