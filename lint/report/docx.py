@@ -20,7 +20,7 @@ import re
 import secrets
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from lint.document import Document
 from lint.model import Diagnostic, ReportlintError
@@ -142,26 +142,65 @@ class _Comments:
     def added(self) -> int:
         return self._next - self.first_id
 
-    def anchor(self, first: Any, last: Any) -> None:
-        """Mark the runs `first` to `last` as the range of the next comment: where python-docx
-        puts w:commentRangeStart before `first`, and w:commentRangeEnd and the reference run
-        after `last` (see `document_chunks`)."""
+    def count(self, n: int) -> None:
+        """`n` comments are added (ids first_id to first_id + n - 1)."""
+        self._next = self.first_id + n
+
+    def mark(self, run: Any, cid: int, end: bool) -> None:
+        """Mark where comment `cid` starts (before `run`) or ends (after it): where python-docx
+        puts w:commentRangeStart, or w:commentRangeEnd and the reference run (see `_markers`)."""
         from lxml import etree
 
-        cid = self._next
-        self._next += 1
-        first.addprevious(etree.ProcessingInstruction(self._target, f"s{cid}"))
-        last.addnext(etree.ProcessingInstruction(self._target, f"e{cid}"))
+        if end:
+            run.addnext(etree.ProcessingInstruction(self._target, f"e{cid}"))
+        else:
+            run.addprevious(etree.ProcessingInstruction(self._target, f"s{cid}"))
 
-    def document_chunks(self, saved: bytes) -> Iterator[bytes]:
-        """The main document part as saved, with the range markers in place of the marks."""
+    def hold_body(self, body: Any, blocks: Iterator[Any]) -> None:
+        """Take the body's children out of the tree, leaving a mark where they were: python-docx
+        then writes the main document part without them, and `document_chunks` writes each of
+        `blocks` (the children, in order, each once it is ready) in the mark's place."""
+        from lxml import etree
+
+        self._inherited = {k or "": v for k, v in body.nsmap.items()}
+        for child in list(body):
+            body.remove(child)  # lxml takes the child's tail with it
+        body.append(etree.ProcessingInstruction(self._target, "body"))
+        self._blocks = blocks
+
+    def _markers(self, xml: bytes) -> Iterator[bytes]:
+        """`xml` with the range markers in place of the marks."""
         at = 0
-        for m in self._mark.finditer(saved):
-            yield saved[at : m.start()]
+        for m in self._mark.finditer(xml):
+            yield xml[at : m.start()]
             cid = int(m.group(2))
             yield self._start % cid if m.group(1) == b"s" else self._end % (cid, cid)
             at = m.end()
-        yield saved[at:]
+        yield xml[at:]
+
+    def _block_xml(self, block: Any) -> bytes:
+        """`block` as it is written inside the whole part: without the namespace declarations
+        lxml repeats on a subtree's root for those it inherits (the part's root has them)."""
+        from lxml import etree
+
+        xml: bytes = etree.tostring(block, encoding="UTF-8", xml_declaration=False)
+        end = xml.index(b">")
+
+        def keep(m: re.Match[bytes]) -> bytes:
+            prefix = (m.group(1) or b"").decode()
+            inherited = self._inherited.get(prefix)
+            return b"" if inherited is not None and inherited.encode() == m.group(2) else m.group()
+
+        return _XMLNS.sub(keep, xml[:end]) + xml[end:]
+
+    def document_chunks(self, saved: bytes) -> Iterator[bytes]:
+        """The main document part as saved, with the body's blocks written back in."""
+        hole = b"<?" + self._target.encode() + b" body?>"
+        at = saved.index(hole)
+        yield saved[:at]
+        for block in self._blocks:
+            yield from self._markers(self._block_xml(block))
+        yield saved[at + len(hole) :]
 
     def comment_xml(self, cid: int, text: str) -> bytes:
         """Comment `cid` as the comments part holds it: the XML python-docx builds for a
@@ -199,6 +238,8 @@ class _Comments:
         yield tail
 
 
+# A namespace declaration in a start tag: its prefix (none for the default) and its URI.
+_XMLNS = re.compile(rb' xmlns(?::([\w.-]+))?="([^"]*)"')
 # What python-docx writes for a comment's paragraphs (style CommentText) and the run with the
 # annotation mark that opens its first paragraph.
 _COMMENT_P = '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
@@ -275,13 +316,75 @@ def _empty_run(para: Paragraph) -> Any:
     return r
 
 
+class _Mark(NamedTuple):
+    """Where a comment starts (before the first non-empty run starting at or after `offset`
+    of paragraph `para`) or ends (after the last non-empty run ending at or before it), once
+    the paragraph's runs are split at the offsets of all its marks. `offset` None: on a new
+    empty run, the paragraph having no text to hold the comment."""
+
+    para: int
+    offset: int | None
+    end: bool
+    cid: int
+
+
+def _marks(
+    paras: list[Paragraph], cid: int, first: int, s: int, last: int, e: int
+) -> tuple[_Mark, ...]:
+    """The start and end of comment `cid` on [s in `first`, e in `last`): the runs python-docx
+    would have the comment cover are those of `first` from s and of `last` up to e, or, when
+    neither holds text, every run from `first` to `last`."""
+    if first == last:
+        if e > s:
+            return _Mark(first, s, False, cid), _Mark(first, e, True, cid)
+        return (_Mark(first, None, False, cid),)
+    head, tail = s < len(paras[first].text), e > 0
+    if head or tail:
+        start = _Mark(first, s, False, cid) if head else _Mark(last, 0, False, cid)
+        stop = (
+            _Mark(last, e, True, cid) if tail else _Mark(first, len(paras[first].text), True, cid)
+        )
+        return start, stop
+    filled = [i for i in range(first, last + 1) if paras[i].text]
+    if not filled:
+        return (_Mark(first, None, False, cid),)
+    return _Mark(filled[0], 0, False, cid), _Mark(
+        filled[-1], len(paras[filled[-1]].text), True, cid
+    )
+
+
+# What a paragraph whose block is written leaves behind (its tree is let go).
+_GONE = Paragraph(None, "body", "", [])
+
+
+def _top_blocks(document: Any, paras: list[Paragraph]) -> tuple[list[Any], list[list[int]]]:
+    """The body's children, and for each the indexes of the body paragraphs inside it."""
+    body = document.element.body
+    blocks = list(body)
+    position = {id(block): n for n, block in enumerate(blocks)}
+    inside: list[list[int]] = [[] for _ in blocks]
+    for i, para in enumerate(paras):
+        if para.story in _STORY_NAMES:
+            continue
+        node = para.element
+        while node.getparent() is not body:
+            node = node.getparent()
+        inside[position[id(node)]].append(i)
+    return blocks, inside
+
+
 def reviewed_copy(doc: Document, diagnostics: Sequence[Diagnostic]) -> bytes:
-    """The .docx bytes of `doc` with one comment per diagnostic."""
+    """The .docx bytes of `doc` with one comment per diagnostic.
+
+    The body is written a top-level block (paragraph, table) at a time: its runs are split and
+    its comment marks placed just before it is written, and it is dropped right after, so the
+    split runs of the whole document never exist at once (they took about 1.6 KB a problem).
+    """
     data = doc.meta.get("docx_bytes")
     if not isinstance(data, bytes):
         raise ReportlintError(f"{doc.path}: 不是 .docx 输入，无法生成批注副本 (--format docx)")
     document = open_docx(data, doc.path)
-    paras = paragraphs(document)
+    paras: list[Paragraph] = paragraphs(document)
     if len(paras) != doc.line_count or any(p.text != doc.line_text(i) for i, p in enumerate(paras)):
         raise ReportlintError(f"{doc.path}: 重新打开的文档与检查时不一致")
     body_paras = [i for i, p in enumerate(paras) if p.story not in _STORY_NAMES]
@@ -290,50 +393,71 @@ def reviewed_copy(doc: Document, diagnostics: Sequence[Diagnostic]) -> bytes:
     # Problems in headers and footers are anchored on the body's first non-empty paragraph.
     home = next((i for i in body_paras if paras[i].text), body_paras[0])
 
-    # Where each comment goes: (diagnostic, first line, start, last line, end, story note).
-    plans: list[tuple[Diagnostic, int, int, int, int, str | None]] = []
+    comments = _Comments(document)
+    notes: list[tuple[Diagnostic, str | None]] = []
+    marks: dict[int, list[_Mark]] = {}
     cuts: dict[int, set[int]] = {}
-    for d in diagnostics:
+    for cid, d in enumerate(diagnostics, start=comments.first_id):
         first, s, last, e = _span_in_lines(doc, d)
         story = paras[first].story
         if story in _STORY_NAMES:
             # Comments live in the main story only: anchor at the body's first character.
             first = last = home
             s, e = _widen(paras[first], 0, 0)
-            plans.append((d, first, s, last, e, story))
         else:
+            if paras[last].story in _STORY_NAMES:
+                # A span running on from the body into a header (a `to-end` scope): the
+                # comment ends with the body.
+                last = body_paras[-1]
+                e = len(paras[last].text)
             if first == last:
                 s, e = _widen(paras[first], s, e)
-            plans.append((d, first, s, last, e, None))
+            story = None
+        notes.append((d, story))
         cuts.setdefault(first, set()).add(s)
         cuts.setdefault(last, set()).add(e)
+        for mark in _marks(paras, cid, first, s, last, e):
+            marks.setdefault(mark.para, []).append(mark)
+    comments.count(len(notes))
+    blocks, inside = _top_blocks(document, paras)
 
-    for index, offsets in cuts.items():
-        _split_at(paras[index], offsets)
-        # Splits add runs beside their originals: read the paragraph's runs again.
-        paras[index] = paragraph_of(paras[index].element, paras[index].story)
-        if paras[index].text != doc.line_text(index):
-            raise ReportlintError(f"{doc.path}: 拆分文字块时出错")
+    def place(n: int) -> None:
+        """Split the runs of block `n`'s paragraphs and mark its comments' ends."""
+        for i in inside[n]:
+            if i in cuts:
+                _split_at(paras[i], cuts[i])
+                # Splits add runs beside their originals: read the paragraph's runs again.
+                paras[i] = paragraph_of(paras[i].element, paras[i].story)
+                if paras[i].text != doc.line_text(i):
+                    raise ReportlintError(f"{doc.path}: 拆分文字块时出错")
+        for i in inside[n]:
+            para = paras[i]
+            starts = [r.start for r in para.runs]
+            for mark in marks.get(i, ()):
+                if mark.offset is None:
+                    run = _empty_run(para)
+                    comments.mark(run, mark.cid, end=False)
+                    comments.mark(run, mark.cid, end=True)
+                elif mark.end:
+                    runs = _runs_covering(para.runs, starts, 0, mark.offset)
+                    comments.mark(runs[-1].element, mark.cid, end=True)
+                else:
+                    runs = _runs_covering(para.runs, starts, mark.offset, len(para.text))
+                    comments.mark(runs[0].element, mark.cid, end=False)
 
-    starts = {i: [r.start for r in paras[i].runs] for i in cuts}
-    comments = _Comments(document)
-    for _d, first, s, last, e, _note in plans:
-        if first == last:
-            runs = _runs_covering(paras[first].runs, starts[first], s, e)
-        else:
-            runs = _runs_covering(paras[first].runs, starts[first], s, len(paras[first].text))
-            runs += _runs_covering(paras[last].runs, starts[last], 0, e)
-            if not runs:  # both ends on empty text: take anything in between
-                for i in range(first, last + 1):
-                    runs += [r for r in paras[i].runs if r.end > r.start]
-        if runs:
-            first_el, last_el = runs[0].element, runs[-1].element
-        else:
-            first_el = last_el = _empty_run(paras[first])
-        comments.anchor(first_el, last_el)
+    def written() -> Iterator[Any]:
+        for n, block in enumerate(blocks):
+            place(n)
+            yield block
+            for i in inside[n]:  # the block is written: let its tree go
+                paras[i] = _GONE
+            blocks[n] = None
+
+    comments.hold_body(document.element.body, written())
     out = io.BytesIO()
     document.save(out)
-    texts = (_comment_text(d, note) for d, _first, _s, _last, _e, note in plans)
+    del document
+    texts = (_comment_text(d, note) for d, note in notes)
     return finish_copy(data, out.getvalue(), comments, texts)
 
 
@@ -374,12 +498,10 @@ def finish_copy(original: bytes, saved: bytes, comments: _Comments, texts: Itera
                 decl = _XML_DECL.match(part)
                 at = decl.end() if decl else 0
                 part = part[:at] + doctype + b"\n" + part[at:]
-            if not comments.added:
-                chunks: Iterable[bytes] = (part,)
-            elif info.filename == comments.member:
+            if info.filename == comments.document_member:
+                chunks: Iterable[bytes] = comments.document_chunks(part)
+            elif info.filename == comments.member and comments.added:
                 chunks = comments.part_chunks(part, texts)
-            elif info.filename == comments.document_member:
-                chunks = comments.document_chunks(part)
             else:
                 chunks = (part,)
             with dst.open(info, "w") as stream:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import shutil
 import subprocess
@@ -13,14 +14,14 @@ from typing import Any
 import docx
 import pytest
 from docx.oxml.ns import qn
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
 from lint.report.docx import split_run
 from lint.sources.docx import read_docx, run_text
 from tests.helpers import make_diagnostic, run_cli, run_json
-from tests.sources.test_docx import save, seed_as_docx
+from tests.sources.test_docx import docx_bytes, save, seed_as_docx
 
 AS_OF = "2026-11-26"
 W_T, W_R, W_P = qn("w:t"), qn("w:r"), qn("w:p")
@@ -368,6 +369,7 @@ _COMMENT_TEXT = st.text(
 )
 
 
+@settings(deadline=None)
 @given(_COMMENT_TEXT)
 @example('FM101 a <b> & "c"  lead\n建议：x\n\nthird  ')
 @example("")
@@ -385,3 +387,113 @@ def test_comment_xml_drops_characters_xml_cannot_hold() -> None:
 
     comments = _Comments(docx.Document())
     assert comments.comment_xml(0, "a\x01b\x0b") == _comment_by_python_docx(comments, 0, "ab")
+
+
+def _rich_document() -> docx.document.Document:
+    """Formatting, a tracked deletion and insertion, a hyperlink, a text box, merged and
+    nested table cells, empty paragraphs, a header and a footer."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def xml(s: str) -> Any:
+        return parse_xml(f"<w:root {nsdecls('w', 'r')}>{s}</w:root>")[0]
+
+    document = docx.Document()
+    document.sections[0].header.add_paragraph("页眉*号")
+    document.sections[0].footer.add_paragraph("页脚")
+    document.add_paragraph("")
+    p = document.add_paragraph("保留")
+    p.add_run("加粗*").bold = True
+    p.add_run("\t斜体").italic = True
+    p._p.append(xml("<w:del w:id='1' w:author='a'><w:r><w:delText>删掉</w:delText></w:r></w:del>"))
+    p._p.append(xml("<w:ins w:id='2' w:author='a'><w:r><w:t>插入</w:t></w:r></w:ins>"))
+    p._p.append(xml("<w:hyperlink r:id='rId99'><w:r><w:t>链接文字</w:t></w:r></w:hyperlink>"))
+    p._p.append(
+        xml(
+            "<w:r><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p>"
+            "</w:txbxContent></w:pict><w:t>后文</w:t></w:r>"
+        )
+    )
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).merge(table.cell(0, 1))
+    table.cell(0, 0).text = "合并单元格"
+    table.cell(1, 0).text = "左边"
+    table.cell(1, 1).add_table(rows=1, cols=1).cell(0, 0).text = "内层表格"
+    document.add_paragraph("")
+    document.add_paragraph("末段文字，结束")
+    return document
+
+
+def test_a_copy_without_problems_is_what_python_docx_saves(tmp_path: Path) -> None:
+    # The body is written back a block at a time: each block must come out as it does when
+    # python-docx writes the whole part (namespace declarations, a block's own declaration).
+    from docx.oxml import parse_xml
+
+    from lint.report.docx import reviewed_copy
+    from lint.sources.docx import open_docx
+
+    document = _rich_document()
+    own = parse_xml(
+        '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:x="urn:example"><w:r x:a="1"><w:t>自带命名空间</w:t></w:r></w:p>'
+    )
+    document.element.body.insert(1, own)
+    data = docx_bytes(document)
+    reference = open_docx(data, "rich.docx")
+    assert reference.comments is not None  # the copy has a comments part, empty here
+    saved = io.BytesIO()
+    reference.save(saved)
+    with zipfile.ZipFile(saved) as made:
+        expected = {n: made.read(n) for n in made.namelist()}
+    copy = reviewed_copy(read_docx(data, "rich.docx"), [])
+    with zipfile.ZipFile(io.BytesIO(copy)) as made:
+        assert {n: made.read(n) for n in made.namelist()} == expected
+
+
+@settings(deadline=None)  # a Word file per example: slow on a loaded machine
+@given(st.lists(st.tuples(st.integers(0, 60), st.sampled_from([0, 1, 2, 3, 8, 30])), max_size=6))
+@example([(0, 0), (1, 8), (12, 30)])
+def test_comments_on_any_spans_anchor_their_text(spans: list[tuple[int, int]]) -> None:
+    import tempfile
+
+    from lint.report.docx import reviewed_copy
+
+    data = docx_bytes(_rich_document())
+    doc = read_docx(data, "rich.docx")
+    body_end = doc.text.index("页眉") - 1
+    diags = []
+    for start, width in spans:
+        start = min(start, len(doc.text))
+        end = min(len(doc.text), start + width)
+        if start <= body_end < end:
+            end = body_end  # a span running into the header: its own test
+        diags.append(make_diagnostic(doc, start, end, "PH101", "x"))
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "out.docx"
+        out.write_bytes(reviewed_copy(doc, diags))
+        assert read_docx(out.read_bytes(), "o").text == doc.text
+        anchors = anchored_texts(out)
+        assert len(anchors) == len(diags)
+        for cid, d in enumerate(diags):
+            if d.start >= body_end or d.end <= d.start:
+                continue  # moved to the body's start, or widened onto a neighbour
+            want = doc.text[d.start : d.end]
+            if "\n" in want and (not want.split("\n")[0] or not want.split("\n")[-1]):
+                continue  # an end on a paragraph's edge: python-docx's own rule applies
+            # (anchored_texts marks paragraph ends only roughly: compare the characters)
+            assert anchors[cid].replace("\n", "") == want.replace("\n", ""), (d.start, d.end)
+
+
+def test_a_span_running_into_the_footer_ends_with_the_body(tmp_path: Path) -> None:
+    from lint.report.docx import reviewed_copy
+
+    src = save(_rich_document(), tmp_path / "rich.docx")
+    doc = read_docx(src.read_bytes(), str(src))
+    start = doc.text.index("结束")
+    diags = [make_diagnostic(doc, start, len(doc.text), "RS117", "推荐阅读")]
+    out = tmp_path / "out.docx"
+    out.write_bytes(reviewed_copy(doc, diags))
+    assert anchored_texts(out) == {0: "结束"}
+    with zipfile.ZipFile(out) as made, zipfile.ZipFile(src) as original:
+        stories = [n for n in original.namelist() if re.match(r"word/(header|footer)\d*\.xml", n)]
+        assert stories and all(made.read(n) == original.read(n) for n in stories)
