@@ -15,11 +15,12 @@ import bisect
 import copy
 import datetime as dt
 import io
+import itertools
 import os
 import re
 import secrets
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from lint.document import Document
@@ -31,9 +32,10 @@ from lint.sources.docx import (
     RunSlice,
     open_docx,
     paragraph_of,
-    paragraphs,
     piece_text,
+    story_paragraphs,
     w,
+    walk_blocks,
 )
 
 AUTHOR = "reportlint"
@@ -292,11 +294,12 @@ def _span_in_lines(doc: Document, d: Diagnostic) -> tuple[int, int, int, int]:
     return first, s, last, e
 
 
-def _widen(para: Paragraph, s: int, e: int) -> tuple[int, int]:
-    """A comment needs at least one character: widen an empty span onto a neighbour."""
+def _widen(length: int, s: int, e: int) -> tuple[int, int]:
+    """A comment needs at least one character: widen an empty span onto a neighbour (in a
+    paragraph whose text has `length` characters)."""
     if e > s:
         return s, e
-    if s < len(para.text):
+    if s < length:
         return s, s + 1
     if s > 0:
         return s - 1, s
@@ -329,138 +332,161 @@ class _Mark(NamedTuple):
 
 
 def _marks(
-    paras: list[Paragraph], cid: int, first: int, s: int, last: int, e: int
+    length: Callable[[int], int], cid: int, first: int, s: int, last: int, e: int
 ) -> tuple[_Mark, ...]:
-    """The start and end of comment `cid` on [s in `first`, e in `last`): the runs python-docx
-    would have the comment cover are those of `first` from s and of `last` up to e, or, when
-    neither holds text, every run from `first` to `last`."""
+    """The start and end of comment `cid` on [s in `first`, e in `last`) (`length`: of a
+    paragraph's text). The runs python-docx would have the comment cover are those of `first`
+    from s and of `last` up to e, or, when neither holds text, every run from `first` to
+    `last`."""
     if first == last:
         if e > s:
             return _Mark(first, s, False, cid), _Mark(first, e, True, cid)
         return (_Mark(first, None, False, cid),)
-    head, tail = s < len(paras[first].text), e > 0
+    head, tail = s < length(first), e > 0
     if head or tail:
         start = _Mark(first, s, False, cid) if head else _Mark(last, 0, False, cid)
-        stop = (
-            _Mark(last, e, True, cid) if tail else _Mark(first, len(paras[first].text), True, cid)
-        )
+        stop = _Mark(last, e, True, cid) if tail else _Mark(first, length(first), True, cid)
         return start, stop
-    filled = [i for i in range(first, last + 1) if paras[i].text]
+    filled = [i for i in range(first, last + 1) if length(i)]
     if not filled:
         return (_Mark(first, None, False, cid),)
-    return _Mark(filled[0], 0, False, cid), _Mark(
-        filled[-1], len(paras[filled[-1]].text), True, cid
-    )
+    return _Mark(filled[0], 0, False, cid), _Mark(filled[-1], length(filled[-1]), True, cid)
 
 
-# What a paragraph whose block is written leaves behind (its tree is let go).
-_GONE = Paragraph(None, "body", "", [])
+class _Sweep:
+    """The comment marks of the body's paragraphs, made as the blocks are reached: problems are
+    taken in order of position, and a mark waits in `pending` until its paragraph is read."""
 
+    def __init__(self, doc: Document, diagnostics: Sequence[Diagnostic], n_body: int) -> None:
+        self.doc = doc
+        self.diagnostics = diagnostics
+        self.n_body = n_body
+        self.pending: dict[int, list[_Mark]] = {}
+        self.order = [k for k, d in enumerate(diagnostics) if self.in_body(d)]
+        pairs = itertools.pairwise(self.order)
+        if any(diagnostics[a].start > diagnostics[b].start for a, b in pairs):
+            self.order.sort(key=lambda k: diagnostics[k].start)
+        self.taken = 0  # problems of `order` whose marks are made
 
-def _top_blocks(document: Any, paras: list[Paragraph]) -> tuple[list[Any], list[list[int]]]:
-    """The body's children, and for each the indexes of the body paragraphs inside it."""
-    body = document.element.body
-    blocks = list(body)
-    position = {id(block): n for n, block in enumerate(blocks)}
-    inside: list[list[int]] = [[] for _ in blocks]
-    for i, para in enumerate(paras):
-        if para.story in _STORY_NAMES:
-            continue
-        node = para.element
-        while node.getparent() is not body:
-            node = node.getparent()
-        inside[position[id(node)]].append(i)
-    return blocks, inside
+    def in_body(self, d: Diagnostic) -> bool:
+        return self.n_body >= self.doc.line_count or d.start < self.doc.line_starts[self.n_body]
+
+    def length(self, i: int) -> int:
+        """Of paragraph i's text, which is line i's."""
+        return self.doc.line_ends[i] - self.doc.line_starts[i]
+
+    def add(self, first_id: int, k: int, first: int, s: int, last: int, e: int) -> None:
+        for mark in _marks(self.length, first_id + k, first, s, last, e):
+            self.pending.setdefault(mark.para, []).append(mark)
+
+    def take(self, first_id: int, line: int) -> None:
+        """Make the marks of the problems that start before `line`."""
+        n_body = self.n_body
+        while self.taken < len(self.order):
+            k = self.order[self.taken]
+            first, s, last, e = _span_in_lines(self.doc, self.diagnostics[k])
+            if first >= line:
+                break
+            self.taken += 1
+            if last >= n_body:
+                # A span running on from the body into a header (a `to-end` scope): the
+                # comment ends with the body.
+                last, e = n_body - 1, self.length(n_body - 1)
+            if first == last:
+                s, e = _widen(self.length(first), s, e)
+            self.add(first_id, k, first, s, last, e)
+
+    def marks(self, i: int) -> list[_Mark]:
+        """The marks of paragraph i, in comment order (taken off `pending`)."""
+        return sorted(self.pending.pop(i, ()), key=lambda m: m.cid)
 
 
 def reviewed_copy(doc: Document, diagnostics: Sequence[Diagnostic]) -> bytes:
     """The .docx bytes of `doc` with one comment per diagnostic.
 
-    The body is written a top-level block (paragraph, table) at a time: its runs are split and
-    its comment marks placed just before it is written, and it is dropped right after, so the
-    split runs of the whole document never exist at once (they took about 1.6 KB a problem).
+    The body is written a top-level block (paragraph, table) at a time: its paragraphs are
+    read, their runs split and their comments marked just before it is written, and it is let
+    go right after; problems are taken in order of position as the blocks are reached. So what
+    is held per problem is the problem itself: the split runs, read paragraphs and marks of
+    the whole document never exist at once (they took about 3 KB a problem).
     """
     data = doc.meta.get("docx_bytes")
     if not isinstance(data, bytes):
         raise ReportlintError(f"{doc.path}: 不是 .docx 输入，无法生成批注副本 (--format docx)")
     document = open_docx(data, doc.path)
-    paras: list[Paragraph] = paragraphs(document)
-    if len(paras) != doc.line_count or any(p.text != doc.line_text(i) for i, p in enumerate(paras)):
-        raise ReportlintError(f"{doc.path}: 重新打开的文档与检查时不一致")
-    body_paras = [i for i, p in enumerate(paras) if p.story not in _STORY_NAMES]
-    if not body_paras:
+    changed = ReportlintError(f"{doc.path}: 重新打开的文档与检查时不一致")
+    # Headers and footers are the last lines; the body's lines are checked block by block.
+    stories = story_paragraphs(document)
+    n_body = doc.line_count - len(stories)
+    if n_body < 0 or any(p.text != doc.line_text(n_body + j) for j, p in enumerate(stories)):
+        raise changed
+    if n_body == 0:
         raise ReportlintError(f"{doc.path}: 文档没有正文段落，无法添加批注")
-    # Problems in headers and footers are anchored on the body's first non-empty paragraph.
-    home = next((i for i in body_paras if paras[i].text), body_paras[0])
-
+    sweep = _Sweep(doc, diagnostics, n_body)
     comments = _Comments(document)
-    notes: list[tuple[Diagnostic, str | None]] = []
-    marks: dict[int, list[_Mark]] = {}
-    cuts: dict[int, set[int]] = {}
-    for cid, d in enumerate(diagnostics, start=comments.first_id):
-        first, s, last, e = _span_in_lines(doc, d)
-        story = paras[first].story
-        if story in _STORY_NAMES:
-            # Comments live in the main story only: anchor at the body's first character.
-            first = last = home
-            s, e = _widen(paras[first], 0, 0)
-        else:
-            if paras[last].story in _STORY_NAMES:
-                # A span running on from the body into a header (a `to-end` scope): the
-                # comment ends with the body.
-                last = body_paras[-1]
-                e = len(paras[last].text)
-            if first == last:
-                s, e = _widen(paras[first], s, e)
-            story = None
-        notes.append((d, story))
-        cuts.setdefault(first, set()).add(s)
-        cuts.setdefault(last, set()).add(e)
-        for mark in _marks(paras, cid, first, s, last, e):
-            marks.setdefault(mark.para, []).append(mark)
-    comments.count(len(notes))
-    blocks, inside = _top_blocks(document, paras)
-
-    def place(n: int) -> None:
-        """Split the runs of block `n`'s paragraphs and mark its comments' ends."""
-        for i in inside[n]:
-            if i in cuts:
-                _split_at(paras[i], cuts[i])
-                # Splits add runs beside their originals: read the paragraph's runs again.
-                paras[i] = paragraph_of(paras[i].element, paras[i].story)
-                if paras[i].text != doc.line_text(i):
-                    raise ReportlintError(f"{doc.path}: 拆分文字块时出错")
-        for i in inside[n]:
-            para = paras[i]
-            starts = [r.start for r in para.runs]
-            for mark in marks.get(i, ()):
-                if mark.offset is None:
-                    run = _empty_run(para)
-                    comments.mark(run, mark.cid, end=False)
-                    comments.mark(run, mark.cid, end=True)
-                elif mark.end:
-                    runs = _runs_covering(para.runs, starts, 0, mark.offset)
-                    comments.mark(runs[-1].element, mark.cid, end=True)
-                else:
-                    runs = _runs_covering(para.runs, starts, mark.offset, len(para.text))
-                    comments.mark(runs[0].element, mark.cid, end=False)
+    comments.count(len(diagnostics))
+    # Problems in headers and footers are anchored on the body's first non-empty paragraph.
+    home = next((i for i in range(n_body) if sweep.length(i)), 0)
+    notes: dict[int, str] = {}
+    for k, d in enumerate(diagnostics):
+        if not sweep.in_body(d):
+            notes[k] = stories[doc.line_of(min(d.start, len(doc.text))) - n_body].story
+            s, e = _widen(sweep.length(home), 0, 0)
+            sweep.add(comments.first_id, k, home, s, home, e)
+    del stories
+    blocks = list(document.element.body)
 
     def written() -> Iterator[Any]:
+        line = 0  # the first line of the next block
         for n, block in enumerate(blocks):
-            place(n)
+            paras = list(walk_blocks((block,), "body"))
+            lines = range(line, line + len(paras))
+            line += len(paras)
+            if line > n_body or any(
+                p.text != doc.line_text(i) for i, p in zip(lines, paras, strict=True)
+            ):
+                raise changed
+            sweep.take(comments.first_id, line)
+            for i, para in zip(lines, paras, strict=True):
+                marks = sweep.marks(i)
+                if marks:
+                    _place(doc, i, para, marks, comments)
+            del paras
             yield block
-            for i in inside[n]:  # the block is written: let its tree go
-                paras[i] = _GONE
-            blocks[n] = None
+            blocks[n] = None  # written: let its tree go
+        if line != n_body:
+            raise changed
 
     comments.hold_body(document.element.body, written())
     out = io.BytesIO()
     document.save(out)
     del document
-    texts = (_comment_text(d, note) for d, note in notes)
+    texts = (_comment_text(d, notes.get(k)) for k, d in enumerate(diagnostics))
     return finish_copy(data, out.getvalue(), comments, texts)
 
 
+def _place(doc: Document, i: int, para: Paragraph, marks: list[_Mark], comments: _Comments) -> None:
+    """Split the runs of paragraph `para` (line `i`) where `marks` are, and mark them."""
+    _split_at(para, {m.offset for m in marks if m.offset is not None})
+    # Splits add runs beside their originals: read the paragraph's runs again.
+    para = paragraph_of(para.element, para.story)
+    if para.text != doc.line_text(i):
+        raise ReportlintError(f"{doc.path}: 拆分文字块时出错")
+    starts = [r.start for r in para.runs]
+    for mark in marks:
+        if mark.offset is None:
+            run = _empty_run(para)
+            comments.mark(run, mark.cid, end=False)
+            comments.mark(run, mark.cid, end=True)
+        elif mark.end:
+            runs = _runs_covering(para.runs, starts, 0, mark.offset)
+            comments.mark(runs[-1].element, mark.cid, end=True)
+        else:
+            runs = _runs_covering(para.runs, starts, mark.offset, len(para.text))
+            comments.mark(runs[0].element, mark.cid, end=False)
+
+
+_BATCH = 1 << 16
 # A part's DOCTYPE with its internal subset (entity definitions the part's text may use).
 _DOCTYPE = re.compile(rb"<!DOCTYPE\s[^\[>]*(?:\[.*?\]\s*)?>", re.DOTALL)
 _XML_DECL = re.compile(rb"<\?xml[^>]*\?>\s*")
@@ -505,8 +531,17 @@ def finish_copy(original: bytes, saved: bytes, comments: _Comments, texts: Itera
             else:
                 chunks = (part,)
             with dst.open(info, "w") as stream:
+                # Tens of thousands of small chunks: each write to a zip stream has a fixed
+                # cost (a compressor call, a CRC update), so they go in batches.
+                batch: list[bytes] = []
+                size = 0
                 for chunk in chunks:
-                    stream.write(chunk)
+                    batch.append(chunk)
+                    size += len(chunk)
+                    if size >= _BATCH:
+                        stream.write(b"".join(batch))
+                        batch, size = [], 0
+                stream.write(b"".join(batch))
     return out.getvalue()
 
 

@@ -19,7 +19,7 @@ in `Document.meta["docx_numbering"]` for reports, not inserted into the linted t
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -113,13 +113,15 @@ def paragraph_of(p: Any, story: str) -> Paragraph:
     return Paragraph(p, story, "".join(parts), runs)
 
 
-def _walk_blocks(parent: Any, story: str) -> Iterator[Paragraph]:
+def walk_blocks(parent: Iterable[Any], story: str) -> Iterator[Paragraph]:
+    """The paragraphs of the blocks in `parent` (an element, or some of its children), in
+    reading order."""
     for child in parent:
         if child.tag == _W_P:
             yield paragraph_of(child, story)
         elif child.tag in _BLOCK_CONTAINERS:
             inner = "table" if child.tag == w("tc") and story == "body" else story
-            yield from _walk_blocks(child, inner)
+            yield from walk_blocks(child, inner)
 
 
 def _header_footer_parts(document: Any) -> Iterator[tuple[str, Any]]:
@@ -140,12 +142,16 @@ def _header_footer_parts(document: Any) -> Iterator[tuple[str, Any]]:
                 yield story, part.element
 
 
+def story_paragraphs(document: Any) -> list[Paragraph]:
+    """The paragraphs of the headers and footers, in reading order: the last lines."""
+    return [
+        p for story, element in _header_footer_parts(document) for p in walk_blocks(element, story)
+    ]
+
+
 def paragraphs(document: Any) -> list[Paragraph]:
     """Every paragraph of a python-docx Document, in the reading order described above."""
-    out = list(_walk_blocks(document.element.body, "body"))
-    for story, element in _header_footer_parts(document):
-        out.extend(_walk_blocks(element, story))
-    return out
+    return list(walk_blocks(document.element.body, "body")) + story_paragraphs(document)
 
 
 # Bounds on what a package may inflate to. python-docx reads every part into memory and lxml
