@@ -155,6 +155,7 @@ def diagnostics(doc: Document, findings: Iterable[Finding]) -> list[Diagnostic]:
     starts = doc.line_starts
     lines = len(starts)
     bisect_right = bisect.bisect_right
+    messages = _MESSAGES
     out: list[Diagnostic] = []
     append = out.append
     for f in findings:
@@ -177,8 +178,14 @@ def diagnostics(doc: Document, findings: Iterable[Finding]) -> list[Diagnostic]:
         flagged = text[start:end]
         if f.message:
             message = printable(f.message)
-        else:
+        elif f.values:
             message = _message(rule.message, flagged, f.suggestion, f.values)
+        else:
+            # Most findings (plain substitutions) carry no values of their own: _message's
+            # cache entry, looked up here without a call and without unpacking values.
+            message = messages.get((rule.message, flagged, f.suggestion)) or _message(
+                rule.message, flagged, f.suggestion, f.values
+            )
         positions: tuple[tuple[int, int, int, int], ...] = ()
         fix = f.fix
         if fix is not None:
@@ -332,9 +339,14 @@ class Engine:
         for chk in self.checks:
             t0 = time.perf_counter()
             try:
-                for f in chk.run(doc, ctx):
-                    if not (doc.disabled and doc.is_disabled(f.rule.code, f.start)):
-                        out.append(f)
+                if doc.disabled:
+                    for f in chk.run(doc, ctx):
+                        if not doc.is_disabled(f.rule.code, f.start):
+                            out.append(f)
+                else:
+                    # One C-level call per kind, not a step per finding. Like the loop, it
+                    # keeps what a failing kind yielded before it failed.
+                    out.extend(chk.run(doc, ctx))
             except ReportlintError as exc:  # e.g. jieba missing: a known, named problem
                 if str(exc) != self.segmenter.problem:  # that one is reported once below
                     ctx.problems.append((chk.kind or type(chk).__name__, str(exc)))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pytest
 
 from lint import engine as engine_module
+from lint.checks import Check, Finding, RunContext
 from lint.document import Document
 from lint.engine import Engine, _drop_shadowed, select_rules
 from lint.model import SORT_KEY
@@ -76,3 +78,46 @@ def test_shadows_drop_only_other_rules_findings_wholly_inside_them() -> None:
         (14, 20, "AA1"),
         (21, 25, "RS1"),
     ]
+
+
+def test_a_kind_that_fails_keeps_what_it_found_before() -> None:
+    # The engine takes each kind's findings in one call; what a kind yielded before an
+    # internal error is still reported, with the error named as a problem.
+    engine = Engine(select_rules(load_ruleset(), ["PH101"]))
+    rule = engine.rules[0]
+
+    class Failing(Check):
+        kind = "failing"
+
+        def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
+            yield Finding(rule, 0, 2)
+            raise ValueError("boom")
+
+    engine.checks = [Failing([rule]), *engine.checks]
+    result = engine.check(Document("d.txt", "XX区**工作\n"), DAY)
+    assert [(d.code, d.start, d.end) for d in result.diagnostics] == [
+        ("PH101", 0, 2),
+        ("PH101", 3, 5),
+    ]
+    assert result.problems and "boom" in result.problems[0][1]
+
+
+def test_findings_with_their_own_values_get_their_own_message() -> None:
+    # Findings without values share one cached message per (template, text, suggestion);
+    # a finding whose values differ (its {match} is not the flagged text) must not get it.
+    rule = parse_rules(
+        "category: residue\nrules:\n  - code: ZZ902\n    name: probe\n    kind: existence\n"
+        '    severity: warning\n    message: "删去“{match}”{note}"\n    tokens: ["甲"]\n'
+        '    examples: {bad: ["甲"], good: ["y"]}\n',
+        "/somewhere/else/rules.yaml",
+    )[0]
+    doc = Document("d.txt", "甲乙\r\n甲乙\r\n")
+    for order in (1, -1):
+        found = [
+            Finding(rule, 0, 2),
+            Finding(rule, 4, 6, values={"match": "甲"}),
+            Finding(rule, 4, 6, values={"match": "甲", "note": "。"}),
+            Finding(rule, 0, 2, message="自带的说明"),
+        ][::order]
+        messages = [d.message for d in engine_module.diagnostics(doc, found)][::order]
+        assert messages == ["删去“甲乙”{note}", "删去“甲”{note}", "删去“甲”。", "自带的说明"]

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.checks import Finding, RunContext
 from lint.checks.substitution import SubstitutionCheck
 from lint.checks.textmatch import CompiledRule, Hit, TextMatchCheck
 from lint.document import Document
-from lint.engine import diagnostics
+from lint.engine import Engine, diagnostics
 from lint.ruleset import load_ruleset
 from lint.segment import Segmenter
 from tests.helpers import run_cli, run_json
@@ -131,3 +134,38 @@ def test_plain_findings_report_what_the_general_path_reports(
     monkeypatch.setattr(SubstitutionCheck, "plain_finding", general)
     assert fast == [report(t) for t in texts]
     assert sum(map(len, fast)) > len(texts) // 2
+
+
+# Han text, the half-width marks the punctuation rules swap, NBSP runs (joined), brackets,
+# quotes, line breaks and characters the messages escape.
+_DRAFT = st.text(
+    alphabet=st.sampled_from(list("今年以来市委工作,;:!?()“”\u00a0 \n\r1a.\x1b")),
+    max_size=60,
+)
+
+
+@settings(deadline=None)  # the first example builds the engine
+@given(_DRAFT)
+def test_plain_findings_match_the_general_path_on_any_draft(text: str) -> None:
+    # The engine's whole output (positions, messages, fixes, shadows, order) for every
+    # built-in rule, with plain findings made fast and the general way.
+    engine = _engine()
+    doc = Document("d.txt", text)
+    fast = engine.check(doc, DAY).diagnostics
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(SubstitutionCheck, "plain_finding", _general)
+        general = engine.check(Document("d.txt", text), DAY).diagnostics
+    assert [(d, d.text, d.edit_positions) for d in fast] == [
+        (d, d.text, d.edit_positions) for d in general
+    ]
+
+
+@functools.cache
+def _engine() -> Engine:
+    return Engine(list(load_ruleset()))
+
+
+def _general(
+    self: TextMatchCheck, doc: Document, cr: CompiledRule, s: int, e: int, repl: str | None
+) -> Finding:
+    return self._finding(doc, Hit(cr, s, e, s, e, repl))
