@@ -188,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     exe = find_executable(args.cmd)
     with tempfile.TemporaryDirectory(prefix="reportlint-memory-") as tmpdir:
         env = {**os.environ, "REPORTLINT_CACHE_DIR": str(Path(tmpdir) / "cache")}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as in bench/run.py
         results = measure(exe, Path(tmpdir), env, args.format or FORMATS, args.runs)
     if args.json:
         print(json.dumps(as_json(results), ensure_ascii=False, indent=2))
