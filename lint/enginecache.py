@@ -11,8 +11,9 @@ stored in it: they are written as their codes and resolved against the rule set 
 cached engine shares its Rule objects with the rule set, as a built one does. Storage, checksum
 and trust are lint.rulecache's; any miss or mismatch builds the checks afresh.
 
-Programs the check modules compile when imported (pattern constants) are stored first, and
-served while the checks are unpickled: see lint.programs.
+Programs the check modules compile when imported (pattern constants, `regex` and `re`) are
+stored first, and served while the checks are unpickled; `re` patterns inside the checks (the
+literal tries) are stored as their compiled code too: see lint.programs.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
     from lint.checks import Check
 
 _PREFIX = "engine"
-_VERSION = b"reportlint-engine-v3\n"
+_VERSION = b"reportlint-engine-v4\n"
 
 
 def engine_key(ruleset_key: str, rules: Sequence[Rule]) -> str | None:
@@ -57,6 +59,16 @@ class _Pickler(pickle.Pickler):
             return self._ids[id(obj)]
         return None
 
+    def reducer_override(self, obj: Any) -> Any:
+        if type(obj) is re.Pattern:
+            # As its compiled code, not its source (see lint.programs)
+            return compiled.re_pattern, (
+                obj.pattern,
+                obj.flags,
+                compiled.re_code(obj.pattern, obj.flags),
+            )
+        return NotImplemented
+
 
 class _Unpickler(pickle.Unpickler):
     def __init__(self, file: io.BytesIO, rules: Sequence[Rule]) -> None:
@@ -77,13 +89,15 @@ def load(key: str, rules: Sequence[Rule]) -> list[Check] | None:
         return None
     try:
         stream = io.BytesIO(payload)
-        programs = pickle.load(stream)
-        if not isinstance(programs, dict):
+        header = pickle.load(stream)
+        if not isinstance(header, dict) or header.get("sre") != compiled.SRE_MAGIC:
             return None
-        with compiled.serving(programs):
+        programs, re_codes = header["regex"], header["re"]
+        with compiled.serving(programs), compiled.serving_re(re_codes):
             options, checks = _Unpickler(stream, rules).load()
         # The modules are imported now: what an entry stored later in this process needs.
         compiled.IMPORTED.update(programs)
+        compiled.RE_IMPORTED.update(re_codes)
         if [r.code for r in rules] != list(options):
             return None
     except Exception:  # a stale class layout or anything else: rebuild instead
@@ -99,7 +113,8 @@ def store(key: str, rules: Sequence[Rule], checks: list[Check]) -> None:
     anything that does not pickle is simply not cached."""
     buf = io.BytesIO()
     try:
-        pickle.dump(compiled.IMPORTED, buf, protocol=pickle.HIGHEST_PROTOCOL)
+        header = {"regex": compiled.IMPORTED, "re": compiled.RE_IMPORTED, "sre": compiled.SRE_MAGIC}
+        pickle.dump(header, buf, protocol=pickle.HIGHEST_PROTOCOL)
         _Pickler(buf, rules).dump(({r.code: dict(r._options) for r in rules}, checks))
     except Exception:
         return
