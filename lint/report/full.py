@@ -11,6 +11,7 @@ characters of output, whatever the length of its line.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
@@ -29,18 +30,37 @@ SPAN = 60
 ELLIPSIS = "..."  # ASCII: one column in every terminal, unlike U+2026
 
 
+def char_width(ch: str) -> int:
+    """Terminal columns of one character: 0 for a combining mark, 2 for a wide one."""
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+class _Widths(dict[str, int]):
+    """char_width of each character met so far, looked up at C speed (a report measures
+    the text before every finding: two unicodedata calls per character were most of it)."""
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = char_width(ch)
+        return width
+
+
+_WIDTHS = _Widths()
+
+
 def display_width(text: str) -> int:
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
+    if text.isascii():  # every ASCII character is one column (tests/report/test_full.py)
+        return len(text)
+    return sum(map(_WIDTHS.__getitem__, text))
+
+
+# Tabs and odd spaces would break alignment; they are shown as one ordinary space each.
+_ODD_SPACE = re.compile("[\t\u00a0\u200b\ufeff]")
 
 
 def _visible(text: str) -> str:
-    # Tabs and odd spaces would break alignment; show them as one ordinary space each.
-    return "".join(" " if ch in "\t\u00a0\u200b\ufeff" else ch for ch in text)
+    return _ODD_SPACE.sub(" ", text)
 
 
 def excerpt(doc: Document, d: Diagnostic) -> tuple[str, str] | None:

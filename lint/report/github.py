@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from lint.model import Diagnostic
 from lint.printable import printable_lines
-from lint.report import ReportContext
+from lint.report import BATCH, ReportContext
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -43,8 +43,31 @@ def line_for(d: Diagnostic) -> str:
 
 
 def chunks(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> Iterator[str]:
-    for d in diagnostics:
-        yield line_for(d) + "\n"
+    # line_for(d) + "\n" for each finding, BATCH per piece. A file's path and a rule's code
+    # are escaped once, not per finding; positions are digits, which escaping leaves alone.
+    escaped: dict[str, str] = {}
+
+    def prop(value: str) -> str:
+        text = escaped.get(value)
+        if text is None:
+            text = escaped[value] = escape_property(value)
+        return text
+
+    for i in range(0, len(diagnostics), BATCH):
+        yield "".join(
+            [
+                f"::{COMMANDS.get(d.severity, 'warning')} file={prop(d.path)},line={d.line},"
+                f"col={d.column},endLine={d.end_line},endColumn={d.end_column},"
+                f"title={prop(d.code)}::"
+                + escape_data(
+                    f"{d.code} {d.message}（建议：{d.suggestion}）"
+                    if d.suggestion
+                    else f"{d.code} {d.message}"
+                )
+                + "\n"
+                for d in diagnostics[i : i + BATCH]
+            ]
+        )
     for p, e in ctx.errors:
         yield f"::error file={escape_property(p)}::{escape_data(e)}\n"
 
