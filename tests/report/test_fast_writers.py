@@ -7,9 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lint.model import Diagnostic
-from lint.report import ReportContext, github
+from lint.report import ReportContext, github, junit
 from lint.report.full import char_width, display_width
-from tests.report._strategies import diagnostics
+from tests.report._strategies import diagnostics, texts
 
 
 @given(st.lists(diagnostics, max_size=5), st.integers(min_value=0, max_value=250))
@@ -32,3 +32,9 @@ def test_every_ascii_character_is_one_column() -> None:
 def test_github_errors_follow_the_findings() -> None:
     ctx = ReportContext(errors=[("坏%文件.txt", "无法读取\n第二行")])
     assert "".join(github.chunks([], ctx)) == "::error file=坏%25文件.txt::无法读取%0A第二行\n"
+
+
+@given(diagnostics, texts)
+def test_junit_cases_are_the_element_tree_ones(d: Diagnostic, path: str) -> None:
+    where = junit._attrib(junit._clean(path))
+    assert junit.failure_case(path, d, where) == junit._failure(path, d)
