@@ -3,11 +3,15 @@ give: GitHub annotations, the full format's widths and visible text, JUnit test 
 
 from __future__ import annotations
 
+import html
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from lint.model import Diagnostic
+from lint.printable import printable_lines
 from lint.report import ReportContext, github, junit
+from lint.report import html as html_report
 from lint.report.full import char_width, display_width
 from tests.report._strategies import diagnostics, texts
 
@@ -38,3 +42,8 @@ def test_github_errors_follow_the_findings() -> None:
 def test_junit_cases_are_the_element_tree_ones(d: Diagnostic, path: str) -> None:
     where = junit._attrib(junit._clean(path))
     assert junit.failure_case(path, d, where) == junit._failure(path, d)
+
+
+@given(st.text(alphabet=st.one_of(st.sampled_from("&<>\"'\x1b\u202e\n"), st.characters())))
+def test_html_escape_skips_only_text_without_special_characters(text: str) -> None:
+    assert html_report.esc(text) == html.escape(printable_lines(text), quote=True)
