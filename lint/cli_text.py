@@ -26,7 +26,10 @@ _HELP_AS_OF = (
 _HELP_SELECT = "只检查这些规则：代码（PH101）、代码前缀（PH）、类别或规则名。"
 _HELP_FAIL_ON = "达到此级别的问题使退出码为 1（默认：配置文件，否则 warning）。"
 _HELP_COLOR = "彩色输出：auto（默认：输出到终端且未设置 NO_COLOR 时）、always、never。"
-_HELP_JOBS = "并行进程数（默认 0：文件较多时按 CPU 核数）。"
+_HELP_JOBS = (
+    "并行进程数（默认 0：文件较多时按 CPU 核数；单个大文件的各类检查分给两个进程）。"
+    "--jobs 1 只用一个进程。"
+)
 
 
 _NO_LINE_START = frozenset("，。、；：？！）》”’」』】〕…—")

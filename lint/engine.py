@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from lint import enginecache, timing
+from lint import enginecache, forked, timing
 from lint.checks import Check, Finding, RunContext, kind_class
 from lint.deletions import settle_line_deletions
 from lint.document import Document
@@ -257,6 +257,9 @@ class Engine:
         # Built-in rules run without a time budget: see RunContext.unbudgeted.
         self.unbudgeted = frozenset(r.code for r in self.rules if is_builtin(r))
         self._active: dict[dt.date, frozenset[str]] = {}
+        # Whether a large document's kinds may be shared with a forked child (lint.forked):
+        # set by a run that lints its files one after another in this process.
+        self.split = False
 
     def _build(self) -> list[Check]:
         by_kind: dict[str, list[Rule]] = defaultdict(list)
@@ -334,30 +337,50 @@ class Engine:
 
     def _findings(self, doc: Document, ctx: RunContext) -> list[Finding]:
         """Every check's findings that no disable comment silences; a kind that fails keeps
-        what it found before and names its problem in ctx.problems."""
+        what it found before and names its problem in ctx.problems. With `split`, a large
+        document's kinds are shared with a forked child (lint.forked): the same result."""
+
+        def run_one(chk: Check) -> forked.Outcome:
+            before = len(ctx.problems)
+            found = self._run(chk, doc, ctx)
+            added = ctx.problems[before:]
+            del ctx.problems[before:]
+            return found, added
+
+        if self.split and len(doc.text) >= forked.MIN_CHARS and forked.available():
+            outcomes = forked.run(self.checks, run_one, ctx, self.segmenter, self.rules)
+        else:
+            outcomes = [run_one(chk) for chk in self.checks]
         out: list[Finding] = []
-        for chk in self.checks:
-            t0 = time.perf_counter()
-            try:
-                if doc.disabled:
-                    for f in chk.run(doc, ctx):
-                        if not doc.is_disabled(f.rule.code, f.start):
-                            out.append(f)
-                else:
-                    # One C-level call per kind, not a step per finding. Like the loop, it
-                    # keeps what a failing kind yielded before it failed.
-                    out.extend(chk.run(doc, ctx))
-            except ReportlintError as exc:  # e.g. jieba missing: a known, named problem
-                if str(exc) != self.segmenter.problem:  # that one is reported once below
-                    ctx.problems.append((chk.kind or type(chk).__name__, str(exc)))
-            except Exception as exc:  # a bug in one kind must not lose the other kinds' findings
-                ctx.problems.append(
-                    (
-                        chk.kind or type(chk).__name__,
-                        f"内部错误，本文件中此类检查未完成，请报告此问题"
-                        f"（{type(exc).__name__}: {exc}）",
-                    )
+        for found, problems in outcomes:
+            out.extend(found)
+            ctx.problems.extend(problems)
+        return out
+
+    def _run(self, chk: Check, doc: Document, ctx: RunContext) -> list[Finding]:
+        """One check's findings (see _findings)."""
+        out: list[Finding] = []
+        t0 = time.perf_counter()
+        try:
+            if doc.disabled:
+                for f in chk.run(doc, ctx):
+                    if not doc.is_disabled(f.rule.code, f.start):
+                        out.append(f)
+            else:
+                # One C-level call per kind, not a step per finding. Like the loop, it
+                # keeps what a failing kind yielded before it failed.
+                out.extend(chk.run(doc, ctx))
+        except ReportlintError as exc:  # e.g. jieba missing: a known, named problem
+            if str(exc) != self.segmenter.problem:  # that one is reported once below
+                ctx.problems.append((chk.kind or type(chk).__name__, str(exc)))
+        except Exception as exc:  # a bug in one kind must not lose the other kinds' findings
+            ctx.problems.append(
+                (
+                    chk.kind or type(chk).__name__,
+                    f"内部错误，本文件中此类检查未完成，请报告此问题"
+                    f"（{type(exc).__name__}: {exc}）",
                 )
-            if timing.ENABLED:
-                timing.add(f"check.{chk.kind}", time.perf_counter() - t0)
+            )
+        if timing.ENABLED:
+            timing.add(f"check.{chk.kind}", time.perf_counter() - t0)
         return out

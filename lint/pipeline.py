@@ -175,12 +175,19 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def run(
-    items: Sequence[Item], jobs: int, today: dt.date, progress: Progress | None = None
+    items: Sequence[Item],
+    jobs: int,
+    today: dt.date,
+    progress: Progress | None = None,
+    split: bool = False,
 ) -> Iterator[FileResult]:
-    """Lint every item with `jobs` processes (see workers_for); results in input order."""
+    """Lint every item with `jobs` processes (see workers_for); results in input order.
+    `split`: a large file linted here may share its check kinds with a forked child."""
     if jobs <= 1 or len(items) < 2 or any(i.path == "-" for i in items):
         for item in items:
-            result = lint_file(item.path, engine_for(item.profile), item.profile, today)
+            engine = engine_for(item.profile)
+            engine.split = split
+            result = lint_file(item.path, engine, item.profile, today)
             if progress:
                 progress.step()
             yield result
@@ -348,7 +355,9 @@ class Pipeline:
         for item in items:
             engine_for(item.profile)
         if self.fix is None:
-            yield from run(items, workers_for(items, self.jobs), today, self.progress)
+            # Two cores for one large file too, unless told to use one (--jobs 1).
+            split = self.jobs != 1 and default_jobs() > 1
+            yield from run(items, workers_for(items, self.jobs), today, self.progress, split)
             return
         for item in items:
             yield self.fix.file(item.path, engine_for(item.profile), item.profile, today)

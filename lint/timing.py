@@ -43,6 +43,21 @@ def stage(name: str) -> AbstractContextManager[None]:
     return _timed(name) if ENABLED else _NULL
 
 
+def totals() -> dict[str, tuple[float, int]]:
+    """Every stage's (seconds, count) so far."""
+    return {k: (v, _counts.get(k, 0)) for k, v in _totals.items()}
+
+
+def since(before: dict[str, tuple[float, int]]) -> dict[str, tuple[float, int]]:
+    """What each stage gained since `before` (from `totals`): what another process adds."""
+    out = {}
+    for name, (seconds, count) in totals().items():
+        was_seconds, was_count = before.get(name, (0.0, 0))
+        if count != was_count or seconds != was_seconds:
+            out[name] = (seconds - was_seconds, count - was_count)
+    return out
+
+
 def snapshot() -> dict[str, float]:
     return {k: round(v, 6) for k, v in sorted(_totals.items())}
 
