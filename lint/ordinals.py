@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
 from lint.structure import CIRCLED, chinese_number, structure
+from lint.windows import anchored_matches, literal_positions
 
 # A clause starts after one of these (or at the text's start): `统一是` is not `一是`.
 _CLAUSE_MARKS = '\\s\u3000\u00a0。；;，,：:！!？?“"‘（(、—…'
@@ -22,6 +23,7 @@ _DI = re.compile(r"(第|其)([一二三四五六七八九十]{1,2})[，,]")
 _ORDER = re.compile(r"(首先|其次|再次(?=[，,]))")
 _CIRCLED = re.compile("[" + CIRCLED + "]")
 _ORDER_NUMBER = {"首先": 1, "其次": 2, "再次": 3}
+_NUMERALS = frozenset("一二三四五六七八九十")
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,9 @@ class Run:
     section: tuple[int, int]
 
 
-def clause_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def clause_matches(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int] | None = None
+) -> Iterator[re.Match[str]]:
     """The matches of `pattern` that start a clause (after a mark of _CLAUSE_BEFORE, or at the
     text's start).
 
@@ -52,29 +56,60 @@ def clause_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str
     character, while `pattern` alone is searched for by its first characters. This holds for
     patterns whose matches hold no clause mark before their last character (ordinals such as
     `一是`, `第一，`): a match that does not start a clause then never hides one that does.
+    With `starts` (every position where the pattern can match, see shi_starts), only those
+    are tried: the matches of finditer, found from a literal (lint.windows).
     """
     before = _CLAUSE_BEFORE.match
-    for m in pattern.finditer(text):
+    found = pattern.finditer(text) if starts is None else anchored_matches(pattern, text, starts)
+    for m in found:
         start = m.start()
         if not start or before(text, start - 1):
             yield m
 
 
+def shi_starts(text: str) -> list[int]:
+    """Where a pattern opening with one or two numerals and then `是` (`一是`, `十二是`) can
+    match: one or two characters before a `是`, on a numeral."""
+    out = []
+    for q in literal_positions(text, "是"):
+        if q >= 2 and text[q - 2] in _NUMERALS:
+            out.append(q - 2)
+        if q >= 1 and text[q - 1] in _NUMERALS:
+            out.append(q - 1)
+    return out
+
+
+def di_starts(text: str) -> list[int]:
+    """Where a pattern opening with `第` or `其` and a numeral (`第一，`) can match."""
+    end = len(text) - 1
+    return [
+        p
+        for lead in "第其"
+        for p in literal_positions(text, lead)
+        if p < end and text[p + 1] in _NUMERALS
+    ]
+
+
+def order_starts(text: str) -> list[int]:
+    """Where _ORDER can match: on each `首先`, `其次` and `再次`."""
+    return [p for word in _ORDER_NUMBER for p in literal_positions(text, word)]
+
+
 def _ordinals(doc: Document, heading_starts: set[int]) -> list[Ordinal]:
     text = doc.scan_text
     found: list[Ordinal] = []
-    for m in clause_matches(_SHI, text):
+    for m in clause_matches(_SHI, text, shi_starts(text)):
         n = chinese_number(m.group(1))
         if n:
             found.append(Ordinal("shi", n, m.start(1), m.end(), m.group(0)))
-    for m in clause_matches(_DI, text):
+    for m in clause_matches(_DI, text, di_starts(text)):
         n = chinese_number(m.group(2))
         if n:
             family = "di" if m.group(1) == "第" else "qi"
             found.append(
                 Ordinal(family, n, m.start(1), m.end() - 1, text[m.start(1) : m.end() - 1])
             )
-    for m in clause_matches(_ORDER, text):
+    for m in clause_matches(_ORDER, text, order_starts(text)):
         found.append(Ordinal("order", _ORDER_NUMBER[m.group(1)], m.start(1), m.end(1), m.group(1)))
     for m in _CIRCLED.finditer(text):
         if m.start() not in heading_starts:

@@ -54,6 +54,11 @@ LEVEL_NAMES = ("一、", "（一）", "1.", "（1）", "①")
 _INDENT = " \t\u3000\u00a0\u200b\ufeff"
 _SENTENCE_PUNCT = "。！？!?；;"
 _CLOSING = _SENTENCE_PUNCT + "，,：:、…—"
+_SENTENCE_PUNCT_RE = re.compile("[" + re.escape(_SENTENCE_PUNCT) + "]")
+# What _break_kind strips from both ends of a line.
+_BREAK_STRIP = _INDENT + "#*"
+# What closes a line so that a marker-like start on the next one opens a heading.
+_CLOSED = _CLOSING + "”’」』)）"
 
 # A title or soft break is short: longer lines are prose whose closing punctuation was lost.
 MAX_BREAK_LENGTH = 40
@@ -334,9 +339,35 @@ _TITLE_WORDS = re.compile(
 _ATTACHMENT = re.compile(r"^附(?:件|录)\s*[0-9０-９一二三四五六七八九十]*(?:$|[\s：:])")
 
 
+def _prose(text: str, pos: int, le: int) -> bool:
+    """Whether the line `text[pos:le]` (past its indentation) is certainly too long for a
+    title or break (_break_kind says None), seen at its two ends without copying it: both
+    are kept by the strip, and more than MAX_TITLE_LENGTH characters lie between them."""
+    return (
+        le - pos > MAX_TITLE_LENGTH + 1
+        and text[pos] not in _BREAK_STRIP
+        and text[le - 1] not in _BREAK_STRIP
+    )
+
+
+def _closed(text: str, ls: int, le: int) -> bool:
+    """Whether the line `text[ls:le]` is blank, ends with closing punctuation or is short
+    (after it, a marker-like start opens a heading). Long lines, nearly all of them, are
+    judged at their ends without being copied."""
+    if le > ls and text[le - 1] not in _INDENT:
+        if text[le - 1] in _CLOSED or le - ls <= MAX_TITLE_LENGTH:
+            return True
+        lead = ls
+        while text[lead] in _INDENT:
+            lead += 1
+        return le - lead <= MAX_TITLE_LENGTH
+    last = text[ls:le].rstrip(_INDENT)
+    return not last or last[-1] in _CLOSED or len(last.strip(_INDENT)) <= MAX_TITLE_LENGTH
+
+
 def _break_kind(line: str) -> bool | None:
     """True for a title line, False for a soft break, None for neither."""
-    s = line.strip(_INDENT + "#*")
+    s = line.strip(_BREAK_STRIP)
     if not s or len(s) > MAX_TITLE_LENGTH:
         return None
     if _ATTACHMENT.match(s):
@@ -356,10 +387,11 @@ def _heading_shape(doc: Document, marker: Marker, line_end: int) -> tuple[int, b
     text = doc.scan_text
     body = text[marker.end : line_end].rstrip(_INDENT)
     stop = marker.end + len(body)
-    inner = [i for i in range(marker.end, stop) if text[i] in _SENTENCE_PUNCT]
-    if not inner or (inner == [stop - 1] and text[stop - 1] == "。"):
+    # the first sentence mark: the title ends there unless it is a `。` closing the line
+    first = _SENTENCE_PUNCT_RE.search(text, marker.end, stop)
+    if first is None or (first.start() == stop - 1 and text[stop - 1] == "。"):
         return stop, True, stop > marker.end and text[stop - 1] == "。"
-    return inner[0] + 1, False, text[inner[0]] == "。"
+    return first.start() + 1, False, text[first.start()] == "。"
 
 
 def _new_heading(doc: Document, marker: Marker, index: int, le: int) -> Heading:
@@ -453,18 +485,13 @@ def build(doc: Document) -> Structure:
             h = _new_heading(doc, marker, index, le)
             items.append(h)
             headings.append(h)
-        else:
-            kind = _break_kind(text[ls:le]) if marker is None else None
+        elif marker is None and not _prose(text, pos, le):
+            kind = _break_kind(text[ls:le])
             if kind is not None:
                 items.append(Break(index, ls, le, kind))
                 if kind:
                     expect.clear()
-        last = doc.text[ls:le].rstrip(_INDENT)
-        prev_blank_or_closed = (
-            not last
-            or last[-1] in _CLOSING + "”’」』)）"
-            or len(last.strip(_INDENT)) <= MAX_TITLE_LENGTH
-        )
+        prev_blank_or_closed = _closed(doc.text, ls, le)
     for i, item in enumerate(items):
         nxt = items[i + 1] if i + 1 < len(items) else None
         item.section_end = doc.line_starts[nxt.line] if nxt is not None else len(doc.text)

@@ -15,9 +15,12 @@ from lint.ordinals import (
     _ORDER,
     _SHI,
     clause_matches,
+    di_starts,
+    order_starts,
     ordinals_by_section,
     runs,
     section_bounds,
+    shi_starts,
 )
 
 
@@ -47,8 +50,14 @@ LOOKBEHIND = r"(?:^|(?<=[\s\u3000\u00a0。；;，,：:！!？?“\"‘（(、—
 @given(ORDINAL_TEXT)
 @example("统一是，一是，十二三是")
 @example("x第一、\n第二，其三，")
+@example("，十二是是，二是是，三十是：，首先其次，再次，")
 def test_clause_matches_are_the_lookbehind_patterns_matches(text: str) -> None:
-    for pattern in (_SHI, _DI, _ORDER, _DI_MARK, _SHI_MARK):
+    starts = {_SHI: shi_starts, _DI: di_starts, _ORDER: order_starts}
+    starts |= {_DI_MARK: di_starts, _SHI_MARK: shi_starts}
+    for pattern, where in starts.items():
         reference = re.compile(LOOKBEHIND + pattern.pattern, re.M)
-        got = [(m.span(), m.groups()) for m in clause_matches(pattern, text)]
-        assert got == [(m.span(), m.groups()) for m in reference.finditer(text)]
+        want = [(m.span(), m.groups()) for m in reference.finditer(text)]
+        assert [(m.span(), m.groups()) for m in clause_matches(pattern, text)] == want
+        # tried only where a literal says the pattern can match: the same matches
+        got = [(m.span(), m.groups()) for m in clause_matches(pattern, text, where(text))]
+        assert got == want

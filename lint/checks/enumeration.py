@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from lint.checks import Active, Finding, RunContext, SubCheck, rule_fix
 from lint.document import Document
 from lint.model import Edit, Fix
-from lint.ordinals import Ordinal, clause_matches, ordinals_by_section
+from lint.ordinals import Ordinal, clause_matches, di_starts, ordinals_by_section, shi_starts
 from lint.rule import Rule
 from lint.structure import CIRCLED, to_chinese
 
@@ -53,8 +53,9 @@ class EnumerationCheck(SubCheck):
     @staticmethod
     def _marks(doc: Document, rules: list[Rule]) -> Iterator[Finding]:
         text = doc.scan_text
-        for pattern, right in ((_DI_MARK, "，"), (_SHI_MARK, "")):
-            for m in clause_matches(pattern, text):
+        marks = ((_DI_MARK, "，", di_starts(text)), (_SHI_MARK, "", shi_starts(text)))
+        for pattern, right, starts in marks:
+            for m in clause_matches(pattern, text, starts):
                 mark = m.start(1)
                 fixed = text[m.start() : mark] + right
                 for rule in rules:

@@ -1,0 +1,26 @@
+"""Document: the line index."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from lint.document import Document
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab\n\r\u3000")), max_size=40))
+@example("a\r\nb\rc\n\nd")
+@example("\n")
+def test_lines_are_those_every_line_break_makes(text: str) -> None:
+    # The definition: CRLF, a lone CR and LF each end a line (LF-only text is indexed from
+    # the literal LF, the rest with the alternation).
+    starts, ends = [0], []
+    for m in re.finditer(r"\r\n|\r|\n", text):
+        ends.append(m.start())
+        starts.append(m.end())
+    ends.append(len(text))
+    doc = Document("d.txt", text)
+    assert (doc.line_starts, doc.line_ends) == (starts, ends)
