@@ -204,6 +204,8 @@ class DeclaredCountCheck(SubCheck):
             return
         all_runs = runs(doc)
         for m in _TERM.finditer(text):
+            if m.group(1)[0] not in _NUM:
+                continue  # `“新质生产力”`: no count (_parse_term would say None)
             if names is not None and names.pattern.search(m.group(1)):
                 continue  # “八项规定”, “三严三实”: a name, not a count of items
             parsed = _parse_term(m.group(1))

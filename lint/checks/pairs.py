@@ -30,6 +30,7 @@ runs over its wrapped lines.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -101,6 +102,7 @@ class _CompiledPairs:
         chars = sorted({*self.fam.opener_family, *self.fam.closer_family})
         # Only pair characters and line breaks matter: let `re` skip everything else.
         self.events = re.compile("[" + "".join(re.escape(c) for c in chars) + "]|\\r\\n|\\r|\\n")
+        self.marks = re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
 
     def is_enumerator(self, text: str, line_start: int, pos: int) -> bool:
         if self.enumerator is None or pos - line_start > 12:
@@ -110,11 +112,17 @@ class _CompiledPairs:
     def scan(self, doc: Document) -> Iterator[tuple[int, str, bool]]:
         """(offset, partner, split) of every unmatched character, paragraph by paragraph;
         `split` when the opener's partner is a few lines on (see the module docstring)."""
+        if doc.kind == "markdown":
+            return self.scan_events(doc, wrapped=True)
+        return self.scan_lines(doc)
+
+    def scan_events(self, doc: Document, wrapped: bool) -> Iterator[tuple[int, str, bool]]:
+        """`scan` visiting every pair character and line break; `wrapped` for Markdown,
+        where a paragraph runs to a blank line."""
         text = doc.scan_text
         fam = self.fam
         stacks: dict[int, list[int]] = {}
         line_start = 0
-        wrapped = doc.kind == "markdown"
         # Closers already reported with their opener as a split pair.
         claimed: set[int] = set()
         for m in self.events.finditer(text):
@@ -140,6 +148,48 @@ class _CompiledPairs:
                 yield from self._unclosed(doc, stacks, m.end(), None if wrapped else claimed)
                 stacks = {}
             line_start = m.end()
+        yield from self._unclosed(doc, stacks, len(text), None)
+
+    def scan_lines(self, doc: Document) -> Iterator[tuple[int, str, bool]]:
+        """`scan` where a paragraph is a line (plain text, .docx): only the pair characters
+        are visited, and a line is looked up when the first of them on it is met. Lines
+        without any leave nothing open (the stacks are emptied at every line end), so the
+        findings are those of a visit of every line break, which cost a step per line."""
+        text = doc.scan_text
+        fam = self.fam
+        openers = fam.opener_family
+        closers = fam.closer_family
+        starts = doc.line_starts
+        stacks: dict[int, list[int]] = {}
+        line_start = 0
+        line_end = -1  # where the line of the last mark ends (its line break)
+        line = -1
+        claimed: set[int] = set()
+        for m in self.marks.finditer(text):
+            pos = m.start()
+            if pos > line_end:
+                if any(stacks.values()):
+                    yield from self._unclosed(doc, stacks, starts[line + 1], claimed)
+                stacks = {}
+                line = bisect.bisect_right(starts, pos) - 1
+                line_start = starts[line]
+                line_end = doc.line_ends[line]
+            ch = text[pos]
+            f = openers.get(ch)
+            if f is not None:
+                stacks.setdefault(f, []).append(pos)
+                continue
+            f = closers[ch]
+            if _is_apostrophe(text, pos):
+                continue
+            stack = stacks.get(f)
+            if stack:
+                stack.pop()
+            elif pos not in claimed and not self.is_enumerator(text, line_start, pos):
+                yield pos, fam.opener_for[ch], False
+        if line + 1 < len(starts):
+            yield from self._unclosed(doc, stacks, starts[line + 1], claimed)
+            stacks = {}
         yield from self._unclosed(doc, stacks, len(text), None)
 
     def _unclosed(

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from lint.checks.pairs import _CompiledPairs
@@ -227,3 +227,23 @@ def test_one_stray_mark_is_the_only_finding(text: str, data: st.DataObject) -> N
     found = _found(text[:at] + mark + text[at:])
     # The stray mark, or the mark it displaced, is reported: exactly one finding.
     assert len(found) == 1
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("“”‘’《》（）()甲a1 \u3000\n\r")), max_size=50),
+    st.booleans(),
+)
+@example("“甲\n乙”\n“丙", True)
+@example("China’s “甲\r\n1)乙”（\n", False)
+def test_lines_are_scanned_as_every_line_break_is_visited(text: str, continued: bool) -> None:
+    # scan_lines visits only the pair characters; the definition visits every line break too.
+    rule = parse_rules(
+        RULE.replace("XP101", "XP102")
+        .replace("continued-quote: true", f"continued-quote: {str(continued).lower()}")
+        .replace('"“”",', '"“”", "‘’",'),
+        "t.yaml",
+    )[0]
+    pairs = _CompiledPairs(rule)
+    doc = Document("d.txt", text)
+    assert list(pairs.scan_lines(doc)) == list(pairs.scan_events(doc, wrapped=False))
