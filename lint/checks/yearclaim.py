@@ -45,8 +45,10 @@ from lint.timeref import (
     rule_calendar,
     rule_facts,
     validate_facts,
+    year_marks,
     year_value,
 )
+from lint.windows import anchored_matches, literal_positions
 
 _SECTIONS = ("plans", "meetings", "anniversaries")
 
@@ -356,9 +358,18 @@ def _entry(
     raise LookupError(m.group(0))
 
 
+def _claim_starts(text: str) -> list[int]:
+    """Every position where _CLAIM can match: a written-out year, the first character of
+    `今年`/`本年`/`明年`/`去年` and `值此` (found from their literals, lint.windows)."""
+    starts = [y for y, _q in year_marks(text)]
+    starts += [q - 1 for q in literal_positions(text, "年") if q and text[q - 1] in "今本明去"]
+    starts += literal_positions(text, "值此")
+    return starts
+
+
 def _claims(text: str, as_of_year: int) -> Iterator[Claim]:
     """Each claim's labels: the span from the verb to the end of its last label clause."""
-    for m in _CLAIM.finditer(text):
+    for m in anchored_matches(_CLAIM, text, _claim_starts(text)):
         if m.group("year"):
             year = year_value(m.group("year"))
             # a named year before the as-of year is a look-back: not judged

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import lint_dated, reportlint, run_json
@@ -273,3 +273,43 @@ def test_places_after_a_span_across_a_line_break() -> None:
     assert where.paragraph(0, 1) == (0, 1)
     assert where.paragraph(1, 1) == (1, 1)
     assert where.sentence_start(1) == 1
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "今年",
+                "本年度",
+                "明年",
+                "去年",
+                "值此",
+                "2026",
+                "２０２６",
+                "二〇二六",
+                "1",
+                "年",
+                " ",
+                "\n",
+                "，",
+                "也",
+                "即将",
+                "是",
+                "为",
+                "否",
+                "x",
+                "今",
+                "本",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+@example("12026年是，今年也是，本年度为，值此")
+def test_claims_are_searched_at_every_place_one_can_start(text: str) -> None:
+    from lint.checks.yearclaim import _CLAIM, _claim_starts
+    from lint.windows import anchored_matches
+
+    got = [(m.span(), m.groupdict()) for m in anchored_matches(_CLAIM, text, _claim_starts(text))]
+    assert got == [(m.span(), m.groupdict()) for m in _CLAIM.finditer(text)]
