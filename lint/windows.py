@@ -40,7 +40,15 @@ _T = TypeVar("_T", bound=_Match)
 
 
 def literal_positions(text: str, literal: str) -> list[int]:
-    """Where `literal` starts in `text` (non-overlapping, left to right)."""
+    """Every offset where `literal` starts in `text`, in order, overlapping ones too (`aa`
+    in `aaa`: 0 and 1), so that anchors found this way miss no match."""
+    if any(literal[-k:] == literal[:k] for k in range(1, len(literal))):
+        out = []
+        i = text.find(literal)
+        while i >= 0:
+            out.append(i)
+            i = text.find(literal, i + 1)
+        return out
     return [m.start() for m in re.finditer(re.escape(literal), text)]
 
 

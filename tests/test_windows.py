@@ -13,9 +13,12 @@ from lint.windows import anchored_matches, literal_positions, windowed_matches
 TEXT = st.text(alphabet=st.sampled_from(list("abcx年 \n")), max_size=60)
 
 
-def test_literal_positions_do_not_overlap() -> None:
-    assert literal_positions("aaaa", "aa") == [0, 2]
+def test_literal_positions_overlap() -> None:
+    assert literal_positions("aaaa", "aa") == [0, 1, 2]
+    assert literal_positions("abab", "aba") == [0]
+    assert literal_positions("ababa", "aba") == [0, 2]
     assert literal_positions("a.b", ".") == [1]
+    assert literal_positions("十大十大", "十大") == [0, 2]
 
 
 @settings(max_examples=300, deadline=None)

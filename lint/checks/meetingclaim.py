@@ -30,6 +30,7 @@ from lint.checks import Check, Finding, RunContext
 from lint.document import Document
 from lint.rule import Rule
 from lint.timeref import past_year_in, rule_facts, validate_facts
+from lint.windows import literal_positions, windowed_matches
 
 _RECENT = (
     r"(?:刚刚|刚|近日|日前|不久前|前不久|新近)"
@@ -48,7 +49,12 @@ class _Names:
             if m.confirmed:
                 for name in (m.name, *m.aliases):
                     self.meeting[name] = m
-        names = "|".join(regex.escape(n) for n in sorted(self.meeting, key=len, reverse=True))
+        ordered = sorted(self.meeting, key=len, reverse=True)
+        names = "|".join(regex.escape(n) for n in ordered)
+        # Each name's last two characters (`十大`, `全会`): a match holds one of them, found as
+        # a literal, and is searched for only around it (lint.windows).
+        self.anchors = sorted({n[-2:] for n in ordered})
+        self.longest = len(ordered[0]) if ordered else 0
         party = r"(?:党的|中国共产党)?"
         # `迎接…（胜利）召开` only: `迎接` before a name alone is the usual look-ahead of a plan
         self.pattern = regex.compile(
@@ -57,6 +63,23 @@ class _Names:
             rf"|(?P<ahead>{_AHEAD_BEFORE}){party}(?P<name>{names})(?P<tail>(?:胜利|顺利)?召开)?"
             rf"|{party}(?P<name>{names})(?P<ahead>{_AHEAD_AFTER})"
         )
+
+    def windows(self, text: str) -> list[tuple[int, int, int]]:
+        """Where a match can start, around each anchor: its name starts at most `longest`
+        characters before the anchor, and at most _BEFORE_NAME characters of the pattern
+        come before the name (`刚刚在北京胜利闭幕的中国共产党`: 18); it reads at most
+        _AFTER_NAME characters after the name (`已经刚刚在北京胜利闭幕`: 14)."""
+        reach = self.longest + _BEFORE_NAME
+        return [
+            (max(0, a - reach), a, a + self.longest + _AFTER_NAME)
+            for anchor in self.anchors
+            for a in literal_positions(text, anchor)
+        ]
+
+
+# See _Names.windows; the margins over 18 and 14 are for safety, not needed.
+_BEFORE_NAME = 24
+_AFTER_NAME = 24
 
 
 class MeetingRecencyCheck(Check):
@@ -90,7 +113,7 @@ class MeetingRecencyCheck(Check):
             if not names.meeting:
                 continue
             days = dt.timedelta(days=rule.params.get("days", 180))
-            for m in names.pattern.finditer(text):
+            for m in windowed_matches(names.pattern, text, names.windows(text)):
                 meeting = names.meeting[m.group("name")]
                 if m.group("ahead") is not None:
                     # `迎接党的二十大` alone looks ahead without saying it has not met

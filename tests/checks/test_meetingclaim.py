@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from lint.rule import RuleError
 from lint.ruleset import parse_rules
@@ -77,3 +79,56 @@ rules:
 """
     with pytest.raises(RuleError, match="days"):
         parse_rules(text, "probe.yaml")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "刚刚",
+                "近日",
+                "不久前",
+                "在北京",
+                "在京",
+                "胜利",
+                "闭幕",
+                "召开",
+                "的",
+                "党的",
+                "中国共产党",
+                "二十大",
+                "十九大",
+                "二十届三中全会",
+                "第二十次全国代表大会",
+                "已经",
+                "即将",
+                "迎接",
+                "顺利",
+                "在即",
+                "十大",
+                "全会",
+                "，",
+                "\n",
+                "x",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+@example("刚刚在北京胜利闭幕的中国共产党第二十次全国代表大会")
+@example("中国共产党第二十次全国代表大会已经刚刚在北京胜利闭幕")
+@example("即将胜利召开的中国共产党第二十次全国代表大会")
+def test_names_are_searched_around_their_anchors_as_in_the_whole_text(text: str) -> None:
+    from lint.checks.meetingclaim import _Names
+    from lint.ruleset import load_ruleset
+    from lint.timeref import rule_facts
+    from lint.windows import windowed_matches
+
+    (rule,) = [r for r in load_ruleset() if r.kind == "meeting-recency"]
+    names = _Names(rule_facts(rule, "meetings"))
+    got = [
+        (m.span(), m.groupdict())
+        for m in windowed_matches(names.pattern, text, names.windows(text))
+    ]
+    assert got == [(m.span(), m.groupdict()) for m in names.pattern.finditer(text)]
