@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from lint.checks.meetingclaim import _Names
 from lint.rule import RuleError
-from lint.ruleset import parse_rules
+from lint.ruleset import load_ruleset, parse_rules
+from lint.timeref import rule_facts
 from tests.helpers import run_json
 
 
@@ -81,6 +84,12 @@ rules:
         parse_rules(text, "probe.yaml")
 
 
+@functools.cache
+def _builtin_names() -> _Names:
+    (rule,) = [r for r in load_ruleset() if r.kind == "meeting-recency"]
+    return _Names(rule_facts(rule, "meetings"))
+
+
 @settings(max_examples=400, deadline=None)
 @given(
     st.lists(
@@ -120,13 +129,9 @@ rules:
 @example("中国共产党第二十次全国代表大会已经刚刚在北京胜利闭幕")
 @example("即将胜利召开的中国共产党第二十次全国代表大会")
 def test_names_are_searched_around_their_anchors_as_in_the_whole_text(text: str) -> None:
-    from lint.checks.meetingclaim import _Names
-    from lint.ruleset import load_ruleset
-    from lint.timeref import rule_facts
     from lint.windows import windowed_matches
 
-    (rule,) = [r for r in load_ruleset() if r.kind == "meeting-recency"]
-    names = _Names(rule_facts(rule, "meetings"))
+    names = _builtin_names()
     got = [
         (m.span(), m.groupdict())
         for m in windowed_matches(names.pattern, text, names.windows(text))
