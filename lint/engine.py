@@ -158,42 +158,52 @@ def diagnostics(doc: Document, findings: Iterable[Finding]) -> list[Diagnostic]:
     messages = _MESSAGES
     out: list[Diagnostic] = []
     append = out.append
+    last_rule = None
+    code = name = category = severity = template = ""
     for f in findings:
         rule = f.rule
-        start, end = f.start, f.end
+        if rule is not last_rule:  # a kind yields a rule's findings together, mostly
+            last_rule = rule
+            code, name, category, severity = rule.code, rule.name, rule.category, rule.severity
+            template = rule.message
+        start = f.start
+        end = f.end
         if not 0 <= start <= end <= n:
             start = max(0, min(start, n))
             end = max(start, min(end, n))
         i = bisect_right(starts, start) - 1
         ls = starts[i]
-        line, col = i + 1, start - ls + 1
+        line = i + 1
+        col = start - ls + 1
         # Nearly every span stays on its line: the end needs no bisection of its own.
-        one_line = i + 1 == lines or end < starts[i + 1]
+        one_line = line == lines or end < starts[line]
         if end <= start:
             end_line, end_col = line, col
-        elif one_line or end - 1 < starts[i + 1]:
+        elif one_line or end - 1 < starts[line]:
             end_line, end_col = line, end - ls + 1
         else:
             end_line, end_col = doc.end_position(start, end)
         flagged = text[start:end]
+        suggestion = f.suggestion
         if f.message:
             message = printable(f.message)
         elif f.values:
-            message = _message(rule.message, flagged, f.suggestion, f.values)
+            message = _message(template, flagged, suggestion, f.values)
         else:
             # Most findings (plain substitutions) carry no values of their own: _message's
             # cache entry, looked up here without a call and without unpacking values.
-            message = messages.get((rule.message, flagged, f.suggestion)) or _message(
-                rule.message, flagged, f.suggestion, f.values
+            message = messages.get((template, flagged, suggestion)) or _message(
+                template, flagged, suggestion, f.values
             )
-        positions: tuple[tuple[int, int, int, int], ...] = ()
         fix = f.fix
-        if fix is not None:
+        if fix is None:
+            positions: tuple[tuple[int, int, int, int], ...] = ()
+        else:
             # An edit's end is the position of its exclusive end offset (LSP style): a
             # deleted line ends at column 1 of the next line, not past its line break.
             edits = fix.edits
             if len(edits) == 1 and one_line and edits[0].start == start and edits[0].end == end:
-                positions = ((line, col, line, end - ls + 1),)
+                positions = ((line, col, end_line, end_col),)
             else:
                 positions = tuple((*doc.position(e.start), *doc.position(e.end)) for e in edits)
         append(
@@ -205,12 +215,12 @@ def diagnostics(doc: Document, findings: Iterable[Finding]) -> list[Diagnostic]:
                 col,
                 end_line,
                 end_col,
-                rule.code,
-                rule.name,
-                rule.category,
-                rule.severity,
+                code,
+                name,
+                category,
+                severity,
                 message,
-                f.suggestion,
+                suggestion,
                 fix,
                 flagged,
                 positions,

@@ -406,6 +406,7 @@ class TextMatchCheck(Check):
         super().__init__(rules)
         self.compiled = {r.code: r.options(CompiledRule) for r in rules}
         self._joins = frozenset(r.code for r in rules if r.params.get("join-adjacent"))
+        self._to_end = any(r.params.get("scope") == "to-end" for r in rules)
         by_case: dict[bool, dict[str, list[tuple[Rule, str | None]]]] = {
             False: defaultdict(list),
             True: defaultdict(list),
@@ -579,7 +580,8 @@ class TextMatchCheck(Check):
         # teaser list does not hide a later one (the engine drops them again, harmlessly).
         if doc.disabled:
             findings = [f for f in findings if not doc.is_disabled(f.rule.code, f.start)]
-        findings = _drop_covered_to_end(findings, len(doc.text))
+        if self._to_end:
+            findings = _drop_covered_to_end(findings, len(doc.text))
         if self._joins:
             findings = _join_adjacent(doc, findings, self._joins)
         yield from findings
