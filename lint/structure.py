@@ -258,6 +258,11 @@ _PAREN_MARKER = re.compile(
 _ARABIC_MARKER = re.compile(r"([0-9]{1,2}|[０-９]{1,2})([.．、，,：:])")
 
 
+# What a marker starts with, besides a digit (`str.isdigit`): find_marker says None for any
+# other first character.
+_MARKER_FIRST = frozenset(CIRCLED + "（(一二三四五六七八九十")
+
+
 def find_marker(
     doc: Document, pos: int, end: int, expect: dict[int, int] | None = None
 ) -> Marker | None:
@@ -449,13 +454,22 @@ def build(doc: Document) -> Structure:
     expect: dict[int, int] = {}
     # The numbered items of the attachment note being read, None outside one.
     note: list[Heading] | None = None
-    for index, ls, le in doc.lines():
-        pos = _strip_indent(doc, ls, le)
-        if pos >= le:
-            prev_blank_or_closed = True
-            note = None
-            continue
-        opening = _ATTACHMENT_NOTE.match(text, pos, le)
+    markdown = doc.kind == "markdown"
+    raw = doc.text
+    for index, (ls, le) in enumerate(zip(doc.line_starts, doc.line_ends, strict=True)):
+        # Most lines start with no indentation, marker or `附`: what each test below would
+        # say of them is said by a look at their first character.
+        first = text[ls] if ls < le else ""
+        if not first or first in _INDENT or (markdown and first == "#"):
+            pos = _strip_indent(doc, ls, le)
+            if pos >= le:
+                prev_blank_or_closed = True
+                note = None
+                continue
+            first = text[pos]
+        else:
+            pos = ls
+        opening = _ATTACHMENT_NOTE.match(text, pos, le) if first == "附" else None
         if opening is not None:
             items.append(Break(index, ls, le, False, attachment=True))
             note = []
@@ -468,8 +482,10 @@ def build(doc: Document) -> Structure:
             if _attachment_line(doc, index, ls, pos, le, note):
                 continue
             note = None
-        marker = find_marker(doc, pos, le, expect)
-        if marker is not None and doc.kind == "markdown" and _MD_ORDERED.match(text, pos, le):
+        marker = (
+            find_marker(doc, pos, le, expect) if first in _MARKER_FIRST or first.isdigit() else None
+        )
+        if marker is not None and markdown and _MD_ORDERED.match(text, pos, le):
             # `1. 项目` is a Markdown ordered list: the renderer numbers it, so `1.` on every
             # item is correct Markdown, not a repeated heading number.
             marker = None
@@ -491,7 +507,7 @@ def build(doc: Document) -> Structure:
                 items.append(Break(index, ls, le, kind))
                 if kind:
                     expect.clear()
-        prev_blank_or_closed = _closed(doc.text, ls, le)
+        prev_blank_or_closed = _closed(raw, ls, le)
     for i, item in enumerate(items):
         nxt = items[i + 1] if i + 1 < len(items) else None
         item.section_end = doc.line_starts[nxt.line] if nxt is not None else len(doc.text)

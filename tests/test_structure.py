@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from lint.document import Document
 from lint.sources.markdown import markdown_document
@@ -358,3 +360,33 @@ def test_a_level_numbered_straight_through_continues_under_each_parent() -> None
     # a jump is not a continuation: the start check still sees it
     text = "一、甲\n1.a。\n2.b。\n二、乙\n4.c。\n"
     assert not structure(Document("d.txt", text)).headings[-1].continues
+
+
+_LINE = st.text(alphabet=st.sampled_from(list("甲一。”， \u3000#*")), max_size=70)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LINE)
+@example("甲" * 62)
+@example("\u3000" + "甲" * 60 + "乙")
+@example("#" + "甲" * 61 + "*")
+def test_long_lines_are_judged_at_their_ends_as_copies_would_judge_them(line: str) -> None:
+    from lint.structure import (
+        _BREAK_STRIP,
+        _CLOSED,
+        _INDENT,
+        MAX_TITLE_LENGTH,
+        _break_kind,
+        _closed,
+        _prose,
+    )
+
+    text = "x\n" + line + "\ny"
+    ls, le = 2, 2 + len(line)
+    last = line.rstrip(_INDENT)
+    closed = not last or last[-1] in _CLOSED or len(last.strip(_INDENT)) <= MAX_TITLE_LENGTH
+    assert _closed(text, ls, le) == closed
+    pos = ls + len(line) - len(line.lstrip(_INDENT))
+    if pos < le and _prose(text, pos, le):
+        assert _break_kind(line) is None
+        assert len(line.strip(_BREAK_STRIP)) > MAX_TITLE_LENGTH

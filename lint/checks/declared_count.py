@@ -47,6 +47,7 @@ _COUNT = re.compile(
 )
 _NOT_BEFORE_COUNT = frozenset("0123456789０１２３４５６７８９.．第" + _NUM)
 _SENTENCE_END = "。！？!?；;\n"
+_SENTENCE_END_RE = re.compile("[" + re.escape(_SENTENCE_END) + "]")
 # What opens a list: a colon, or a word that does the colon's work (`三项措施，即…`,
 # `“三个到位”是指…`, `主要包括…`). A bare 即 is too common (立即, 即将) without its comma.
 _AFTER_COMMA = ("即", "是指", "主要是", "主要有", "包括", "分别是", "分别为", "具体是")
@@ -115,9 +116,8 @@ def _run_items(doc: Document, run: Run) -> Items:
     texts = []
     for k, o in enumerate(run.items):
         stop = run.items[k + 1].start if k + 1 < len(run.items) else len(doc.text)
-        end = o.end
-        while end < stop and doc.text[end] not in _SENTENCE_END:
-            end += 1
+        found = _SENTENCE_END_RE.search(doc.text, o.end, stop)
+        end = found.start() if found is not None else max(o.end, stop)
         texts.append(doc.text[o.end : end])
     return Items([o.start for o in run.items], texts)
 
