@@ -13,6 +13,7 @@ from lint.calendar import Calendar, Plan, calendar_path, describe
 from lint.windows import literal_positions
 
 if TYPE_CHECKING:
+    from lint.document import Document
     from lint.rule import Rule
 
 _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "两": 2}
@@ -58,6 +59,21 @@ def year_value(text: str) -> int | None:
 _YEAR_RE = regex.compile(YEAR)
 # The characters a YEAR ends with.
 _YEAR_LAST = frozenset("0123456789０１２３４５６７８９〇零○一二三四五六七八九")
+
+
+def document_year_marks(doc: Document) -> list[tuple[int, int]]:
+    """`year_marks` of the document's scan text, found once for every check that reads them."""
+    return doc.computed(_year_marks_of)
+
+
+def _year_marks_of(doc: Document) -> list[tuple[int, int]]:
+    return year_marks(doc.scan_text)
+
+
+def plan_name_starts(text: str) -> list[int]:
+    """Every position where PLAN_NAME can match: two characters before a `五` (`十四五`) or
+    four (`第十四个五年规划`), found from the literal."""
+    return [p for q in literal_positions(text, "五") for p in (q - 4, q - 2) if p >= 0]
 
 
 def year_marks(text: str) -> list[tuple[int, int]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from lint.calendar import load_calendar
 from lint.timeref import number_value, past_year_in, plan_of, year_value
@@ -70,3 +72,35 @@ def test_a_rule_naming_an_unknown_fact_is_refused(tmp_path: Path) -> None:
     assert code == 2
     assert f"{rules}:11:" in err and "十七五" in err
     assert "Traceback" not in err
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "十四五",
+                "十五五",
+                "第十四个五年规划",
+                "第十五个五年计划",
+                "五",
+                "十",
+                "第",
+                "个",
+                "年",
+                "x",
+            ]
+        ),
+        max_size=20,
+    ).map("".join)
+)
+@example("第十四个五年规划十五五第十第十五个五年计划")
+def test_plan_names_are_tried_where_one_can_start(text: str) -> None:
+    import regex
+
+    from lint.timeref import PLAN_NAME, plan_name_starts
+    from lint.windows import anchored_matches
+
+    pattern = regex.compile(PLAN_NAME)
+    got = [m.span() for m in anchored_matches(pattern, text, plan_name_starts(text))]
+    assert got == [m.span() for m in pattern.finditer(text)]

@@ -21,7 +21,7 @@ import regex
 from lint.checks import Check, Finding, RunContext
 from lint.document import Document
 from lint.rule import Rule
-from lint.timeref import YEAR, year_marks, year_value
+from lint.timeref import YEAR, document_year_marks, year_value
 from lint.windows import windowed_matches
 
 _CL = "，,。；;！!？?：:\n\r"
@@ -221,7 +221,7 @@ class PastYearCheck(Check):
             return
         text = doc.scan_text
         spans: list[tuple[int, int, int]] = []
-        marks = year_marks(text)
+        marks = document_year_marks(doc)
         for m in windowed_matches(_PATTERN, text, _pattern_windows(text, marks)):
             year = year_value(m.group("year"))
             if year is None or year >= ctx.as_of.year:

@@ -36,11 +36,13 @@ from lint.timeref import (
     PLAN_NAME,
     QUOTES,
     past_year_in,
+    plan_name_starts,
     plan_of,
     rule_calendar,
     rule_facts,
     validate_facts,
 )
+from lint.windows import anchored_matches
 
 _PLAN = regex.compile(PLAN_NAME)
 _Q = f"[{QUOTES}]?"
@@ -166,7 +168,7 @@ class PlanPeriodCheck(SubCheck):
         if not active:
             return
         text = doc.scan_text
-        mentions = list(_PLAN.finditer(text))
+        mentions = list(anchored_matches(_PLAN, text, plan_name_starts(text)))
         if not mentions:
             return
         for name, rules in active.items():

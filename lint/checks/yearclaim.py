@@ -40,6 +40,7 @@ from lint.timeref import (
     PLAN_NAME,
     QUOTES,
     YEAR,
+    document_year_marks,
     number_value,
     plan_of,
     rule_calendar,
@@ -135,7 +136,7 @@ class YearClaimCheck(Check):
         if not rules:
             return
         text = doc.scan_text
-        claims = list(_claims(text, ctx.as_of.year))
+        claims = list(_claims(text, ctx.as_of.year, document_year_marks(doc)))
         # `在庆祝建军98周年之际`, `隆重庆祝…76周年`: an anniversary as this year's occasion
         occasions = "周年" in text
         if not claims and not occasions:
@@ -358,18 +359,21 @@ def _entry(
     raise LookupError(m.group(0))
 
 
-def _claim_starts(text: str) -> list[int]:
-    """Every position where _CLAIM can match: a written-out year, the first character of
-    `今年`/`本年`/`明年`/`去年` and `值此` (found from their literals, lint.windows)."""
-    starts = [y for y, _q in year_marks(text)]
+def _claim_starts(text: str, marks: list[tuple[int, int]] | None = None) -> list[int]:
+    """Every position where _CLAIM can match: a written-out year (`marks`, the text's
+    year_marks), the first character of `今年`/`本年`/`明年`/`去年` and `值此` (found from their
+    literals, lint.windows)."""
+    starts = [y for y, _q in (year_marks(text) if marks is None else marks)]
     starts += [q - 1 for q in literal_positions(text, "年") if q and text[q - 1] in "今本明去"]
     starts += literal_positions(text, "值此")
     return starts
 
 
-def _claims(text: str, as_of_year: int) -> Iterator[Claim]:
+def _claims(
+    text: str, as_of_year: int, marks: list[tuple[int, int]] | None = None
+) -> Iterator[Claim]:
     """Each claim's labels: the span from the verb to the end of its last label clause."""
-    for m in anchored_matches(_CLAIM, text, _claim_starts(text)):
+    for m in anchored_matches(_CLAIM, text, _claim_starts(text, marks)):
         if m.group("year"):
             year = year_value(m.group("year"))
             # a named year before the as-of year is a look-back: not judged
