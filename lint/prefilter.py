@@ -34,6 +34,8 @@ from typing import Any
 
 import regex
 
+from lint.matcher import LiteralMatcher
+
 try:  # Python 3.11+
     from re import _constants as _c  # type: ignore[attr-defined]
     from re import _parser as _p  # type: ignore[attr-defined]
@@ -54,6 +56,41 @@ COMMON = frozenset(
     "务作重改区经地行提等能成要1社资合开主平基家施创深治"
     " \t\u3000"  # and the blanks that indent every paragraph
 )
+# The thousand most frequent characters of the same texts, most frequent first (97% of their
+# characters). Of the anchor sets a pattern offers, the one whose strings are expected least
+# often is chosen (`皖|北京|…` by province names, or the `:` of a `12:30` next to them?): a
+# string is expected about as often as its rarest character, at a frequency falling as
+# 1/rank, times LONGER for each further character; characters not listed count as rank RARE.
+# Only speed depends on this list.
+RANKED = (
+    "，。、业和的发国展化建全新大进加实中力推人动设民政产“”一制持强工高生0体会保增务作重改"
+    "区经地行提等能成要1社资合开主平基家施创深治济农坚有2面理好年度\u0020革入用市以机"
+    "为城企性现量项快服在长定不质代系育公完水上点5个造法支文善出科稳.心是技策优安党共更本升"
+    "续村对万%目方同各领域效3事学我规融教管金省场品特投三义级放源活多统费态护分向色标府促就"
+    "自程关4部构防型健外战群结医落6决利乡总环障通收调导立步到位协扩境消7亿们权8际范运电商"
+    "海风集数险准积时应转办营元信口期台小十监极下居式引与打精做五众内流老（）整路9局物任交划"
+    "二解取题础培军养贸来试略四批兴镇央问供两专得率；联综达线族求过道明格争干表绿财把严形模势"
+    "房益术网计先员才第低层控了件广前价研类突易于县抓果难预确及习近减断旅团意院康次智思正值港"
+    "着组带接住职筹依核字界西需配验园节超降困神复固游税清示之备贯别贫变补督维比速所世气置单让"
+    "继想疗助山间举指条均攻链排—空食江观首措必挥处校议最破东传责互可聚彻子种惠户天紧牢算查南"
+    "碳美委使围污药扎切功华列布常灾土振励队拓车织识命奋今志！史边北移执门历充从然粮相素扶河林"
+    "债卫头斗案显当普装后百须双承参千富：巩审起序负都并给澳退良适覆铁走盖去其存原球航受里身反"
+    "激记青认努左右者额染货少具州届竞感段律考情约这儿福鼓守回跨根息再招论岸底究足湖劳据获伟未"
+    "零键日真贷救压评六报周将享较壮绩至景担+非失牌无病书名还款占践八脱选托腐满念宗直络帮胞视"
+    "套由证谐连启而影衡京旧纪则例注见些湾修疆微繁容荣盾除急密阶克亩宏响探币煤也针挑临遇终因宁"
+    "矛轮疾庭光银残检师爱端储田汽洋始署德料板击害博败待筑宜撑室付司包慧越幅远购照属材免扬手援"
+    "赛涉止便谋测侨洁胜耕贴延廉采遗象士觉察限库短违津换女黄官知０尽仍索纳告赋九危征隐妥川圈销"
+    "循丰予训派按致红站样石油伍汇艺休矿患％丽龙渝每章焦献疫亚累香沿愿阳热马诚草吨七友树纽潜童"
+    "顺警客奖艰迈渠故勇绕请弱号贡宽陆月庆刻逐伐巨盘细武贵握P废馆妇峰枢售张秀龄留《》播沙初耗"
+    "器班藏看又弘齐涨著独访役讲纠泛古话黑顾牵拥厂差尊毕载恢云赢苏１偿券拉久吸粤幸桥既岗履花般"
+    "祖许火瓦幼牧输肃兜雪震硬没凝靠只返米片旗股往况编永简奥余释欠．杂角他份殊犯松灵畅冰薄森谢"
+    "兵签()懈岛植G裕冲图赤飞缩亲敢演异罪篇厉白净档乐版轻伤劲洪登倡坛帜诊抗遏账纵迁倍欧判乱"
+    "离租惩蓝暖符斤铸２夏席扣垃圾廊灌衔燃苦趋候摇望抢召兼径早餐碍i驻轨挂订甘揽"
+)
+_RANK = {ch: i + 1 for i, ch in enumerate(RANKED)}
+RARE = 3 * len(RANKED)
+LONGER = 0.2
+BLANKS = " \t\u3000"
 # Lines are searched one at a time only while few hold an anchor (at most one in LINE_SHARE,
 # with at most 1/TEXT_SHARE of the text): past that, one scan of the whole text costs less
 # than a call per line.
@@ -66,7 +103,14 @@ MAX_BRANCH_ANCHORS = 256
 # At most this many anchors of one pattern looked up one at a time (each costs a pass over
 # the text, of a few hundred microseconds per megabyte).
 MAX_FINDS = 8
+# A character found more than FREQUENT * (lines / LINE_SHARE) times, as estimated from the
+# first SAMPLE characters, is not looked up line by line (a guess that only costs speed).
+SAMPLE = 65536
+FREQUENT = 4
+# At most this many characters and ranges in the class of a match's first characters.
+MAX_FIRST = 400
 _NL = ord("\n")
+_CR = ord("\r")
 # `regex` syntax the rules use, mapped to what the standard parser reads for the same shape:
 # \p{Han} is a class of word characters (never a line break), \K and possessive or atomic
 # forms consume what their plain forms consume.
@@ -84,8 +128,9 @@ _NOT_READ = re.compile(r"\\[pPNX]|(?<!\\)\[\[|\[:\w+:\]|(?<!\\)\{(?!\d*,?\d*\})"
 @dataclass(frozen=True)
 class Anchors:
     """What reading a pattern showed: strings of which every match contains one, searched for
-    in the one scan of all anchors (`strings`, see COMMON) or one at a time (`finds`: those
-    short or common ones, always few); whether every match (lookarounds included) stays
+    in the one scan of all anchors (`strings`, see COMMON), in a second scan for those of
+    common characters only (`commons`, made only when a pattern needs it), or one at a time
+    (`finds`: single characters, always few); whether every match (lookarounds included) stays
     within one line; and whether every match starts on the line of its anchor (what it
     consumes before the anchor holds no line break, whatever it consumes after it)."""
 
@@ -93,6 +138,13 @@ class Anchors:
     one_line: bool
     finds: frozenset[str] = frozenset()
     starts_on_line: bool = False
+    commons: frozenset[str] = frozenset()
+    # the characters a match can begin with, as the body of a character class ("" unknown)
+    first: str = ""
+    # the pattern begins with a literal character, which `regex` finds about as fast as
+    # `str.find` does: it is worth skipping when its anchors are missing from the one scan,
+    # never worth a lookup or a search line by line
+    literal_start: bool = False
 
 
 def anchors(pattern: str, flags: int = 0) -> Anchors | None:
@@ -129,6 +181,7 @@ def anchors(pattern: str, flags: int = 0) -> Anchors | None:
     words, crosses = found
     rare = set()
     finds = set()
+    commons = set()
     for word in words:
         if not word:
             return None
@@ -136,6 +189,10 @@ def anchors(pattern: str, flags: int = 0) -> Anchors | None:
         tail = next((word[i:] for i in range(len(word)) if word[i] not in COMMON), "")
         if len(tail) >= MIN_ANCHOR:
             rare.add(tail)
+        elif len(word) >= MIN_ANCHOR:
+            if not word.strip(BLANKS):
+                return None  # runs of blanks indent and align: on too many lines to help
+            commons.add(word)
         else:
             finds.add(word)
     if len(finds) > MAX_FINDS:
@@ -146,21 +203,64 @@ def anchors(pattern: str, flags: int = 0) -> Anchors | None:
     starts_on_line = (
         not crosses and narrowest > 0 and "\\K" not in pattern and not any("\n" in w for w in words)
     )
-    return Anchors(frozenset(rare), one_line, frozenset(finds), starts_on_line)
+    literal_start = _literal_start(list(parsed))
+    first = ""
+    if starts_on_line and not one_line and not literal_start:
+        try:
+            begins = reader.first(list(parsed))
+        except _Unknown:
+            begins = None
+        first = "" if begins is None else _class_body(begins)
+    return Anchors(
+        frozenset(rare),
+        one_line,
+        frozenset(finds),
+        starts_on_line,
+        frozenset(commons),
+        first,
+        literal_start,
+    )
+
+
+def _literal_start(seq: list[Any]) -> bool:
+    for op, _av in seq:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue
+        return bool(op is _c.LITERAL)
+    return False
 
 
 class Located:
-    """The anchors found in one text: the offsets the one scan found (`hits`), and the lines
+    """The anchors found in one text: the offsets the one scan found (`hits`), those of the
+    scan for anchors of common characters (`commons`, made on first use), and the lines
     holding each string looked up one at a time, found on first use."""
 
-    def __init__(self, text: str, line_starts: list[int], hits: dict[str, list[int]]) -> None:
+    def __init__(
+        self,
+        text: str,
+        line_starts: list[int],
+        hits: dict[str, list[int]],
+        commons: LiteralMatcher | None = None,
+    ) -> None:
         self.text = text
         self.line_starts = line_starts
         self.hits = hits
+        self._commons = commons
+        self._common_hits: dict[str, list[int]] | None = None
         # past this many lines a pattern is searched in the whole text anyway
         self.limit = len(line_starts) // LINE_SHARE
         self._lines: dict[str, list[int] | None] = {}
         self._chars: dict[str, bool] = {}
+
+    def common(self, word: str) -> list[int]:
+        """The offsets of `word`, one of the anchors of common characters."""
+        if self._common_hits is None:
+            found: dict[str, list[int]] = {}
+            if self._commons is not None:
+                for start, _end, w in self._commons.finditer(self.text):
+                    found.setdefault(w, []).append(start)
+            self._common_hits = found
+        return self._common_hits.get(word, [])
 
     def lines(self, word: str) -> list[int] | None:
         """The lines holding `word`; None: more than `limit`."""
@@ -173,10 +273,29 @@ class Located:
         seen = self._chars.get(probe)
         if seen is None:
             seen = self._chars[probe] = probe in text
-        if seen:
+        if seen and not self._frequent(probe):
             out = _lines_holding(text, word, self.line_starts, self.limit)
+        elif seen:
+            out = None
         self._lines[word] = out
         return out
+
+    def _frequent(self, char: str) -> bool:
+        """Whether `char` is, judging by the start of the text, on far more lines than
+        `limit`: then the lookup would stop at `limit` lines anyway, after a costly loop."""
+        size = min(SAMPLE, len(self.text))
+        if not size:
+            return False
+        share = self.text.count(char, 0, size) / size
+        return share * len(self.text) > FREQUENT * self.limit
+
+
+def _expected(words: set[str]) -> float:
+    """How often one of `words` is expected in official prose, relative to the most frequent
+    character (see RANKED)."""
+    return sum(
+        LONGER ** (len(w) - 1) / max((_RANK.get(ch, RARE) for ch in w), default=1) for w in words
+    )
 
 
 def _probe(word: str) -> str:
@@ -215,13 +334,20 @@ class PatternIndex:
         # lookahead tried at each position in turn, in one call). Built here, so the engine
         # cache keeps it compiled.
         self.first_starts: dict[Hashable, Any] = {
-            key: regex.compile(r"[^\n]*?(?=(?:" + pattern.pattern + "))", pattern.flags)
+            key: regex.compile(_first_start(pattern.pattern, self.anchors[key]), pattern.flags)
             for key, pattern in patterns.items()
             if key in self.anchors
             and self.anchors[key].starts_on_line
             and not self.anchors[key].one_line
+            and not self.anchors[key].literal_start
         }
         self.words = frozenset(w for a in self.anchors.values() for w in a.strings)
+        commons = {w for a in self.anchors.values() for w in a.commons}
+        self.commons = LiteralMatcher(commons) if commons else None
+
+    def locate(self, text: str, line_starts: list[int], hits: dict[str, list[int]]) -> Located:
+        """What `windows` reads, for a text in which the one scan found `hits`."""
+        return Located(text, line_starts, hits, self.commons)
 
     def windows(
         self, key: Hashable, located: Located, length: int
@@ -237,6 +363,10 @@ class PatternIndex:
         line_starts = located.line_starts
         lines: set[int] = set()
         offsets = [o for w in found.strings for o in located.hits.get(w, ())]
+        if found.literal_start:
+            return ([] if not offsets and not (found.finds or found.commons) else None), None
+        for word in found.commons:
+            offsets += located.common(word)
         for word in found.finds:
             held = located.lines(word)
             if held is None:
@@ -258,6 +388,24 @@ class PatternIndex:
         if sum(e - s for s, e in out) * TEXT_SHARE > length:
             return None, None
         return out, None if found.one_line else self.first_starts[key]
+
+
+def _first_start(pattern: str, found: Anchors) -> str:
+    """The source of a pattern whose match from a position ends where `pattern` first matches
+    on the rest of that position's line: a lazy run of the line's characters, then the pattern
+    as a lookahead, tried (in one call) at each position in turn, first at those holding one
+    of the characters a match can begin with (never a line break: see `first`)."""
+    here = "(?=(?:" + pattern + "))"
+    if not found.first:
+        return r"[^\n]*?" + here
+    # runs of characters no match begins with are skipped at once (possessive, atomic)
+    return f"(?>(?:[^\\n{found.first}]++|(?!(?:{pattern}))[{found.first}])*){here}"
+
+
+def _class_body(ranges: list[tuple[int, int]]) -> str:
+    return "".join(
+        f"\\U{lo:08x}" if lo == hi else f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in sorted(ranges)
+    )
 
 
 class _Unknown(Exception):
@@ -324,6 +472,64 @@ class _Reader:
         except _Unknown:
             return True
 
+    # --- the characters a match begins with ---------------------------------------------
+
+    def first(self, seq: list[Any]) -> list[tuple[int, int]] | None:
+        """Ranges of the characters the first character of a match of `seq` lies in (None:
+        not known, or a match may be empty)."""
+        found, nullable = self._first_seq(seq)
+        if nullable or len(found) > MAX_FIRST:
+            return None
+        if any(lo <= _NL <= hi or lo <= _CR <= hi for lo, hi in found):
+            return None  # the search for a start stays on its line
+        return found
+
+    def _first_seq(self, seq: list[Any]) -> tuple[list[tuple[int, int]], bool]:
+        out: list[tuple[int, int]] = []
+        for op, av in seq:
+            found, nullable = self._first_node(op, av)
+            out += found
+            if not nullable:
+                return out, False
+        return out, True
+
+    def _first_node(self, op: Any, av: Any) -> tuple[list[tuple[int, int]], bool]:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            return [], True  # zero-width
+        if op is _c.LITERAL:
+            return [(av, av)], False
+        if op is _c.IN:
+            ranges = []
+            for kind, value in av:
+                if kind is _c.LITERAL:
+                    ranges.append((value, value))
+                elif kind is _c.RANGE:
+                    ranges.append((value[0], value[1]))
+                else:
+                    raise _Unknown  # negated sets, categories: too wide to help
+            return ranges, False
+        if op is _c.SUBPATTERN:
+            group, add_flags, del_flags, body = av
+            if add_flags & re.IGNORECASE or del_flags:
+                raise _Unknown
+            if group is not None:
+                self.groups[group] = list(body)
+            return self._first_seq(list(body))
+        if op is _ATOMIC:
+            return self._first_seq(list(av))
+        if op is _c.BRANCH:
+            out: list[tuple[int, int]] = []
+            nullable = False
+            for branch in av[1]:
+                found, empty = self._first_seq(list(branch))
+                out += found
+                nullable = nullable or empty
+            return out, nullable
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _POSSESSIVE):
+            found, empty = self._first_seq(list(av[2]))
+            return found, empty or av[0] == 0
+        raise _Unknown  # any character, categories, back references
+
     # --- literal anchors ------------------------------------------------------------------
 
     def anchors(self, seq: list[Any]) -> tuple[set[str], bool] | None:
@@ -366,8 +572,8 @@ class _Reader:
             candidates.append((run, run_crosses))
         if not candidates:
             return None
-        # The most selective set: longest shortest string, then fewest strings.
-        return max(candidates, key=lambda c: (min(map(len, c[0])), -len(c[0])))
+        # The most selective set: the fewest expected occurrences, then the longest strings.
+        return min(candidates, key=lambda c: (_expected(c[0]), -min(map(len, c[0]))))
 
     def _repeated_head(self, op: Any, av: Any) -> set[str] | None:
         """For `X{n,}` (n >= 1) with X a fixed set of strings: what X{n} matches."""

@@ -14,7 +14,7 @@ from lint.checks import RunContext
 from lint.checks.textmatch import TextMatchCheck
 from lint.document import Document
 from lint.engine import Engine
-from lint.prefilter import Anchors, anchors
+from lint.prefilter import anchors
 from lint.ruleset import load_ruleset
 from lint.segment import Segmenter
 from tests.conftest import SEED
@@ -76,29 +76,42 @@ def test_patterns_without_anchors(pattern: str) -> None:
 
 
 def test_ignore_case_rules_are_not_prefiltered() -> None:
-    assert anchors("abcd") == Anchors(frozenset({"abcd"}), True, frozenset(), True)
+    found = anchors("abcd")
+    assert found is not None
+    assert (found.strings, found.one_line) == ({"abcd"}, True)
     assert anchors("abcd", regex.IGNORECASE) is None
 
 
 @pytest.mark.parametrize(
-    ("pattern", "finds"),
+    ("pattern", "strings", "commons", "finds"),
     [
-        ("，", {"，"}),  # one character: looked up alone, not in the one scan
-        ("全面", {"全面"}),  # only common characters
-        (r"(?<=\d)\*+(?=\p{Han})", {"*"}),
-        # a common pair (、、) goes with the lookups, a rare tail (查看) to the scan
-        (r"、、|查看", {"、、"}),
+        ("，", set(), set(), {"，"}),  # one character: looked up alone
+        (r"(?<=\d)\*+(?=\p{Han})", set(), set(), {"*"}),
+        ("全面", set(), {"全面"}, set()),  # only common characters: the second scan
+        # a common pair (、、) goes to the second scan, a rare tail (查看) to the first
+        (r"、、|查看", {"查看"}, {"、、"}, set()),
     ],
 )
-def test_short_or_common_anchors_are_looked_up_one_at_a_time(pattern: str, finds: set[str]) -> None:
+def test_where_anchors_are_searched_for(
+    pattern: str, strings: set[str], commons: set[str], finds: set[str]
+) -> None:
     found = anchors(pattern)
     assert found is not None
-    assert set(found.finds) == finds
+    assert (found.strings, found.commons, found.finds) == (strings, commons, finds)
 
 
-def test_too_many_lookups_are_not_made() -> None:
-    # nine common pairs: nine passes over the text would cost more than the pattern
-    assert anchors("|".join(a + b for a in "，、。" for b in "，、。")) is None
+def test_anchors_that_cannot_narrow_anything_down() -> None:
+    # nine common characters, each looked up alone: nine passes over the text
+    assert anchors("|".join("，、。的和发国展化")) is None
+    # runs of blanks
+    assert anchors(r"(?<=\d)(?:  |\u3000\u3000)(?=万元)") is None
+
+
+def test_the_rarest_anchors_are_chosen() -> None:
+    # province names are everywhere in official prose, a half-width colon is not
+    found = anchors(r"\d{1,2}:\d{2}[ \t]+(?:北京|上海|广东|浙江)")
+    assert found is not None
+    assert found.finds == {":"}
 
 
 @pytest.mark.parametrize(
@@ -193,7 +206,7 @@ def _pieces() -> list[str]:
     words: set[str] = set()
     for chk in CHECKS:
         for found in chk._index.anchors.values():
-            words |= found.strings | found.finds
+            words |= found.strings | found.finds | found.commons
     marks = "\n\r \t\u3000：:，,。.、；;！!？?（）()【】[]〔〕“”\"'*_＿×XxN-—▲△↓"
     return sorted(words) + list(marks) + ["12", "2026", "次", "篇", "年", "月", "万元", "人"]
 
@@ -230,14 +243,14 @@ def _candidates(
 
 def test_a_lookup_on_too_many_lines_scans_the_whole_text(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(prefilter, "LINE_SHARE", 8)
-    index = prefilter.PatternIndex({"k": regex.compile(r"、、(?:\s*x)")})
-    text = "甲、、\nx\n" * 20
+    index = prefilter.PatternIndex({"k": regex.compile(r"[×＊]\s*[0-9]")})
+    text = "甲×\n1\n" * 20
     starts = Document("d.txt", text).line_starts
-    windows, _ = index.windows("k", prefilter.Located(text, starts, {}), len(text))
+    windows, _ = index.windows("k", index.locate(text, starts, {}), len(text))
     assert windows is None
-    few = "乙\n" * 40 + text[:6]
+    few = "乙\n" * 40 + text[:5]
     starts = Document("d.txt", few).line_starts
-    windows, first = index.windows("k", prefilter.Located(few, starts, {}), len(few))
-    assert windows == [(80, 83)]
+    windows, first = index.windows("k", index.locate(few, starts, {}), len(few))
+    assert windows == [(80, 82)]
     assert first is not None
-    assert [m.span() for m in regex.finditer(r"、、(?:\s*x)", few)] == [(81, 85)]
+    assert [m.span() for m in regex.finditer(r"[×＊]\s*[0-9]", few)] == [(81, 84)]

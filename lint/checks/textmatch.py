@@ -38,7 +38,7 @@ from lint.deletions import blank_to
 from lint.document import Document
 from lint.matcher import LiteralMatcher
 from lint.model import Edit, Fix
-from lint.prefilter import Located, PatternIndex
+from lint.prefilter import PatternIndex
 from lint.rule import Rule
 
 CONTEXT_KEYS = frozenset(
@@ -446,7 +446,7 @@ class TextMatchCheck(Check):
                         yield rule, start, end, repl
                 if not ic and word in anchors:
                     hits.setdefault(word, []).append(start)
-        located = Located(text, doc.line_starts, hits)
+        located = self._index.locate(text, doc.line_starts, hits)
         for rule in self.rules:
             if rule.code not in ctx.active:
                 continue
