@@ -4,9 +4,12 @@ A rule set has some 150 patterns, and the `regex` module scans a megabyte of tex
 milliseconds for each one whose start is not a single literal (`小编|本站…`, `(?m)^[ \\t]*…`):
 most of a clean file's time, for patterns that find nothing in it. `anchors` reads from a
 pattern literal strings, one of which every match must contain. A check finds the anchors of
-all its patterns in one scan of the text (those of rare characters) or looks them up one at a
-time with `str.find` (short or common ones, a few per pattern), and a pattern whose anchors
-are nowhere in the text is not run at all. Otherwise it runs only on the lines holding one:
+all its patterns in one scan of the text (those holding a rare character), all pairs of
+punctuation marks once for all checks (`，，`, `、。`: see PAIRED), and looks the others up
+one at a time with `str.find` (single characters, common words, a few per pattern; for a
+pattern that ignores case, one character of each string in each case it matches). A pattern
+whose anchors are nowhere in the text is not run at all. Otherwise it runs only on the lines
+holding one:
 
 - when its matches (lookarounds included) can never reach across a line break, each such
   line is searched on its own;
@@ -18,8 +21,8 @@ Either way: the same matches, in the same order, as a scan of the whole text.
 
 The pattern is read with the standard library's parser (after mapping the few `regex`-only
 constructs the rules use to equivalents for this purpose); anything it does not understand,
-or any doubt (case-insensitive matching, `\\A`/`\\Z`, a `^` or `$` that is not per line), gives
-None and the pattern scans the whole text as before.
+or any doubt (`\\A`/`\\Z`, a `^` or `$` that is not per line, a character whose cases are
+not known), gives None and the pattern scans the whole text as before.
 """
 
 from __future__ import annotations
@@ -33,8 +36,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import regex
-
-from lint.matcher import LiteralMatcher
 
 try:  # Python 3.11+
     from re import _constants as _c  # type: ignore[attr-defined]
@@ -89,8 +90,15 @@ RANKED = (
 )
 _RANK = {ch: i + 1 for i, ch in enumerate(RANKED)}
 RARE = 3 * len(RANKED)
+# Latin letters, which official prose seldom holds, from the most to the least frequent in
+# English: `Rights` is looked for by its `g` rather than its `i`.
+LATIN = "etaoinshrdlcumwfgypbvkjxqz"
 LONGER = 0.2
 BLANKS = " \t\u3000"
+# Punctuation of running prose. Doubled or mismatched marks (，，、。) are anchors made of it only,
+# found by one search per text for two of them in a row (`pair_offsets`), shared by all checks.
+PAIRED = "，。、；：！？"
+_PAIRS = re.compile(f"[{PAIRED}](?=[{PAIRED}])")
 # Lines are searched one at a time only while few hold an anchor (at most one in LINE_SHARE,
 # with at most 1/TEXT_SHARE of the text): past that, one scan of the whole text costs less
 # than a call per line.
@@ -100,9 +108,9 @@ TEXT_SHARE = 4
 # for the branches of an alternation together (`小编|本站…|…` of a residue rule).
 MAX_ANCHORS = 64
 MAX_BRANCH_ANCHORS = 256
-# At most this many anchors of one pattern looked up one at a time (each costs a pass over
-# the text, of a few hundred microseconds per megabyte).
-MAX_FINDS = 8
+# At most this many characters of one pattern looked up one at a time (each costs a pass over
+# the text, of some fifty microseconds per megabyte when it is not there).
+MAX_FINDS = 16
 # A character found more than FREQUENT * (lines / LINE_SHARE) times, as estimated from the
 # first SAMPLE characters, is not looked up line by line (a guess that only costs speed).
 SAMPLE = 65536
@@ -128,11 +136,11 @@ _NOT_READ = re.compile(r"\\[pPNX]|(?<!\\)\[\[|\[:\w+:\]|(?<!\\)\{(?!\d*,?\d*\})"
 @dataclass(frozen=True)
 class Anchors:
     """What reading a pattern showed: strings of which every match contains one, searched for
-    in the one scan of all anchors (`strings`, see COMMON), in a second scan for those of
-    common characters only (`commons`, made only when a pattern needs it), or one at a time
-    (`finds`: single characters, always few); whether every match (lookarounds included) stays
-    within one line; and whether every match starts on the line of its anchor (what it
-    consumes before the anchor holds no line break, whatever it consumes after it)."""
+    in the one scan of all anchors (`strings`, see COMMON), among the pairs of punctuation
+    marks (`commons`, see PAIRED) or one at a time (`finds`: single characters and common
+    words, always few); whether every match (lookarounds included) stays within one line;
+    and whether every match starts on the line of its anchor (what it consumes before the
+    anchor holds no line break, whatever it consumes after it)."""
 
     strings: frozenset[str]
     one_line: bool
@@ -150,8 +158,6 @@ class Anchors:
 def anchors(pattern: str, flags: int = 0) -> Anchors | None:
     """What reading `pattern` shows (see Anchors); None when it shows no anchor. `flags` are
     the `regex` flags it is compiled with."""
-    if flags & re.IGNORECASE:
-        return None
     source = pattern
     for old, new in _REGEX_ONLY:
         source = old.sub(new, source)
@@ -164,9 +170,10 @@ def anchors(pattern: str, flags: int = 0) -> Anchors | None:
     except Exception:  # regex-only syntax the standard parser refuses
         return None
     state_flags = parsed.state.flags
-    if state_flags & (re.IGNORECASE | re.VERBOSE):
+    if state_flags & re.VERBOSE:
         return None
-    reader = _Reader(bool(state_flags & re.DOTALL), bool(state_flags & re.MULTILINE))
+    ignore_case = bool((flags | state_flags) & re.IGNORECASE)
+    reader = _Reader(bool(state_flags & re.DOTALL), bool(state_flags & re.MULTILINE), ignore_case)
     try:
         one_line = not reader.may_cross_lines(list(parsed))
     except _Unknown:
@@ -179,24 +186,10 @@ def anchors(pattern: str, flags: int = 0) -> Anchors | None:
     if found is None:
         return None
     words, crosses = found
-    rare = set()
-    finds = set()
-    commons = set()
-    for word in words:
-        if not word:
-            return None
-        # the longest tail of the anchor that starts with an uncommon character
-        tail = next((word[i:] for i in range(len(word)) if word[i] not in COMMON), "")
-        if len(tail) >= MIN_ANCHOR:
-            rare.add(tail)
-        elif len(word) >= MIN_ANCHOR:
-            if not word.strip(BLANKS):
-                return None  # runs of blanks indent and align: on too many lines to help
-            commons.add(word)
-        else:
-            finds.add(word)
-    if len(finds) > MAX_FINDS:
+    sorted_words = _sort_words(words, ignore_case)
+    if sorted_words is None:
         return None
+    rare, commons, finds = sorted_words
     # A match that starts on its anchor's line is searched for from that line's start only
     # when it is never empty and `\K` does not move its reported start: then the next
     # search starts where the last match ended, as in a scan of the whole text.
@@ -222,6 +215,71 @@ def anchors(pattern: str, flags: int = 0) -> Anchors | None:
     )
 
 
+# What `regex` matches, ignoring case, for a character: an ASCII letter matches its two cases
+# and these (the dotted and dotless i, the Kelvin sign, the long s); characters of CASELESS
+# match only themselves.
+# Checked against every code point by the tests.
+_ODD_CASES = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+CASELESS = (
+    (0x00, 0x40),  # controls, blank, digits, ASCII punctuation
+    (0x5B, 0x60),
+    (0x7B, 0x7E),
+    (0xA9, 0xA9),  # ©
+    (0x2000, 0x206F),  # general punctuation
+    (0x3000, 0x303F),  # CJK punctuation
+    (0x3400, 0x4DBF),  # CJK ideographs
+    (0x4E00, 0x9FFF),
+    (0xFF01, 0xFF20),  # full-width punctuation and digits
+    (0xFF3B, 0xFF40),
+    (0xFF5B, 0xFF65),
+)
+
+
+def case_variants(ch: str) -> frozenset[str] | None:
+    """The characters `regex` matches for `ch` ignoring case; None: not known here."""
+    if "a" <= ch.lower() <= "z" and ch.isascii():
+        low = ch.lower()
+        return frozenset(low + low.upper() + _ODD_CASES.get(low, ""))
+    code = ord(ch)
+    if any(lo <= code <= hi for lo, hi in CASELESS):
+        return frozenset(ch)
+    return None
+
+
+def _sort_words(words: set[str], ignore_case: bool) -> tuple[set[str], set[str], set[str]] | None:
+    """Where each anchor is searched for (see Anchors): the rare tails for the one scan, the
+    pairs of marks, the strings looked up one at a time; None: no help."""
+    rare: set[str] = set()
+    finds: set[str] = set()
+    commons: set[str] = set()
+    if ignore_case:
+        # Each word is looked for by one of its characters, in every case it matches.
+        for word in words:
+            variants = min(
+                (v for v in map(case_variants, word) if v is not None),
+                key=lambda v: sum(1 / _rank(ch) for ch in v),
+                default=None,
+            )
+            if variants is None:
+                return None
+            finds |= variants
+        return (rare, commons, finds) if finds and len(finds) <= MAX_FINDS else None
+    for word in words:
+        if not word:
+            return None
+        # the longest tail of the anchor that starts with an uncommon character
+        tail = next((word[i:] for i in range(len(word)) if word[i] not in COMMON), "")
+        if len(tail) >= MIN_ANCHOR:
+            rare.add(tail)
+        elif not word.strip(BLANKS):
+            return None  # blanks indent and align: on too many lines to help
+        elif len(word) >= MIN_ANCHOR and not word.strip(PAIRED):
+            commons.add(word)
+        else:
+            finds.add(word)
+    return (rare, commons, finds) if len(finds) <= MAX_FINDS else None
+
+
 def _literal_start(seq: list[Any]) -> bool:
     for op, _av in seq:
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
@@ -231,8 +289,8 @@ def _literal_start(seq: list[Any]) -> bool:
 
 
 class Located:
-    """The anchors found in one text: the offsets the one scan found (`hits`), those of the
-    scan for anchors of common characters (`commons`, made on first use), and the lines
+    """The anchors found in one text: the offsets the one scan found (`hits`), the offsets of
+    pairs of PAIRED marks (`pairs`, asked for on first use; see pair_offsets), and the lines
     holding each string looked up one at a time, found on first use."""
 
     def __init__(
@@ -240,27 +298,22 @@ class Located:
         text: str,
         line_starts: list[int],
         hits: dict[str, list[int]],
-        commons: LiteralMatcher | None = None,
+        pairs: Callable[[], list[int]] | None = None,
     ) -> None:
         self.text = text
         self.line_starts = line_starts
         self.hits = hits
-        self._commons = commons
-        self._common_hits: dict[str, list[int]] | None = None
+        self._pairs = pairs
         # past this many lines a pattern is searched in the whole text anyway
         self.limit = len(line_starts) // LINE_SHARE
         self._lines: dict[str, list[int] | None] = {}
         self._chars: dict[str, bool] = {}
 
     def common(self, word: str) -> list[int]:
-        """The offsets of `word`, one of the anchors of common characters."""
-        if self._common_hits is None:
-            found: dict[str, list[int]] = {}
-            if self._commons is not None:
-                for start, _end, w in self._commons.finditer(self.text):
-                    found.setdefault(w, []).append(start)
-            self._common_hits = found
-        return self._common_hits.get(word, [])
+        """The offsets of `word`, made of PAIRED marks only."""
+        pairs = self._pairs() if self._pairs is not None else pair_offsets(self.text)
+        starts = self.text.startswith
+        return [o for o in pairs if starts(word, o)]
 
     def lines(self, word: str) -> list[int] | None:
         """The lines holding `word`; None: more than `limit`."""
@@ -273,29 +326,40 @@ class Located:
         seen = self._chars.get(probe)
         if seen is None:
             seen = self._chars[probe] = probe in text
-        if seen and not self._frequent(probe):
+        if seen and not self._frequent(word):
             out = _lines_holding(text, word, self.line_starts, self.limit)
         elif seen:
             out = None
         self._lines[word] = out
         return out
 
-    def _frequent(self, char: str) -> bool:
-        """Whether `char` is, judging by the start of the text, on far more lines than
+    def _frequent(self, word: str) -> bool:
+        """Whether `word` is, judging by the start of the text, on far more lines than
         `limit`: then the lookup would stop at `limit` lines anyway, after a costly loop."""
         size = min(SAMPLE, len(self.text))
         if not size:
             return False
-        share = self.text.count(char, 0, size) / size
+        share = self.text.count(word, 0, size) / size
         return share * len(self.text) > FREQUENT * self.limit
+
+
+def pair_offsets(text: str) -> list[int]:
+    """Where two PAIRED marks stand in a row in `text` (the first one's offset)."""
+    return [m.start() for m in _PAIRS.finditer(text)]
 
 
 def _expected(words: set[str]) -> float:
     """How often one of `words` is expected in official prose, relative to the most frequent
     character (see RANKED)."""
-    return sum(
-        LONGER ** (len(w) - 1) / max((_RANK.get(ch, RARE) for ch in w), default=1) for w in words
-    )
+    return sum(LONGER ** (len(w) - 1) / max((_rank(ch) for ch in w), default=1) for w in words)
+
+
+def _rank(ch: str) -> int:
+    rank = _RANK.get(ch)
+    if rank is not None:
+        return rank
+    latin = LATIN.find(ch.lower()) if ch.isascii() else -1
+    return RARE + 10 * latin if latin >= 0 else RARE + 10 * len(LATIN)
 
 
 def _probe(word: str) -> str:
@@ -342,12 +406,6 @@ class PatternIndex:
             and not self.anchors[key].literal_start
         }
         self.words = frozenset(w for a in self.anchors.values() for w in a.strings)
-        commons = {w for a in self.anchors.values() for w in a.commons}
-        self.commons = LiteralMatcher(commons) if commons else None
-
-    def locate(self, text: str, line_starts: list[int], hits: dict[str, list[int]]) -> Located:
-        """What `windows` reads, for a text in which the one scan found `hits`."""
-        return Located(text, line_starts, hits, self.commons)
 
     def windows(
         self, key: Hashable, located: Located, length: int
@@ -413,9 +471,10 @@ class _Unknown(Exception):
 
 
 class _Reader:
-    def __init__(self, dotall: bool, multiline: bool) -> None:
+    def __init__(self, dotall: bool, multiline: bool, ignore_case: bool = False) -> None:
         self.dotall = dotall
         self.multiline = multiline
+        self.ignore_case = ignore_case
         # group number -> its content, for back references
         self.groups: dict[int, list[Any]] = {}
 
@@ -484,6 +543,19 @@ class _Reader:
             return None  # the search for a start stays on its line
         return found
 
+    def _cases(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The characters from `lo` to `hi`, and (ignoring case) those they match."""
+        if not self.ignore_case:
+            return [(lo, hi)]
+        if lo == hi:
+            variants = case_variants(chr(lo))
+            if variants is None:
+                raise _Unknown
+            return [(ord(v), ord(v)) for v in variants]
+        if any(a <= lo and hi <= b for a, b in CASELESS):
+            return [(lo, hi)]
+        raise _Unknown
+
     def _first_seq(self, seq: list[Any]) -> tuple[list[tuple[int, int]], bool]:
         out: list[tuple[int, int]] = []
         for op, av in seq:
@@ -497,14 +569,14 @@ class _Reader:
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             return [], True  # zero-width
         if op is _c.LITERAL:
-            return [(av, av)], False
+            return self._cases(av, av), False
         if op is _c.IN:
             ranges = []
             for kind, value in av:
                 if kind is _c.LITERAL:
-                    ranges.append((value, value))
+                    ranges += self._cases(value, value)
                 elif kind is _c.RANGE:
-                    ranges.append((value[0], value[1]))
+                    ranges += self._cases(value[0], value[1])
                 else:
                     raise _Unknown  # negated sets, categories: too wide to help
             return ranges, False
@@ -584,6 +656,8 @@ class _Reader:
     def _required(self, op: Any, av: Any) -> tuple[set[str], bool] | None:
         """Anchors of an element that must match but is not a fixed set of strings."""
         if op is _c.SUBPATTERN:
+            if av[1] & re.IGNORECASE:
+                return None  # `(?i:…)`: its strings in any case (see case_variants)
             return self.anchors(list(av[3]))
         if op is _ATOMIC:
             return self.anchors(list(av))
@@ -614,6 +688,8 @@ class _Reader:
                 chars.append(chr(value))
             return set(chars) if len(chars) <= 8 else None
         if op in (_c.SUBPATTERN, _ATOMIC):
+            if op is _c.SUBPATTERN and av[1] & re.IGNORECASE:
+                return None  # `(?i:…)` matches its strings in any case
             body = list(av[3]) if op is _c.SUBPATTERN else list(av)
             return self._exact_seq(body)
         if op is _c.BRANCH:

@@ -68,18 +68,20 @@ def test_anchors_of_a_pattern(pattern: str, expected: tuple[set[str], bool]) -> 
         r"(?:abc){e<=1}",  # fuzzy matching: read differently by the standard parser
         r"[[:alpha:]]+abc",  # a POSIX class
         r"\p{Lu}abc",  # another property
-        r"(?i)abcd",  # case-insensitive
     ],
 )
 def test_patterns_without_anchors(pattern: str) -> None:
     assert anchors(pattern) is None
 
 
-def test_ignore_case_rules_are_not_prefiltered() -> None:
+def test_ignore_case_patterns_are_read() -> None:
     found = anchors("abcd")
     assert found is not None
     assert (found.strings, found.one_line) == ({"abcd"}, True)
-    assert anchors("abcd", regex.IGNORECASE) is None
+    # looked up by one letter in each of its cases, never in the one case-sensitive scan
+    found = anchors("abcd", regex.IGNORECASE)
+    assert found is not None
+    assert (found.strings, found.finds) == (set(), {"b", "B"})
 
 
 @pytest.mark.parametrize(
@@ -87,8 +89,8 @@ def test_ignore_case_rules_are_not_prefiltered() -> None:
     [
         ("，", set(), set(), {"，"}),  # one character: looked up alone
         (r"(?<=\d)\*+(?=\p{Han})", set(), set(), {"*"}),
-        ("全面", set(), {"全面"}, set()),  # only common characters: the second scan
-        # a common pair (、、) goes to the second scan, a rare tail (查看) to the first
+        ("全面", set(), set(), {"全面"}),  # only common characters
+        # a pair of marks (、、) is found with all others, a rare tail (查看) in the one scan
         (r"、、|查看", {"查看"}, {"、、"}, set()),
     ],
 )
@@ -246,11 +248,75 @@ def test_a_lookup_on_too_many_lines_scans_the_whole_text(monkeypatch: pytest.Mon
     index = prefilter.PatternIndex({"k": regex.compile(r"[×＊]\s*[0-9]")})
     text = "甲×\n1\n" * 20
     starts = Document("d.txt", text).line_starts
-    windows, _ = index.windows("k", index.locate(text, starts, {}), len(text))
+    windows, _ = index.windows("k", prefilter.Located(text, starts, {}), len(text))
     assert windows is None
     few = "乙\n" * 40 + text[:5]
     starts = Document("d.txt", few).line_starts
-    windows, first = index.windows("k", index.locate(few, starts, {}), len(few))
+    windows, first = index.windows("k", prefilter.Located(few, starts, {}), len(few))
     assert windows == [(80, 82)]
     assert first is not None
     assert [m.span() for m in regex.finditer(r"[×＊]\s*[0-9]", few)] == [(81, 84)]
+
+
+# Every code point but the surrogates, which a str cannot hold alone in regex searches.
+EVERY = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+
+
+def test_case_variants_are_what_regex_matches_ignoring_case() -> None:
+    flags = regex.IGNORECASE | regex.V0
+    # no character outside those listed matches a listed one
+    letters = "".join(chr(c) for c in range(ord("a"), ord("z") + 1))
+    listed = set(letters + letters.upper()) | set("\u0130\u0131\u212a\u017f")
+    assert set(regex.findall("[A-Za-z]", EVERY, flags)) == listed
+    ranges = "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in prefilter.CASELESS)
+    caseless = set(regex.findall(f"[{ranges}]", EVERY, flags))
+    assert caseless == {chr(c) for lo, hi in prefilter.CASELESS for c in range(lo, hi + 1)}
+    # a letter matches only variants listed for it (it may be listed with a few more: i and
+    # I each match one of the dotted and dotless i); the rest has no case at all
+    for ch in letters + letters.upper():
+        variants = prefilter.case_variants(ch)
+        assert variants is not None
+        assert set(regex.findall(ch, EVERY, flags)) <= variants
+    for ch in caseless:
+        assert ch.lower() == ch.upper() == ch
+        assert prefilter.case_variants(ch) == {ch}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "finds"),
+    [
+        ("(?i)icp备", {"c", "C"}),  # letters are rare in official prose (GDP: p less so)
+        ("(?i)©", {"©"}),
+        (r"(?i)<p\s*>", {"<"}),
+        ("(?i)s1", {"s", "S", "\u017f"}),
+        ("(?i)ik", {"k", "K", "\u212a"}),
+    ],
+)
+def test_ignore_case_patterns_look_up_every_case(pattern: str, finds: set[str]) -> None:
+    found = anchors(pattern)
+    assert found is not None
+    assert not found.strings and found.finds == finds
+
+
+def test_case_insensitive_groups_are_not_read_as_written() -> None:
+    found = anchors("(?i:abc)d")
+    assert found is not None
+    assert found.finds == {"d"}
+    assert anchors("(?i:abcd)") is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="ICPicpı\u0130\u212a\u017fkKsS备案号©() \n", max_size=40))
+@example("icp备\nCOPYRIGHT ©")
+def test_ignore_case_rules_find_the_same_on_generated_text(text: str) -> None:
+    doc = Document("d.txt", text + "\n技术支持：某某\nAll rights reserved")
+    for chk in CHECKS:
+        assert _candidates(chk, doc, True) == _candidates(chk, doc, False)
+
+
+def test_pairs_of_marks_are_found_once_for_all_checks() -> None:
+    assert prefilter.pair_offsets("甲，，。乙、；丙。") == [1, 2, 5]
+    located = prefilter.Located("甲，，。乙", [0], {}, lambda: [1, 2])
+    assert located.common("，，") == [1]
+    assert located.common("，。") == [2]
+    assert located.common("，，。") == [1]

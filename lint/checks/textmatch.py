@@ -38,7 +38,7 @@ from lint.deletions import blank_to
 from lint.document import Document
 from lint.matcher import LiteralMatcher
 from lint.model import Edit, Fix
-from lint.prefilter import PatternIndex
+from lint.prefilter import Located, PatternIndex, pair_offsets
 from lint.rule import Rule
 
 CONTEXT_KEYS = frozenset(
@@ -80,6 +80,11 @@ def _items_blanked(doc: Document) -> str:
     markers stay in `scan_text` itself because the numbering checks read them."""
     blanked: str = _MD_ITEMS.sub(lambda m: " " * len(m.group()), doc.scan_text)
     return blanked
+
+
+def _pair_offsets(doc: Document) -> list[int]:
+    """lint.prefilter.pair_offsets of the scanned text, found once for all checks."""
+    return pair_offsets(doc.scan_text)
 
 
 def _regex_list(rule: Rule, key: str, ignore_case: bool = False) -> list[regex.Pattern[str]]:
@@ -446,7 +451,7 @@ class TextMatchCheck(Check):
                         yield rule, start, end, repl
                 if not ic and word in anchors:
                     hits.setdefault(word, []).append(start)
-        located = self._index.locate(text, doc.line_starts, hits)
+        located = Located(text, doc.line_starts, hits, lambda: doc.computed(_pair_offsets))
         for rule in self.rules:
             if rule.code not in ctx.active:
                 continue
