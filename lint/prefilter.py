@@ -94,6 +94,7 @@ RARE = 3 * len(RANKED)
 # English: `Rights` is looked for by its `g` rather than its `i`.
 LATIN = "etaoinshrdlcumwfgypbvkjxqz"
 LONGER = 0.2
+CROSSING = 16
 BLANKS = " \t\u3000"
 # Punctuation of running prose. Doubled or mismatched marks (，，、。) are anchors made of it only,
 # found by one search per text for two of them in a row (`pair_offsets`), shared by all checks.
@@ -431,6 +432,8 @@ class PatternIndex:
                 # too many to search line by line: the whole text, unless nothing at all
                 return None, None
             lines.update(held)
+            if len(lines) > located.limit:
+                return None, None  # the other words need not be looked up
         if not offsets and not lines:
             return [], None
         if not (found.one_line or found.starts_on_line):
@@ -644,8 +647,13 @@ class _Reader:
             candidates.append((run, run_crosses))
         if not candidates:
             return None
-        # The most selective set: the fewest expected occurrences, then the longest strings.
-        return min(candidates, key=lambda c: (_expected(c[0]), -min(map(len, c[0]))))
+        # The most selective set: the fewest expected occurrences, then the longest strings;
+        # one that a match may reach across lines to get to counts CROSSING times over
+        # (with it, a match is not known to start on the line of its anchor).
+        return min(
+            candidates,
+            key=lambda c: (_expected(c[0]) * (CROSSING if c[1] else 1), -min(map(len, c[0]))),
+        )
 
     def _repeated_head(self, op: Any, av: Any) -> set[str] | None:
         """For `X{n,}` (n >= 1) with X a fixed set of strings: what X{n} matches."""
