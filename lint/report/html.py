@@ -244,18 +244,31 @@ def _problem_items(doc: Document, found: Sequence[Diagnostic], first_number: int
     # In a Word file a "line" is a paragraph; say so to people who think in paragraphs.
     unit = "段" if doc.kind == "docx" else "行"
     yield '<ol class="problems">'
+    # (class, severity, code, tag) as escaped text, once per (code, category, severity): a
+    # dirty file repeats a few rules tens of thousands of times.
+    kinds: dict[tuple[str, str, str], tuple[str, str, str, str]] = {}
     for n, d in enumerate(found, start=first_number):
         sug_text = suggestion_text(d.suggestion)
         sug = f'<div class="sug">{esc(sug_text)}</div>' if sug_text else ""
         match = f'<q class="match">{esc(d.text)}</q>' if d.text.strip() else ""
+        key = (d.code, d.category, d.severity)
+        kind = kinds.get(key)
+        if kind is None:
+            kind = kinds[key] = (
+                _cat_class(d.category),
+                esc(d.severity),
+                esc(d.code),
+                f"{esc(CATEGORY_NAMES.get(d.category, d.category))}·"
+                f"{esc(SEVERITY_NAMES.get(d.severity, d.severity))}",
+            )
+        cat, severity, code, tag = kind
         yield (
-            f'<li id="p{n}" class="problem {_cat_class(d.category)} s-{esc(d.severity)}"'
+            f'<li id="p{n}" class="problem {cat} s-{severity}"'
             f' value="{n}" data-line="{d.line}" data-column="{d.column}"'
-            f' data-code="{esc(d.code)}">'
+            f' data-code="{code}">'
             f'<a class="where" href="#d{n}">第 {d.line} {unit}第 {d.column} 字</a> '
-            f'<span class="code">{esc(d.code)}</span> '
-            f'<span class="tag">{esc(CATEGORY_NAMES.get(d.category, d.category))}·'
-            f"{esc(SEVERITY_NAMES.get(d.severity, d.severity))}</span> {match}"
+            f'<span class="code">{code}</span> '
+            f'<span class="tag">{tag}</span> {match}'
             f'<div class="msg">{esc(d.message)}</div>{sug}</li>'
         )
     yield "</ol>"
