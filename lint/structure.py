@@ -55,6 +55,9 @@ _INDENT = " \t\u3000\u00a0\u200b\ufeff"
 _SENTENCE_PUNCT = "。！？!?；;"
 _CLOSING = _SENTENCE_PUNCT + "，,：:、…—"
 _SENTENCE_PUNCT_RE = re.compile("[" + re.escape(_SENTENCE_PUNCT) + "]")
+_INDENT_RUN = re.compile("[" + re.escape(_INDENT) + "]*")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_INNER_STOP = re.compile(r"[。！？；]")
 # What _break_kind strips from both ends of a line.
 _BREAK_STRIP = _INDENT + "#*"
 # What closes a line so that a marker-like start on the next one opens a heading.
@@ -200,9 +203,8 @@ class Structure:
 
 def _strip_indent(doc: Document, start: int, end: int) -> int:
     text = doc.scan_text
-    i = start
-    while i < end and text[i] in _INDENT:
-        i += 1
+    run = _INDENT_RUN.match(text, start, end)
+    i = run.end() if run is not None else start
     if doc.kind == "markdown" and i < end and text[i] == "#":
         j = i
         while j < end and text[j] == "#":
@@ -377,11 +379,11 @@ def _break_kind(line: str) -> bool | None:
         return None
     if _ATTACHMENT.match(s):
         return True
-    if s[-1] in _CLOSING or not re.search(r"[\u4e00-\u9fff]", s):
+    if s[-1] in _CLOSING or not _HAN.search(s):
         return None
     if ("关于" in s or s.startswith("20")) and _TITLE_WORDS.search(s):
         return True
-    if len(s) <= MAX_BREAK_LENGTH and not re.search(r"[。！？；]", s):
+    if len(s) <= MAX_BREAK_LENGTH and not _INNER_STOP.search(s):
         return False
     return None
 

@@ -37,7 +37,9 @@ from lint.structure import Heading, chinese_number, structure
 CHECKS = ("term", "colon")
 
 _NUM = "一二三四五六七八九十两"
-_TERM = re.compile(r"“([\u4e00-\u9fff]{2,12})”")
+# A quoted term of two to twelve Han characters that opens with a numeral (no other can
+# hold a count: _parse_term), so that the many quoted names are never looked at.
+_TERM = re.compile(r"“([" + _NUM + r"][\u4e00-\u9fff]{1,11})”")
 # One count and its word: `四个到位` = 四 + 到位; `三查三改` is two parts with one count.
 _PART = re.compile(r"([" + _NUM + r"]{1,2})(?:个|项|大|条|种)?([^" + _NUM + r"]{1,4})")
 # A count is not part of a longer number (`13项`, `1.5项`) or an ordinal (`第三项`): searched
@@ -204,8 +206,6 @@ class DeclaredCountCheck(SubCheck):
             return
         all_runs = runs(doc)
         for m in _TERM.finditer(text):
-            if m.group(1)[0] not in _NUM:
-                continue  # `“新质生产力”`: no count (_parse_term would say None)
             if names is not None and names.pattern.search(m.group(1)):
                 continue  # “八项规定”, “三严三实”: a name, not a count of items
             parsed = _parse_term(m.group(1))

@@ -19,6 +19,7 @@ from lint.checks.declared_count import (
     _NEAR,
     _NUM,
     _SENTENCE_END,
+    _TERM,
     DeclaredCountCheck,
     FixedNames,
     Items,
@@ -368,3 +369,14 @@ def test_colon_lists_are_those_of_the_whole_text_scan(text: str, names: list[str
     assert [(span, n, items.starts, items.texts) for span, n, items in got] == [
         (span, n, items.starts, items.texts) for span, n, items in want
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("“”三两十甲乙个到位a ")), max_size=40))
+@example("“甲三”“三个到位”“两”“十甲乙丙丁戊己庚辛壬癸子丑”")
+def test_terms_are_the_quoted_terms_that_open_with_a_numeral(text: str) -> None:
+    # The definition: every quoted run of 2-12 Han characters, kept when its first is a
+    # numeral (no other term holds a count).
+    every = re.compile(r"“([\u4e00-\u9fff]{2,12})”")
+    want = [(m.span(), m.group(1)) for m in every.finditer(text) if m.group(1)[0] in _NUM]
+    assert [(m.span(), m.group(1)) for m in _TERM.finditer(text)] == want
