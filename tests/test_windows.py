@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+import pytest
 import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -48,3 +50,37 @@ def test_windowed_matches_are_finditers(text: str, slack: int) -> None:
     windows = [(max(0, q - 3), q, q + 1 + slack) for q in literal_positions(text, "年")]
     got = [m.span() for m in windowed_matches(pattern, text, windows)]
     assert got == [m.span() for m in pattern.finditer(text)]
+
+
+# Floods of what the kinds searching near literals anchor on: every anchor opens a window,
+# and overlapping windows must merge, not each search the rest of the text.
+_FLOODS = {
+    "years": "确保完成2025年",
+    "spaced-years": "2025 \u3000 年",
+    "meetings": "二十大全会大会",
+    "ordinals": "一是二是",
+    "plans": "十四五第十四个五年",
+    "claims": "今年是2026年是值此",
+    "terms": "“三个到位”",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_FLOODS))
+def test_kinds_searching_near_literals_grow_linearly(shape: str) -> None:
+    import datetime as dt
+
+    from lint.document import Document
+    from lint.engine import Engine
+    from lint.ruleset import load_ruleset
+    from tests.growth import assert_linear
+
+    kinds = {"past-year", "year-claim", "meeting-recency", "declared-count", "enumeration"}
+    kinds |= {"plan-period", "pairs"}
+    engine = Engine([r for r in load_ruleset() if r.kind in kinds])
+    piece = _FLOODS[shape]
+
+    def make(n: int) -> Callable[[], object]:
+        text = piece * (n // len(piece)) + "\n"
+        return lambda: engine.check(Document("d.txt", text), dt.date(2026, 11, 26))
+
+    assert_linear(make, 20_000)
