@@ -48,8 +48,10 @@ def engine_key(ruleset_key: str, rules: Sequence[Rule]) -> str | None:
     return h.hexdigest()
 
 
-class _Pickler(pickle.Pickler):
-    def __init__(self, file: io.BytesIO, rules: Sequence[Rule]) -> None:
+class RulePickler(pickle.Pickler):
+    """Rules are written as their codes (see RuleUnpickler): the reader has the same ones."""
+
+    def __init__(self, file: Any, rules: Sequence[Rule]) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self._ids = {id(r): r.code for r in rules}
 
@@ -70,8 +72,8 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-class _Unpickler(pickle.Unpickler):
-    def __init__(self, file: io.BytesIO, rules: Sequence[Rule]) -> None:
+class RuleUnpickler(pickle.Unpickler):
+    def __init__(self, file: Any, rules: Sequence[Rule]) -> None:
         super().__init__(file)
         self._rules = {r.code: r for r in rules}
 
@@ -94,7 +96,7 @@ def load(key: str, rules: Sequence[Rule]) -> list[Check] | None:
             return None
         programs, re_codes = header["regex"], header["re"]
         with compiled.serving(programs), compiled.serving_re(re_codes):
-            options, checks = _Unpickler(stream, rules).load()
+            options, checks = RuleUnpickler(stream, rules).load()
         # The modules are imported now: what an entry stored later in this process needs.
         compiled.IMPORTED.update(programs)
         compiled.RE_IMPORTED.update(re_codes)
@@ -115,7 +117,7 @@ def store(key: str, rules: Sequence[Rule], checks: list[Check]) -> None:
     try:
         header = {"regex": compiled.IMPORTED, "re": compiled.RE_IMPORTED, "sre": compiled.SRE_MAGIC}
         pickle.dump(header, buf, protocol=pickle.HIGHEST_PROTOCOL)
-        _Pickler(buf, rules).dump(({r.code: dict(r._options) for r in rules}, checks))
+        RulePickler(buf, rules).dump(({r.code: dict(r._options) for r in rules}, checks))
     except Exception:
         return
     rulecache.store_payload(key, buf.getvalue(), _PREFIX)

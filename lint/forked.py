@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import io
 import os
-import pickle
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from lint import timing
-from lint.rule import Rule
+from lint.enginecache import RulePickler, RuleUnpickler
 
 if TYPE_CHECKING:
     from lint.checks import Check, Finding, RunContext
+    from lint.rule import Rule
     from lint.segment import Segmenter
 
 # Below this many characters forking and sending findings back cost more than they save.
@@ -42,28 +42,6 @@ Outcome = tuple[list["Finding"], list[tuple[str, str]]]
 def available() -> bool:
     """Whether this platform can fork (POSIX), so that a child shares the built engine."""
     return hasattr(os, "fork")
-
-
-class _Pickler(pickle.Pickler):
-    """Findings name their rule by its code: the parent has the same Rule objects."""
-
-    def __init__(self, file: Any, rules: Sequence[Rule]) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self._codes = {id(r): r.code for r in rules}
-
-    def persistent_id(self, obj: Any) -> str | None:
-        if isinstance(obj, Rule):
-            return self._codes[id(obj)]
-        return None
-
-
-class _Unpickler(pickle.Unpickler):
-    def __init__(self, file: Any, rules: Sequence[Rule]) -> None:
-        super().__init__(file)
-        self._rules = {r.code: r for r in rules}
-
-    def persistent_load(self, pid: Any) -> Rule:
-        return self._rules[pid]
 
 
 def run(
@@ -119,7 +97,7 @@ def _fork(
         times = timing.since(before)
         payload = (outcomes, set(ctx.regex_exhausted), segmenter.problem, times)
         with os.fdopen(write, "wb") as out:
-            _Pickler(out, rules).dump(payload)
+            RulePickler(out, rules).dump(payload)
         code = 0
     finally:
         os._exit(code)
@@ -134,6 +112,6 @@ def _collect(child: tuple[int, int], rules: Sequence[Rule]) -> Any:
     if os.waitstatus_to_exitcode(status) != 0:
         return None
     try:
-        return _Unpickler(io.BytesIO(data), rules).load()
+        return RuleUnpickler(io.BytesIO(data), rules).load()
     except Exception:  # a truncated or foreign payload: run those kinds here instead
         return None

@@ -95,7 +95,7 @@ def test_a_failing_child_costs_only_time(
         raise RuntimeError("cannot send")
 
     # The child cannot send what it found: its kinds run again in the parent.
-    monkeypatch.setattr(forked._Pickler, "dump", broken)
+    monkeypatch.setattr(forked.RulePickler, "dump", broken)
     _same(_check(engine, seed_text, split=True), alone)
     monkeypatch.undo()
 

@@ -33,6 +33,7 @@ from lint.document import Document
 from lint.ordinals import Run, runs, section_bounds
 from lint.rule import Rule
 from lint.structure import Heading, chinese_number, structure
+from lint.windows import anchored_matches
 
 CHECKS = ("term", "colon")
 
@@ -327,14 +328,7 @@ def _colon_matches(text: str) -> Iterator[re.Match[str]]:
                 starts.add(p)
             if p and text[p - 1] in "，,":
                 starts.add(p - 1)
-    pos = 0
-    for p in sorted(starts):
-        if p < pos:
-            continue
-        m = _COLON_RE.match(text, p)
-        if m is not None:
-            yield m
-            pos = m.end()
+    yield from anchored_matches(_COLON_RE, text, starts)
 
 
 def _first_count(text: str, start: int, stop: int, spans: _NameSpans) -> int:

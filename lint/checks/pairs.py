@@ -134,12 +134,7 @@ class _CompiledPairs:
                 continue
             f = fam.closer_family.get(ch)
             if f is not None:
-                if _is_apostrophe(text, pos):
-                    continue
-                stack = stacks.get(f)
-                if stack:
-                    stack.pop()
-                elif pos not in claimed and not self.is_enumerator(text, line_start, pos):
+                if self._unopened(text, pos, stacks.get(f), claimed, line_start):
                     yield pos, fam.opener_for[ch], False
                 continue
             # A text file's paragraph is its line; Markdown hard-wraps a paragraph over
@@ -149,6 +144,19 @@ class _CompiledPairs:
                 stacks = {}
             line_start = m.end()
         yield from self._unclosed(doc, stacks, len(text), None)
+
+    def _unopened(
+        self, text: str, pos: int, stack: list[int] | None, claimed: set[int], line_start: int
+    ) -> bool:
+        """Whether the closer at `pos` is reported as closing nothing. It closes the last of
+        its family's open marks (`stack`) if there is one; an apostrophe is no closer, and a
+        closer claimed by a split pair or an enumerator's `)` is not reported."""
+        if _is_apostrophe(text, pos):
+            return False
+        if stack:
+            stack.pop()
+            return False
+        return pos not in claimed and not self.is_enumerator(text, line_start, pos)
 
     def scan_lines(self, doc: Document) -> Iterator[tuple[int, str, bool]]:
         """`scan` where a paragraph is a line (plain text, .docx): only the pair characters
@@ -179,13 +187,7 @@ class _CompiledPairs:
             if f is not None:
                 stacks.setdefault(f, []).append(pos)
                 continue
-            f = closers[ch]
-            if _is_apostrophe(text, pos):
-                continue
-            stack = stacks.get(f)
-            if stack:
-                stack.pop()
-            elif pos not in claimed and not self.is_enumerator(text, line_start, pos):
+            if self._unopened(text, pos, stacks.get(closers[ch]), claimed, line_start):
                 yield pos, fam.opener_for[ch], False
         if line + 1 < len(starts):
             yield from self._unclosed(doc, stacks, starts[line + 1], claimed)
