@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar, cast
 
+import regex
+
 from lint import timing
 
 _T = TypeVar("_T")
@@ -186,8 +188,10 @@ class Document:
         """
         text = self.text
         lo = max(0, start - limit)
-        s = max(text.rfind(ch, lo, start) for ch in _SENTENCE_END) + 1
-        s = max(s, lo)
+        # the last sentence end before `start`, found by one backward search (a find per
+        # sentence-end character cost four times as much, 10,000 times on a dirty file)
+        m = _SENTENCE_END_BACK.search(text, lo, start) if lo < start else None
+        s = m.end() if m else lo
         hi = min(len(text), end + limit)
         m = _SENTENCE_END_RE.search(text, end, hi) if end < hi else None
         e = m.start() if m else max(end, hi)
@@ -198,3 +202,4 @@ class Document:
 
 _SENTENCE_END = "。！？!?；;\n\r"
 _SENTENCE_END_RE = re.compile("[" + re.escape(_SENTENCE_END) + "]")
+_SENTENCE_END_BACK = regex.compile("[" + regex.escape(_SENTENCE_END) + "]", regex.REVERSE)
