@@ -5,8 +5,8 @@ the others, and their findings come back to the parent.
 one, a draft pasted from a template site a hundred times) was linted on one core. Each kind
 reads the whole document and none depends on another's findings, so the kinds are split in
 two: the child, forked once the document is read and the engine built (it inherits both for
-free), runs the kinds of `CHILD_KINDS` and sends its findings back through a pipe; the parent
-runs the rest meanwhile. The findings are then taken in the order of the engine's kinds, so
+free), runs the kinds not in `PARENT_KINDS` and sends its findings back through a pipe; the
+parent runs those meanwhile. The findings are then taken in the order of the engine's kinds, so
 the result, problems and all, is exactly what one process finds.
 
 The kinds that find the most (substitution and existence: every half-width comma of a copied

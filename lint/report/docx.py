@@ -104,7 +104,8 @@ class _Comments:
     """Adds comments to a document in time and memory independent of how many it has.
 
     python-docx's `Document.add_comment` looks through every comment for the next free id,
-    which made 8,000 comments take about a minute; this keeps the next id. Built in python-docx's
+    which made 8,000 comments take about a minute; here the n-th problem's comment has the
+    n-th id from the first free one. Built in python-docx's
     tree, a comment and its range markers took about 6 KB of XML nodes per finding, so the tree
     only gets a processing instruction where each comment starts and ends, and the markers and
     the comments (built one at a time, as python-docx builds them: author, initials, date, a
@@ -132,21 +133,13 @@ class _Comments:
         self._mark = re.compile(rb"<\?" + self._target.encode() + rb" ([se])(\d+)\?>")
         ids = [int(x) for x in self._element.xpath("./w:comment/@w:id")]
         self.first_id = max(ids, default=-1) + 1
-        self._next = self.first_id
+        self.added = 0  # comments given ids from first_id on
         from docx.oxml.simpletypes import ST_DateTime
 
         date = ST_DateTime.convert_to_xml(dt.datetime.now(dt.timezone.utc))
         self._comment_head = (
             f'<w:comment w:id="%d" w:author="{AUTHOR}" w:initials="{INITIALS}" w:date="{date}">'
         )
-
-    @property
-    def added(self) -> int:
-        return self._next - self.first_id
-
-    def count(self, n: int) -> None:
-        """`n` comments are added (ids first_id to first_id + n - 1)."""
-        self._next = self.first_id + n
 
     def mark(self, run: Any, cid: int, end: bool) -> None:
         """Mark where comment `cid` starts (before `run`) or ends (after it): where python-docx
@@ -357,8 +350,11 @@ class _Sweep:
     """The comment marks of the body's paragraphs, made as the blocks are reached: problems are
     taken in order of position, and a mark waits in `pending` until its paragraph is read."""
 
-    def __init__(self, doc: Document, diagnostics: Sequence[Diagnostic], n_body: int) -> None:
+    def __init__(
+        self, doc: Document, diagnostics: Sequence[Diagnostic], n_body: int, first_id: int
+    ) -> None:
         self.doc = doc
+        self.first_id = first_id  # the comment id of diagnostics[0]
         self.diagnostics = diagnostics
         self.n_body = n_body
         self.pending: dict[int, list[_Mark]] = {}
@@ -375,11 +371,12 @@ class _Sweep:
         """Of paragraph i's text, which is line i's."""
         return self.doc.line_ends[i] - self.doc.line_starts[i]
 
-    def add(self, first_id: int, k: int, first: int, s: int, last: int, e: int) -> None:
-        for mark in _marks(self.length, first_id + k, first, s, last, e):
+    def add(self, k: int, first: int, s: int, last: int, e: int) -> None:
+        """Marks for the comment of diagnostics[k] on [s in `first`, e in `last`)."""
+        for mark in _marks(self.length, self.first_id + k, first, s, last, e):
             self.pending.setdefault(mark.para, []).append(mark)
 
-    def take(self, first_id: int, line: int) -> None:
+    def take(self, line: int) -> None:
         """Make the marks of the problems that start before `line`."""
         n_body = self.n_body
         while self.taken < len(self.order):
@@ -394,7 +391,7 @@ class _Sweep:
                 last, e = n_body - 1, self.length(n_body - 1)
             if first == last:
                 s, e = _widen(self.length(first), s, e)
-            self.add(first_id, k, first, s, last, e)
+            self.add(k, first, s, last, e)
 
     def marks(self, i: int) -> list[_Mark]:
         """The marks of paragraph i, in comment order (taken off `pending`)."""
@@ -422,9 +419,9 @@ def reviewed_copy(doc: Document, diagnostics: Sequence[Diagnostic]) -> bytes:
         raise changed
     if n_body == 0:
         raise ReportlintError(f"{doc.path}: 文档没有正文段落，无法添加批注")
-    sweep = _Sweep(doc, diagnostics, n_body)
     comments = _Comments(document)
-    comments.count(len(diagnostics))
+    sweep = _Sweep(doc, diagnostics, n_body, comments.first_id)
+    comments.added = len(diagnostics)
     # Problems in headers and footers are anchored on the body's first non-empty paragraph.
     home = next((i for i in range(n_body) if sweep.length(i)), 0)
     notes: dict[int, str] = {}
@@ -432,7 +429,7 @@ def reviewed_copy(doc: Document, diagnostics: Sequence[Diagnostic]) -> bytes:
         if not sweep.in_body(d):
             notes[k] = stories[doc.line_of(min(d.start, len(doc.text))) - n_body].story
             s, e = _widen(sweep.length(home), 0, 0)
-            sweep.add(comments.first_id, k, home, s, home, e)
+            sweep.add(k, home, s, home, e)
     del stories
     blocks = list(document.element.body)
 
@@ -446,7 +443,7 @@ def reviewed_copy(doc: Document, diagnostics: Sequence[Diagnostic]) -> bytes:
                 p.text != doc.line_text(i) for i, p in zip(lines, paras, strict=True)
             ):
                 raise changed
-            sweep.take(comments.first_id, line)
+            sweep.take(line)
             for i, para in zip(lines, paras, strict=True):
                 marks = sweep.marks(i)
                 if marks:
