@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ from lint import forked
 from lint.checks import Check, Finding, RunContext
 from lint.document import Document
 from lint.engine import Engine, Result
+from lint.model import Edit, Fix
 from lint.ruleset import load_ruleset
 from tests.helpers import run_cli
 
@@ -109,8 +112,7 @@ def test_a_failing_child_costs_only_time(
 
 
 class _Broken(Check):
-    """A kind that fails on every document, run in the child like any kind but the two
-    largest."""
+    """A kind that fails on every document (its kind is "", sent to the child in the test)."""
 
     def run(self, doc: Document, ctx: RunContext) -> Iterator[Finding]:
         yield Finding(self.rules[0], 0, 1)
@@ -121,6 +123,7 @@ def test_problems_of_the_childs_kinds_come_back_in_order(
     engine: Engine, seed_text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(forked, "MIN_CHARS", 10_000)
+    monkeypatch.setattr(forked, "CHILD_KINDS", forked.CHILD_KINDS | {""})
     rules = engine.rules
     broken = [_Broken([r]) for r in (rules[0], rules[-1])]
     checks = engine.checks
@@ -168,3 +171,52 @@ def test_split_is_only_for_files_linted_in_the_main_process(
     list(pipeline.run([Item("a")], 1, DAY, split=True))  # type: ignore[list-item]
     list(pipeline.run([Item("a")], 1, DAY, split=False))  # type: ignore[list-item]
     assert seen == [True, False]
+
+
+def _payload(engine: Engine, text: str) -> forked.Payload:
+    """What a child running every kind would send for `text`."""
+    doc = Document("big.txt", text)
+    ctx = RunContext(DAY, engine.active_codes(DAY), engine.segmenter)
+    outcomes = [(list(chk.run(doc, ctx)), [("XX101", "a problem")]) for chk in engine.checks]
+    return outcomes, {"XX102"}, "jieba problem", {"check.existence": (0.25, 1)}
+
+
+def _rows(payload: forked.Payload) -> list[Any]:
+    outcomes, *rest = payload
+    return [
+        [(f.rule.code, *list(dataclasses.astuple(f))[1:]) for f in found] for found, _ in outcomes
+    ] + [
+        [problems for _, problems in outcomes],
+        rest,
+    ]
+
+
+def test_findings_cross_the_pipe_as_plain_tuples_and_come_back_whole(
+    engine: Engine, seed_text: str
+) -> None:
+    payload = _payload(engine, seed_text)
+    assert sum(len(found) for found, _ in payload[0]) > 1_000
+    data = forked.encode(payload, engine.rules)
+    assert data[:1] == b"M"  # marshal, not pickle: every built-in kind's values are plain
+    back = forked.decode(data, engine.rules)
+    assert _rows(back) == _rows(payload)
+    fixes = [f.fix for found, _ in back[0] for f in found if f.fix is not None]
+    assert fixes and all(isinstance(f, Fix) and isinstance(f.edits[0], Edit) for f in fixes)
+    assert all(f.rule in engine.rules for found, _ in back[0] for f in found)
+
+
+def test_a_value_marshal_cannot_write_goes_by_pickle(engine: Engine) -> None:
+    odd = Finding(engine.rules[0], 1, 2, values={"when": DAY})  # type: ignore[dict-item]
+    payload: forked.Payload = ([([odd], [])], set(), None, {})
+    data = forked.encode(payload, engine.rules)
+    assert data[:1] == b"P"
+    back = forked.decode(data, engine.rules)
+    assert back[0][0][0][0].values == {"when": DAY}
+    assert back[0][0][0][0].rule is engine.rules[0]
+
+
+def test_a_payload_it_did_not_write_is_refused(engine: Engine) -> None:
+    data = forked.encode(([([], [])], set(), None, {}), engine.rules)
+    for bad in (b"", b"X" + data[1:], data[:-3]):
+        with pytest.raises((ValueError, EOFError, pickle.UnpicklingError)):
+            forked.decode(bad, engine.rules)
