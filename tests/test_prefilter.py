@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 import regex
@@ -169,7 +170,7 @@ def _spans(chk: TextMatchCheck, doc: Document, prefiltered: bool) -> list[tuple[
     if not prefiltered:
         index, chk._index = chk._index, type(chk._index)({})
     try:
-        return sorted((r.code, s, e) for r, s, e, _ in chk._candidates(doc, ctx))
+        return sorted((r.code, s, e) for r, found in chk._candidates(doc, ctx) for s, e, _ in found)
     finally:
         if not prefiltered:
             chk._index = index
@@ -237,7 +238,15 @@ def _candidates(
     if not prefiltered:
         index, chk._index = chk._index, type(chk._index)({})
     try:
-        return [(r.code, s, e, repl) for r, s, e, repl in chk._candidates(doc, ctx)]
+        out = []
+        for r, found in chk._candidates(doc, ctx):
+            if r.code in chk._single:
+                # run() takes such a batch without looking for spans it has seen: each comes
+                # once, in text order, and none is empty
+                assert all(e > s for s, e, _ in found)
+                assert all(a[0] < b[0] for a, b in itertools.pairwise(found))
+            out += [(r.code, s, e, repl) for s, e, repl in found]
+        return out
     finally:
         if not prefiltered:
             chk._index = index

@@ -74,6 +74,24 @@ class SubstitutionCheck(TextMatchCheck):
         fix = _new(Fix, ((_new(Edit, (start, end, repl)),), safety)) if safety else None
         return Finding(rule, start, end, {}, repl, fix, None, cr.shadow)
 
+    def plain_findings(
+        self, doc: Document, cr: CompiledRule, found: list[tuple[int, int, str | None]]
+    ) -> list[Finding]:
+        # A pattern's matches all at once (57,000 half-width commas on the seed x 100): one
+        # comprehension, without a call per finding.
+        rule = cr.rule
+        safety = rule.fix_safety
+        shadow = cr.shadow
+        if not safety:
+            return super().plain_findings(doc, cr, found)
+        plain = self.plain_finding
+        return [
+            Finding(rule, s, e, {}, r, _new(Fix, ((_new(Edit, (s, e, r)),), safety)), None, shadow)
+            if r is not None
+            else plain(doc, cr, s, e, r)
+            for s, e, r in found
+        ]
+
     def finding(self, doc: Document, hit: Hit) -> Finding:
         rule, start, end, s, e, repl = hit.cr.rule, hit.start, hit.end, hit.s, hit.e, hit.repl
         fix = None

@@ -311,16 +311,16 @@ def _join_adjacent(doc: Document, findings: list[Finding], codes: frozenset[str]
     """Merge touching findings of each `join-adjacent` rule (`codes`) into one finding per run.
 
     Values and suggestions are joined in order; single-edit fixes become one edit over the
-    run, so the fix still changes exactly the characters it changed before. All findings come
-    back in span order, the others unchanged: a check with one such rule has tens of thousands
-    of other findings (half-width commas), so the sort key and the test are C-level lookups.
+    run, so the fix still changes exactly the characters it changed before. The other findings
+    come back first and unchanged, in their order (a check with one such rule has tens of
+    thousands of others, half-width commas, which need not be sorted), then the joined ones
+    in span order.
     """
-    joined: list[Finding] = []
+    joined = [f for f in findings if f.rule.code not in codes]
+    if len(joined) == len(findings):
+        return findings
     last: dict[str, Finding] = {}
-    for f in sorted(findings, key=_SPAN):
-        if f.rule.code not in codes:
-            joined.append(f)
-            continue
+    for f in sorted((f for f in findings if f.rule.code in codes), key=_SPAN):
         prev = last.get(f.rule.code)
         if prev is None or prev.end != f.start:
             joined.append(f)
@@ -412,6 +412,12 @@ class TextMatchCheck(Check):
         self.compiled = {r.code: r.options(CompiledRule) for r in rules}
         self._joins = frozenset(r.code for r in rules if r.params.get("join-adjacent"))
         self._to_end = any(r.params.get("scope") == "to-end" for r in rules)
+        # Rules whose candidates come from one pattern and no token: no span twice (see run).
+        self._single = frozenset(
+            r.code
+            for r in rules
+            if len(self.compiled[r.code].patterns) == 1 and not self.literals(r)
+        )
         by_case: dict[bool, dict[str, list[tuple[Rule, str | None]]]] = {
             False: defaultdict(list),
             True: defaultdict(list),
@@ -439,7 +445,9 @@ class TextMatchCheck(Check):
 
     def _candidates(
         self, doc: Document, ctx: RunContext
-    ) -> Iterator[tuple[Rule, int, int, str | None]]:
+    ) -> Iterator[tuple[Rule, list[tuple[int, int, str | None]]]]:
+        """Each rule's candidates, (start, end, replacement): a literal token's one at a time,
+        in text order, then each pattern's all at once (in text order, no span twice)."""
         text = doc.scan_text
         anchors = self._index.words
         hits: dict[str, list[int]] = {}
@@ -448,7 +456,7 @@ class TextMatchCheck(Check):
             for start, end, word in matcher.finditer(text):
                 for rule, repl in table.get(word, ()):
                     if rule.code in ctx.active:
-                        yield rule, start, end, repl
+                        yield rule, [(start, end, repl)]
                 if not ic and word in anchors:
                     hits.setdefault(word, []).append(start)
         located = Located(text, doc.line_starts, hits, lambda: doc.computed(_pair_offsets))
@@ -471,8 +479,7 @@ class TextMatchCheck(Check):
                 found = ctx.regex_call(rule.code, scan)
                 if found is None:
                     break  # the rule's budget for this file is spent (reported once)
-                for start, end, repl in found:
-                    yield rule, start, end, repl
+                yield rule, found
 
     def _scanner(
         self,
@@ -546,41 +553,48 @@ class TextMatchCheck(Check):
         make = self._finding
         plain = self.plain_finding
         add = findings.append
-        for rule, start, end, repl in self._candidates(doc, ctx):
+        single = self._single
+        for rule, found in self._candidates(doc, ctx):
             cr = compiled[rule.code]
             if cr.plain and cr.tail is None and not masked:
                 # No filters, span = match: the common case for punctuation rules, which a
                 # dirty file triggers tens of thousands of times.
-                key = (rule.code, start, end)
-                if key not in seen:
-                    seen.add(key)
-                    add(plain(doc, cr, start, end, repl))
-                continue
-            if masked and _masked_blank(doc, start, end):
-                continue
-            if cr.plain:
-                s, e = start, end
-            else:
-                if not cr.accepts(doc, start, end, ctx):
+                if rule.code in single:
+                    # One pattern and no tokens: each span comes once, in this one batch.
+                    findings += self.plain_findings(doc, cr, found)
                     continue
-                s, e = cr.span(doc, start, end)
-            tail = cr.tail
-            if tail is not None and not tail.is_teaser_list(doc, doc.line_of(start)):
-                # Not a teaser list: report the heading alone, without a fix.
-                s, e = doc.line_span(doc.line_of(start))
+                for start, end, repl in found:
+                    key = (rule.code, start, end)
+                    if key not in seen:
+                        seen.add(key)
+                        add(plain(doc, cr, start, end, repl))
+                continue
+            for start, end, repl in found:
+                if masked and _masked_blank(doc, start, end):
+                    continue
+                if cr.plain:
+                    s, e = start, end
+                else:
+                    if not cr.accepts(doc, start, end, ctx):
+                        continue
+                    s, e = cr.span(doc, start, end)
+                tail = cr.tail
+                if tail is not None and not tail.is_teaser_list(doc, doc.line_of(start)):
+                    # Not a teaser list: report the heading alone, without a fix.
+                    s, e = doc.line_span(doc.line_of(start))
+                    key = (rule.code, s, e)
+                    if key not in seen:
+                        seen.add(key)
+                        f = make(doc, Hit(cr, start, end, s, e, repl))
+                        f.fix = None
+                        f.message = tail.message.replace("{match}", doc.text[start:end])
+                        add(f)
+                    continue
                 key = (rule.code, s, e)
-                if key not in seen:
-                    seen.add(key)
-                    f = make(doc, Hit(cr, start, end, s, e, repl))
-                    f.fix = None
-                    f.message = tail.message.replace("{match}", doc.text[start:end])
-                    add(f)
-                continue
-            key = (rule.code, s, e)
-            if key in seen:
-                continue
-            seen.add(key)
-            add(make(doc, Hit(cr, start, end, s, e, repl)))
+                if key in seen:
+                    continue
+                seen.add(key)
+                add(make(doc, Hit(cr, start, end, s, e, repl)))
         # Disabled findings go before the one-per-rule `to-end` choice, so that a disabled
         # teaser list does not hide a later one (the engine drops them again, harmlessly).
         if doc.disabled:
@@ -597,6 +611,13 @@ class TextMatchCheck(Check):
         """The finding for a match of a rule without filters or scope (its span is the
         match): what `finding` gives, which a kind may build faster."""
         return self._finding(doc, Hit(cr, start, end, start, end, repl))
+
+    def plain_findings(
+        self, doc: Document, cr: CompiledRule, found: list[tuple[int, int, str | None]]
+    ) -> list[Finding]:
+        """plain_finding of each candidate, in one call (a kind may build them faster)."""
+        plain = self.plain_finding
+        return [plain(doc, cr, start, end, repl) for start, end, repl in found]
 
     def _finding(self, doc: Document, hit: Hit) -> Finding:
         f = self.finding(doc, hit)
