@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import gc
+import itertools
+import operator
 import string
 import time
 from collections import defaultdict
@@ -249,6 +251,9 @@ def _message(template: str, flagged: str, suggestion: str | None, values: dict[s
     return cached
 
 
+_FIX = operator.attrgetter("fix")
+
+
 class Engine:
     def __init__(
         self,
@@ -311,19 +316,37 @@ class Engine:
             regex_timeout=self.regex_timeout + len(doc.text) * REGEX_SECONDS_PER_CHAR,
             unbudgeted=self.unbudgeted,
         )
-        findings = self._findings(doc, ctx)
+        # Each kind's findings; with a forked child, the diagnostics of the parent's kinds,
+        # made while the child ran (see _findings).
+        parts, early = self._findings(doc, ctx)
+        findings = [f for found in parts for f in found]
         t0 = time.perf_counter()
         # Deleted lines leave no blank-line gap, whichever rules deleted them.
         settle_line_deletions(doc, findings)
+        # A rule cut off by its budget found an arbitrary part of what it would have: report
+        # none of it rather than a list that looks complete.
         stopped = ctx.regex_exhausted
-        if stopped:
-            # A rule cut off by its budget found an arbitrary part of what it would have:
-            # report none of it rather than a list that looks complete.
-            findings = [f for f in findings if f.rule.code not in stopped]
-        shadows = [(f.start, f.end, f.rule.code) for f in findings if f.shadow]
-        t1 = time.perf_counter()
-        out = diagnostics(doc, findings)
+        shadows = [
+            (f.start, f.end, f.rule.code)
+            for f in findings
+            if f.shadow and f.rule.code not in stopped
+        ]
         del findings
+        t1 = time.perf_counter()
+        out: list[Diagnostic] = []
+        for i, found in enumerate(parts):
+            made = early.get(i)
+            if made is None:
+                out += diagnostics(doc, found)
+                continue
+            # Settling changed the fixes of some deletions: those diagnostics are made again.
+            fixes = map(operator.is_not, map(_FIX, found), map(_FIX, made))
+            for j in itertools.compress(range(len(found)), fixes):
+                made[j] = diagnostics(doc, [found[j]])[0]
+            out += made
+        del parts, early
+        if stopped:
+            out = [d for d in out if d.code not in stopped]
         t2 = time.perf_counter()
         if self.segmenter.problem is not None:
             ctx.problems.append(("jieba", self.segmenter.problem))
@@ -348,10 +371,15 @@ class Engine:
             timing.add("engine.sort", time.perf_counter() - t2)
         return Result(unique, problems, sorted(stopped))
 
-    def _findings(self, doc: Document, ctx: RunContext) -> list[Finding]:
-        """Every check's findings that no disable comment silences; a kind that fails keeps
+    def _findings(
+        self, doc: Document, ctx: RunContext
+    ) -> tuple[list[list[Finding]], dict[int, list[Diagnostic]]]:
+        """Each check's findings that no disable comment silences; a kind that fails keeps
         what it found before and names its problem in ctx.problems. With `split`, a large
-        document's kinds are shared with a forked child (lint.forked): the same result."""
+        document's kinds are shared with a forked child (lint.forked): the same findings, and
+        while the child still runs, the parent makes the diagnostics of its own kinds' findings
+        (by check index), the work that would otherwise wait for the child."""
+        early: dict[int, list[Diagnostic]] = {}
 
         def run_one(chk: Check) -> forked.Outcome:
             before = len(ctx.problems)
@@ -360,15 +388,22 @@ class Engine:
             del ctx.problems[before:]
             return found, added
 
+        def meanwhile(mine: dict[int, forked.Outcome]) -> None:
+            t0 = time.perf_counter()
+            for i, (found, _problems) in mine.items():
+                early[i] = diagnostics(doc, found)
+            if timing.ENABLED:
+                timing.add("engine.diagnostics", time.perf_counter() - t0)
+
         if self.split and len(doc.text) >= forked.MIN_CHARS and forked.available():
-            outcomes = forked.run(self.checks, run_one, ctx, self.segmenter, self.rules)
+            outcomes = forked.run(self.checks, run_one, ctx, self.segmenter, self.rules, meanwhile)
         else:
             outcomes = [run_one(chk) for chk in self.checks]
-        out: list[Finding] = []
+        parts: list[list[Finding]] = []
         for found, problems in outcomes:
-            out.extend(found)
+            parts.append(found)
             ctx.problems.extend(problems)
-        return out
+        return parts, early
 
     def _run(self, chk: Check, doc: Document, ctx: RunContext) -> list[Finding]:
         """One check's findings (see _findings)."""

@@ -37,13 +37,15 @@ if TYPE_CHECKING:
 # Below this many characters forking and sending findings back cost more than they save.
 MIN_CHARS = 200_000
 # The kinds the child runs. Measured one process each on the seed x 100 and on the official
-# corpus joined into one file (ms, seed / corpus): existence 252 / 100, substitution 211 / 50,
-# contextual 85 / 37, and the others 150 / 90 together, because declared-count, enumeration
-# and numbering share the document's heading structure (built once, ~80 ms on the seed x 100:
-# they stay in one process). Existence and contextual in the child, the rest in the parent:
-# 331 / 138 against 357 / 141. Existence's findings (9,000 on the seed x 100) cross the pipe
+# corpus joined into one file (ms, seed / corpus): existence 250 / 100, substitution 148 / 50,
+# contextual 85 / 37, pairs 22 / 11, and the others 130 / 80 together, because declared-count,
+# enumeration and numbering share the document's heading structure (built once, ~80 ms on the
+# seed x 100: they stay in one process). The parent also makes the diagnostics of its own
+# kinds' findings while the child runs (~90 ms for substitution's 65,000 on the seed x 100).
+# Existence, contextual and pairs in the child: it is done, its findings sent, as the parent
+# is (0.38-0.40 s after the fork on the seed x 100). Existence's 9,000 findings cross the pipe
 # in ~30 ms; substitution's 65,000 would not be worth sending.
-CHILD_KINDS = frozenset({"existence", "contextual"})
+CHILD_KINDS = frozenset({"existence", "contextual", "pairs"})
 # The payload's first byte says how the rest is written.
 _MARSHAL, _PICKLE = b"M", b"P"
 
@@ -65,13 +67,18 @@ def run(
     ctx: RunContext,
     segmenter: Segmenter,
     rules: Sequence[Rule],
+    meanwhile: Callable[[dict[int, Outcome]], None] | None = None,
 ) -> list[Outcome]:
     """Each check's outcome (in the order of `checks`), the kinds split between this process
-    and a forked child. `run_one` runs one check, as the engine does in one process."""
+    and a forked child. `run_one` runs one check, as the engine does in one process;
+    `meanwhile` is given this process's outcomes (by check index) before the child's are
+    awaited, when a child runs."""
     theirs = [i for i, c in enumerate(checks) if c.kind in CHILD_KINDS]
     child = _fork(checks, theirs, run_one, ctx, segmenter, rules) if theirs else None
     mine = {i: run_one(c) for i, c in enumerate(checks) if child is None or i not in theirs}
     if child is not None:
+        if meanwhile is not None:
+            meanwhile(dict(mine))
         received = _collect(child, rules)
         if received is None:
             mine.update({i: run_one(checks[i]) for i in theirs})

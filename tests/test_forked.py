@@ -62,7 +62,17 @@ def _same(a: Result, b: Result) -> None:
 
 
 def _key(d: Any) -> tuple[Any, ...]:
-    return (d.start, d.end, d.code, d.line, d.column, d.message, d.suggestion, d.fix)
+    return (
+        d.start,
+        d.end,
+        d.code,
+        d.line,
+        d.column,
+        d.message,
+        d.suggestion,
+        d.fix,
+        d.edit_positions,
+    )
 
 
 def test_a_split_run_finds_what_one_process_finds(
@@ -76,6 +86,20 @@ def test_a_split_run_finds_what_one_process_finds(
     assert made == [1]
     assert len(alone.diagnostics) > 1_000
     _same(shared, alone)
+
+
+@pytest.mark.parametrize("child", [{"contextual"}, {"existence", "substitution"}, set()])
+def test_any_split_finds_what_one_process_finds(
+    engine: Engine, seed_text: str, monkeypatch: pytest.MonkeyPatch, child: set[str]
+) -> None:
+    # The parent makes its kinds' diagnostics before it settles line deletions: with existence
+    # in the parent, settling widens some of their deletions, and those are made again.
+    monkeypatch.setattr(forked, "MIN_CHARS", 10_000)
+    monkeypatch.setattr(forked, "CHILD_KINDS", frozenset(child))
+    made = _forks(monkeypatch)
+    alone = _check(engine, seed_text, split=False)
+    _same(_check(engine, seed_text, split=True), alone)
+    assert made == ([1] if child else [])
 
 
 def test_small_files_and_unsplit_engines_never_fork(
