@@ -8,11 +8,17 @@ Machine formats never carry these lines: they are for concise and full output on
 from __future__ import annotations
 
 import json
+import operator
 import os
+from collections import Counter
 from collections.abc import Sequence
 
 from lint.model import SEVERITIES, Diagnostic
 from lint.words import severity_name
+
+_SEVERITY = operator.attrgetter("severity")
+_FIX = operator.attrgetter("fix")
+_SAFETY = operator.attrgetter("safety")
 
 # Marks a finding that `--fix` clears, in concise output (the convention of ruff).
 FIXABLE_MARK = "[*]"
@@ -32,14 +38,11 @@ def summary_line(diagnostics: Sequence[Diagnostic], files: int, unreadable: int 
         checked += f"，{unreadable} 个文件无法检查"
     if not diagnostics:
         return f"未发现问题（{checked}）"
+    # Counted in C (a dirty file has 70,000 findings): severities, and fixes by safety.
     counts = dict.fromkeys(SEVERITIES, 0)
-    # One pass (a dirty file has 70,000 findings): severities, and fixes by safety.
+    counts.update(Counter(map(_SEVERITY, diagnostics)))
     fixes = {"safe": 0}
-    for d in diagnostics:
-        counts[d.severity] = counts.get(d.severity, 0) + 1
-        fix = d.fix
-        if fix is not None:
-            fixes[fix.safety] = fixes.get(fix.safety, 0) + 1
+    fixes.update(Counter(map(_SAFETY, filter(None, map(_FIX, diagnostics)))))
     by_severity = "，".join(f"{severity_name(s)} {n}" for s, n in counts.items() if n)
     text = f"共 {len(diagnostics)} 个问题（{by_severity}）"
     safe = fixes.pop("safe")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
+from lint.sources import bold
 from lint.sources.bold import bold_spans, mask_bold
 from tests.helpers import run_json
 
@@ -49,6 +54,46 @@ def test_a_line_of_stars_and_digits_is_linear() -> None:
     # every run is tried as an opener once; the figure bound keeps each try short
     text = "**1" * 50_000
     assert len(bold_spans(text)) == 50_000
+
+
+def _by_line(text: str) -> list[tuple[int, int]]:
+    """bold_spans as first written, one line at a time: the reference for the one scan."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n\r]+", text):
+        ls, le = line.span()
+        opener = -1
+        for run in re.finditer(r"(?<!\*)\*\*(?!\*)", text[:le]):
+            s = run.start()
+            if s < ls:
+                continue
+            if (
+                opener >= 0
+                and 0 < s - (opener + 2) <= bold.NUMBER_MAX
+                and bold._is_emphasis(text, ls, le, opener, s)
+            ):
+                spans += [(opener, opener + 2), (s, s + 2)]
+                opener = -1
+            else:
+                opener = s
+    return spans
+
+
+@given(
+    st.lists(st.sampled_from(["**", "*", "1305", "强化领导", "，", "。", "万元", "\n", "\r", " "]))
+)
+@example(["**", "1305", "**", "\r", "**", "强化领导", "**", "，"])
+@example(["**", "\n", "1305", "**", "万元"])
+def test_one_scan_pairs_as_a_scan_per_line_does(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert bold_spans(text) == _by_line(text)
+
+
+def test_many_lines_of_pairs_are_linear() -> None:
+    # each pair's line is looked up from the last one: 60,000 lines, no rescans of the text
+    text = "增长**8.5%**。\n" * 60_000
+    t0 = time.perf_counter()
+    assert len(bold_spans(text)) == 120_000
+    assert time.perf_counter() - t0 < 5  # quadratic lookups take minutes
 
 
 def test_bold_figures_in_txt_through_the_executable(tmp_path: Path) -> None:
