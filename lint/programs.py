@@ -117,7 +117,7 @@ def serving_re(codes: ReCodes) -> Iterator[ReCodes]:
         key = (pattern, flags)
         code = codes.get(key)
         if code is None:
-            real(pattern, flags)  # raises re.error on a bad pattern, as usual
+            # Parsed once: re_code raises re.error on a bad pattern, as re.compile does.
             made = re_code(pattern, flags)
             if made is None:
                 return real(pattern, flags)
