@@ -3,9 +3,10 @@ output carries the fixed text of `reportlint --fix -`."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,21 +30,23 @@ def write_output(text: str | bytes, output_file: str | None) -> None:
                 Path(output_file).write_text(text, encoding="utf-8")
         except OSError as exc:
             raise ReportlintError(f"{output_file}: 无法写入 ({exc.strerror or exc})") from None
-    elif isinstance(text, bytes):
-        sys.stdout.buffer.write(text)
-        sys.stdout.flush()
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        with _to_stdout():
+            if isinstance(text, bytes):
+                sys.stdout.buffer.write(text)
+            else:
+                sys.stdout.write(text)
+            sys.stdout.flush()
 
 
 def stream_output(pieces: Iterable[str], output_file: str | None) -> None:
     """Write a text report piece by piece, so it is never held whole in memory."""
     if not output_file:
-        write = sys.stdout.write
-        for piece in pieces:
-            write(piece)
-        sys.stdout.flush()
+        with _to_stdout():
+            write = sys.stdout.write
+            for piece in pieces:
+                write(piece)
+            sys.stdout.flush()
         return
     try:
         with open(output_file, "w", encoding="utf-8") as out:
@@ -51,6 +54,19 @@ def stream_output(pieces: Iterable[str], output_file: str | None) -> None:
                 out.write(piece)
     except OSError as exc:
         raise ReportlintError(f"{output_file}: 无法写入 ({exc.strerror or exc})") from None
+
+
+@contextlib.contextmanager
+def _to_stdout() -> Iterator[None]:
+    """Writing to standard output: a failure (a full disk under `> report.txt`) is a one-line
+    error, not a traceback. A reader that left (`| head`) is not an error of ours: main answers
+    BrokenPipeError with exit code 1, as it always has."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise ReportlintError(f"无法写出报告到标准输出 ({exc.strerror or exc})") from None
 
 
 def use_color(choice: str, output_file: str | None) -> bool:
