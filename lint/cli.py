@@ -6,13 +6,10 @@ input error (one line naming the file, never a traceback), or a file not fully l
 
 from __future__ import annotations
 
-import atexit
-import os
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -61,6 +58,9 @@ class Options:
     list_rules: bool
     explain: str | None
     version: bool
+
+
+_LAST_RUN: Run | None = None  # see command
 
 
 @click.command(
@@ -142,9 +142,8 @@ def command(**kwargs: Any) -> int:
     if o.unsafe_fixes and not (o.fix or o.diff):
         raise click.UsageError("--unsafe-fixes 需要与 --fix 或 --diff 一起使用")
     check_habit(o.paths)
-    run = _pipeline(o).run(o.paths)
-    if _KEPT is not None:
-        _KEPT.append(run)  # see entry
+    global _LAST_RUN
+    _LAST_RUN = run = _pipeline(o).run(o.paths)  # freed by the next run, or never: lint.__main__
     return _report(run, o)
 
 
@@ -247,32 +246,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 1
     return int(rc or 0)
-
-
-# What the runs of this process found, kept to its end: set by `entry`, which ends the process
-# without freeing them.
-_KEPT: list[Run] | None = None
-
-
-def entry() -> NoReturn:
-    """The `reportlint` executable and `python -m lint`: `main`, then the process ends at once.
-
-    A run over a dirty file leaves about a million small objects (documents, diagnostics, the
-    report's text); freeing them one by one when the command returns, and then tearing the
-    interpreter down, took ~70 ms of a 0.75 s run over the seed x 100, and nothing needs them
-    freed. So the runs are kept, the exit handlers run (REPORTLINT_PROFILE's report among
-    them), the output is flushed, and os._exit ends the process with main's exit code.
-    """
-    global _KEPT
-    _KEPT = []
-    code = main()
-    try:
-        atexit._run_exitfuncs()
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:  # the reader left (`reportlint 稿.txt | head`), as main answers it
-        code = 1
-    except OSError as exc:  # e.g. the disk holding the redirected report is full
-        os.write(2, f"reportlint: 无法写出报告到标准输出 ({exc.strerror or exc})\n".encode())
-        code = 2
-    os._exit(code)
