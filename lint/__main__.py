@@ -20,6 +20,10 @@ from lint.cli import main
 
 def entry() -> NoReturn:
     code = main()
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        # Under a profiler or a coverage tracer (`python -m cProfile -m lint`), which writes
+        # its results as the interpreter ends: end as usual.
+        raise SystemExit(code)
     try:
         atexit._run_exitfuncs()
         sys.stdout.flush()

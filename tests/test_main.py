@@ -47,3 +47,16 @@ def test_a_reader_that_leaves_early_gets_exit_code_1(tmp_path: Path, seed_path: 
     err = proc.stderr.read().decode("utf-8")
     assert proc.wait(timeout=60) == 1
     assert err == ""
+
+
+def test_under_a_profiler_it_ends_as_usual_so_the_profile_is_written(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    stats = tmp_path / "run.prof"
+    proc = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(stats), "-m", "lint", str(seed_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert "个问题" in proc.stdout  # (cProfile's own exit code is 0 whatever the module's)
+    assert stats.stat().st_size > 10_000
