@@ -16,7 +16,7 @@ import re
 _UNSAFE = re.compile(
     "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
 )
-_UNSAFE_KEEP_LINES = re.compile(
+UNSAFE_KEEP_LINES = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 
@@ -36,7 +36,7 @@ def printable(text: str) -> str:
 def printable_lines(text: str) -> str:
     """Like `printable`, but LF and CR stay: for HTML text and tooltips, where they are
     whitespace, and for formats that escape line breaks themselves (GitHub's %0A)."""
-    return _UNSAFE_KEEP_LINES.sub(_escape, text) if _UNSAFE_KEEP_LINES.search(text) else text
+    return UNSAFE_KEEP_LINES.sub(_escape, text) if UNSAFE_KEEP_LINES.search(text) else text
 
 
 def path_name(path: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import html
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 
 from lint.document import Document
 from lint.model import CATEGORIES, SEVERITIES, SEVERITY_RANK, Diagnostic
-from lint.printable import printable_lines
+from lint.printable import UNSAFE_KEEP_LINES, printable_lines
 from lint.report import ReportContext
 from lint.words import SEVERITY_NAMES
 
@@ -51,19 +52,26 @@ _SAFE_CLASS = re.compile(r"[^a-z0-9-]")
 
 # What html.escape(quote=True) replaces: text without any of these comes back unchanged.
 _HTML_SPECIAL = re.compile("[&<>\"']")
+# What esc changes: HTML's special characters and what printable_lines escapes.
+_ESCAPED = re.compile(_HTML_SPECIAL.pattern[:-1] + UNSAFE_KEEP_LINES.pattern[1:])
 
 
 def esc(text: str) -> str:
+    # A report escapes several pieces of text per finding, nearly all without a special or
+    # unsafe character: one regex search says so, and they come back as they are.
+    if _ESCAPED.search(text) is None:
+        return text
     # Controls and bidi overrides from a draft are shown escaped, not obeyed.
     text = printable_lines(text)
-    # A report escapes some thirty pieces of text per finding, nearly all without a special
-    # character: one regex search instead of html.escape's five replacements for those.
     return html.escape(text, quote=True) if _HTML_SPECIAL.search(text) else text
 
 
 @functools.cache
 def _cat_class(category: str) -> str:
     return "c-" + (_SAFE_CLASS.sub("", category.lower()) or "other")
+
+
+_START = operator.attrgetter("start")
 
 
 @dataclass
@@ -93,11 +101,21 @@ def _title(d: Diagnostic) -> str:
     return "\n".join(lines)
 
 
+@functools.lru_cache(maxsize=4096)
+def _escaped_title(code: str, message: str, suggestion: str | None) -> str:
+    """esc(_title(d)) of a finding, once per distinct (code, message, suggestion): a dirty
+    file repeats a few thousand of them tens of thousands of times."""
+    sug = suggestion_text(suggestion)
+    return esc(f"{code} {message}\n{sug}" if sug else f"{code} {message}")
+
+
 def _render_line(
     doc: Document, index: int, spans: list[_Span], starts_here: dict[int, list[int]]
 ) -> str:
     ls, le = doc.line_span(index)
     text = doc.text
+    if not spans and not starts_here:
+        return esc(text[ls:le])
     bounds = {ls, le}
     for s in spans:
         bounds.update((s.start, s.end))
@@ -116,19 +134,17 @@ def _render_line(
             closing[s.end].append(k)
     open_now: set[int] = set()
     out: list[str] = []
-
-    def anchors(at: int) -> None:
-        for n in starts_here.pop(at, []):
-            out.append(f'<span class="anchor" id="d{n}" data-n="{n}"></span>')
-
     for a, b in zip(points, [*points[1:], None], strict=True):
-        anchors(a)
-        for s in empty.get(a, ()):
-            out.append(_mark([s], ""))
+        if a in starts_here:
+            out += [f'<span class="anchor" id="d{n}" data-n="{n}"></span>' for n in starts_here[a]]
+        if a in empty:
+            out += [_mark([s], "") for s in empty[a]]
         if b is None:
             break
-        open_now.difference_update(closing.get(a, ()))
-        open_now.update(opening.get(a, ()))
+        if a in closing:
+            open_now.difference_update(closing[a])
+        if a in opening:
+            open_now.update(opening[a])
         chunk = text[a:b]
         if open_now:
             # In the order of the line's spans, as the problem numbers are.
@@ -142,6 +158,22 @@ def _mark(spans: list[_Span], chunk: str) -> str:
     # Where problems overlap (a punctuation mark inside a residue line), the background shows
     # the most specific (shortest) one and the underline the widest, so neither hides the other;
     # every problem is listed in data-d, data-cats and the tooltip.
+    if len(spans) == 1:  # nearly every mark: nothing to choose between
+        (only,) = spans
+        d = only.diag
+        cat = _cat_class(d.category)
+        return (
+            f'<mark class="hl {cat} u{cat[1:]} s-{esc(d.severity)}{"" if chunk else " empty"}"'
+            f' data-d="{only.number}" data-cats="{cat}" tabindex="0"'
+            f' title="{_escaped_title(d.code, d.message, d.suggestion)}">{esc(chunk)}</mark>'
+        )
+    return _mark_overlapping(spans, chunk)
+
+
+def _mark_overlapping(spans: list[_Span], chunk: str) -> str:
+    """_mark of any number of spans: which one shows as the background, which as the
+    underline, and the worst severity, chosen among them."""
+
     def size(s: _Span) -> int:
         return s.diag.end - s.diag.start
 
@@ -175,31 +207,33 @@ def _spans_by_line(
     on it (by offset). Only the spans of the current line and those running on from earlier
     lines are held, not a table of every finding."""
     order: Sequence[int] = range(len(found))
-    previous = 0
-    for d in found:
-        first = _clamped(doc, d)[2]
-        if first < previous:  # not in line order (reports from the command line always are)
-            firsts = [_clamped(doc, d)[2] for d in found]
-            order = sorted(order, key=firsts.__getitem__)  # stable: problem order in a line
-            break
-        previous = first
+    # In order of start, they are in line order (reports from the command line always are):
+    # checked in C, without a line lookup per finding.
+    starts = list(map(_START, found))
+    if starts != sorted(starts):
+        firsts = [_clamped(doc, d)[2] for d in found]
+        order = sorted(order, key=firsts.__getitem__)  # stable: problem order in a line
     # (number, diagnostic, start, end, first line, last line) of the spans on this line and
     # of those running on to later lines.
     running: list[tuple[int, Diagnostic, int, int, int, int]] = []
     k = 0
+    total = len(order)
+    # the next problem in line order, placed once (not again on each line before its own)
+    upcoming = _clamped(doc, found[order[0]]) if total else None
     for i in range(doc.line_count):
-        ls, le = doc.line_span(i)
-        starts_here: dict[int, list[int]] = defaultdict(list)
-        while k < len(order):
-            d = found[order[k]]
-            start, end, first = _clamped(doc, d)
-            if first != i:
-                break
+        starts_here: dict[int, list[int]] = {}
+        while upcoming is not None and upcoming[2] == i:
+            start, end, first = upcoming
             n = first_number + order[k]
             last = doc.line_of(end - 1) if end > start else first
-            running.append((n, d, start, end, first, last))
-            starts_here[start].append(n)
+            running.append((n, found[order[k]], start, end, first, last))
+            starts_here.setdefault(start, []).append(n)
             k += 1
+            upcoming = _clamped(doc, found[order[k]]) if k < total else None
+        if not running:
+            yield [], starts_here
+            continue
+        ls, le = doc.line_span(i)
         spans: list[_Span] = []
         for n, d, start, end, first, _last in sorted(running) if len(running) > 1 else running:
             s, e = max(start, ls), min(end, le)
@@ -237,6 +271,14 @@ def _text_rows(
         )
 
 
+@functools.lru_cache(maxsize=4096)
+def _advice(message: str, suggestion: str | None) -> str:
+    """A problem's message and suggestion as the list shows them, once per distinct pair."""
+    sug_text = suggestion_text(suggestion)
+    sug = f'<div class="sug">{esc(sug_text)}</div>' if sug_text else ""
+    return f'<div class="msg">{esc(message)}</div>{sug}'
+
+
 def _problem_items(doc: Document, found: Sequence[Diagnostic], first_number: int) -> Iterator[str]:
     """The document's numbered problem list, one item after another."""
     if not found:
@@ -248,8 +290,6 @@ def _problem_items(doc: Document, found: Sequence[Diagnostic], first_number: int
     # dirty file repeats a few rules tens of thousands of times.
     kinds: dict[tuple[str, str, str], tuple[str, str, str, str]] = {}
     for n, d in enumerate(found, start=first_number):
-        sug_text = suggestion_text(d.suggestion)
-        sug = f'<div class="sug">{esc(sug_text)}</div>' if sug_text else ""
         match = f'<q class="match">{esc(d.text)}</q>' if d.text.strip() else ""
         key = (d.code, d.category, d.severity)
         kind = kinds.get(key)
@@ -268,8 +308,7 @@ def _problem_items(doc: Document, found: Sequence[Diagnostic], first_number: int
             f' data-code="{code}">'
             f'<a class="where" href="#d{n}">第 {d.line} {unit}第 {d.column} 字</a> '
             f'<span class="code">{code}</span> '
-            f'<span class="tag">{tag}</span> {match}'
-            f'<div class="msg">{esc(d.message)}</div>{sug}</li>'
+            f'<span class="tag">{tag}</span> {match}{_advice(d.message, d.suggestion)}</li>'
         )
     yield "</ol>"
 

@@ -14,8 +14,11 @@ from typing import Any
 
 import docx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lint.document import Document
+from lint.printable import printable_lines
 from tests.helpers import make_diagnostic, run_cli, run_json
 
 AS_OF = "2026-11-26"
@@ -403,3 +406,46 @@ def test_findings_on_one_line_render_in_linear_time() -> None:
         return lambda: render(found, ctx)
 
     assert_linear(make, 2_000)
+
+
+_TEXT = "来源:网站,投资*万元<b>&\n下一篇\u202e\n\n末行"
+
+
+@given(
+    st.integers(0, len(_TEXT)),
+    st.integers(0, 6),
+    st.sampled_from(["placeholder", "residue", "punctuation"]),
+    st.sampled_from(["error", "warning", "info"]),
+    st.sampled_from([None, "", " ", "，", "<甲>"]),
+    st.text(alphabet="甲<&\"'\x1b\u202e 1", max_size=4),
+)
+def test_one_span_is_marked_as_any_number_of_spans_are(
+    start: int, width: int, category: str, severity: str, suggestion: str | None, chunk: str
+) -> None:
+    from lint.report.html import _mark, _mark_overlapping, _Span
+
+    doc = Document("d.txt", _TEXT)
+    end = min(start + width, len(_TEXT))
+    d = make_diagnostic(doc, start, end, "PH101", category, severity, suggestion)
+    d.message = f"说明<{chunk}>"
+    span = _Span(7, d, start, end)
+    assert _mark([span], chunk) == _mark_overlapping([span], chunk)
+
+
+@given(st.lists(st.tuples(st.integers(0, len(_TEXT)), st.integers(0, 6)), max_size=8))
+def test_problems_in_any_order_are_placed_on_their_lines(spans: list[tuple[int, int]]) -> None:
+    # reports from the command line come in order of position; any other order is sorted by
+    # line (stably), so each problem keeps its number and is highlighted where it is
+    from lint.report import ReportContext
+    from lint.report.html import render
+
+    doc = Document("d.txt", _TEXT)
+    found = [
+        make_diagnostic(doc, s, min(s + w, len(_TEXT)), f"PH{100 + k}", "placeholder")
+        for k, (s, w) in enumerate(spans)
+    ]
+    page = render(found, ReportContext(documents={doc.path: doc}))
+    p = parse(page)
+    for n, d in enumerate(found, start=1):
+        text = "".join(m["text"] for m in p.marks if str(n) in m["d"])
+        assert text == printable_lines(doc.text[d.start : d.end]).replace("\n", "")
