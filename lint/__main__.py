@@ -26,8 +26,9 @@ def entry() -> NoReturn:
         raise SystemExit(code)
     try:
         atexit._run_exitfuncs()
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None: the process was started with it closed
+                stream.flush()
     except BrokenPipeError:  # the reader left (`reportlint 稿.txt | head`), as main answers it
         code = 1
     except OSError as exc:  # e.g. the disk holding the redirected report is full

@@ -61,6 +61,8 @@ def _to_stdout() -> Iterator[None]:
     """Writing to standard output: a failure (a full disk under `> report.txt`) is a one-line
     error, not a traceback. A reader that left (`| head`) is not an error of ours: main answers
     BrokenPipeError with exit code 1, as it always has."""
+    if sys.stdout is None:  # started with standard output closed (`reportlint 稿.txt >&-`)
+        raise ReportlintError("无法写出报告到标准输出 (标准输出已关闭)")
     try:
         yield
     except BrokenPipeError:
@@ -75,7 +77,7 @@ def use_color(choice: str, output_file: str | None) -> bool:
         return True
     if choice == "never" or output_file or os.environ.get("NO_COLOR"):
         return False
-    return sys.stdout.isatty()
+    return sys.stdout is not None and sys.stdout.isatty()
 
 
 def emit(

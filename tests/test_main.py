@@ -60,3 +60,14 @@ def test_under_a_profiler_it_ends_as_usual_so_the_profile_is_written(
     )
     assert "个问题" in proc.stdout  # (cProfile's own exit code is 0 whatever the module's)
     assert stats.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("args", [["--as-of", "2026-11-26"], ["--explain", "PH101"]])
+def test_a_closed_standard_output_is_a_one_line_error(seed_path: Path, args: list[str]) -> None:
+    proc = subprocess.run(
+        ["sh", "-c", 'exec "$0" "$@" >&-', sys.executable, "-m", "lint", *args, str(seed_path)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr == "reportlint: 无法写出报告到标准输出 (标准输出已关闭)\n"
