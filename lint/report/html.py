@@ -93,20 +93,17 @@ def suggestion_text(suggestion: str | None) -> str | None:
     return f"建议改为“{suggestion}”"
 
 
-def _title(d: Diagnostic) -> str:
-    lines = [f"{d.code} {d.message}"]
-    sug = suggestion_text(d.suggestion)
-    if sug:
-        lines.append(sug)
-    return "\n".join(lines)
+def _title(code: str, message: str, suggestion: str | None) -> str:
+    """A problem's tooltip: its code and message, and the suggestion on a line of its own."""
+    sug = suggestion_text(suggestion)
+    return f"{code} {message}\n{sug}" if sug else f"{code} {message}"
 
 
 @functools.lru_cache(maxsize=4096)
 def _escaped_title(code: str, message: str, suggestion: str | None) -> str:
-    """esc(_title(d)) of a finding, once per distinct (code, message, suggestion): a dirty
-    file repeats a few thousand of them tens of thousands of times."""
-    sug = suggestion_text(suggestion)
-    return esc(f"{code} {message}\n{sug}" if sug else f"{code} {message}")
+    """esc(_title(…)), once per distinct (code, message, suggestion): a dirty file repeats a
+    few thousand of them tens of thousands of times."""
+    return esc(_title(code, message, suggestion))
 
 
 def _render_line(
@@ -182,7 +179,7 @@ def _mark_overlapping(spans: list[_Span], chunk: str) -> str:
     worst = max(spans, key=lambda s: SEVERITY_RANK.get(s.diag.severity, 0))
     numbers = " ".join(str(s.number) for s in spans)
     cats = " ".join(dict.fromkeys(_cat_class(s.diag.category) for s in spans))
-    title = "\n\n".join(_title(s.diag) for s in spans)
+    title = "\n\n".join(_title(s.diag.code, s.diag.message, s.diag.suggestion) for s in spans)
     empty = "" if chunk else " empty"
     underline = "u" + _cat_class(outer.diag.category)[1:]
     return (
