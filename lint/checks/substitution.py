@@ -62,33 +62,34 @@ class SubstitutionCheck(TextMatchCheck):
     def plain_finding(
         self, doc: Document, cr: CompiledRule, start: int, end: int, repl: str | None
     ) -> Finding:
-        # A dirty file has tens of thousands of these (half-width commas): no Hit, and no
-        # message values when the engine fills the same ones ({match} is the flagged text,
-        # {replacement} the suggestion).
-        if repl is None:
-            return self._finding(doc, Hit(cr, start, end, start, end, repl))
-        rule = cr.rule
-        safety = rule.fix_safety
-        # Edit(start, end, repl) and Fix((edit,), safety), built as the tuples they are: a named
-        # tuple's own constructor is a Python function, a third of a finding's cost.
-        fix = _new(Fix, ((_new(Edit, (start, end, repl)),), safety)) if safety else None
-        return Finding(rule, start, end, {}, repl, fix, None, cr.shadow)
+        return self.plain_findings(doc, cr, [(start, end, repl)])[0]
 
     def plain_findings(
         self, doc: Document, cr: CompiledRule, found: list[tuple[int, int, str | None]]
     ) -> list[Finding]:
-        # A pattern's matches all at once (57,000 half-width commas on the seed x 100): one
-        # comprehension, without a call per finding.
+        # A dirty file has tens of thousands of these (57,000 half-width commas on the seed
+        # x 100), so they are made in one comprehension: no Hit, no call per finding, and no
+        # message values when the engine fills the same ones ({match} is the flagged text,
+        # {replacement} the suggestion). Edit(start, end, repl) and Fix((edit,), safety) are
+        # built as the tuples they are: a named tuple's own constructor is a Python function,
+        # a third of a finding's cost.
         rule = cr.rule
         safety = rule.fix_safety
         shadow = cr.shadow
-        if not safety:
-            return super().plain_findings(doc, cr, found)
-        plain = self.plain_finding
+        make = self._finding
         return [
-            Finding(rule, s, e, {}, r, _new(Fix, ((_new(Edit, (s, e, r)),), safety)), None, shadow)
-            if r is not None
-            else plain(doc, cr, s, e, r)
+            make(doc, Hit(cr, s, e, s, e, r))
+            if r is None
+            else Finding(
+                rule,
+                s,
+                e,
+                {},
+                r,
+                _new(Fix, ((_new(Edit, (s, e, r)),), safety)) if safety else None,
+                None,
+                shadow,
+            )
             for s, e, r in found
         ]
 
