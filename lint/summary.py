@@ -28,10 +28,6 @@ def safe_fix(d: Diagnostic) -> bool:
     return d.fix is not None and d.fix.safety == "safe"
 
 
-def unsafe_fix(d: Diagnostic) -> bool:
-    return d.fix is not None and d.fix.safety != "safe"
-
-
 def summary_line(diagnostics: Sequence[Diagnostic], files: int, unreadable: int = 0) -> str:
     checked = f"检查了 {files} 个文件"
     if unreadable:
