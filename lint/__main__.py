@@ -32,7 +32,9 @@ def entry() -> NoReturn:
     except BrokenPipeError:  # the reader left (`reportlint 稿.txt | head`), as main answers it
         code = 1
     except OSError as exc:  # e.g. the disk holding the redirected report is full
-        os.write(2, f"reportlint: 无法写出报告到标准输出 ({exc.strerror or exc})\n".encode())
+        from lint.output import unwritable
+
+        os.write(2, f"reportlint: {unwritable(exc)}\n".encode())
         code = 2
     os._exit(code)
 

@@ -68,7 +68,12 @@ def _to_stdout() -> Iterator[None]:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        raise ReportlintError(f"无法写出报告到标准输出 ({exc.strerror or exc})") from None
+        raise unwritable(exc) from None
+
+
+def unwritable(exc: OSError) -> ReportlintError:
+    """The error of a report that standard output did not take (a full disk)."""
+    return ReportlintError(f"无法写出报告到标准输出 ({exc.strerror or exc})")
 
 
 def use_color(choice: str, output_file: str | None) -> bool:
