@@ -18,9 +18,9 @@ Bold in the middle of a phrase (`要**支持**民营企业`) stays in the text: 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from lint.sources.markdown import NUMBER_MAX, UNIT, WRAPPED_NUMBER, blank
+from lint.windows import literal_positions
 
 _BREAK = re.compile(r"[\r\n]")
 _EDGE_BEFORE = frozenset(' \t\u3000，。；：、！？,.;:!?（(“"‘《【')
@@ -62,18 +62,14 @@ def bold_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _pair_runs(text: str) -> Iterator[int]:
-    """Where each run of exactly two stars starts (str.find: a regex with lookarounds around
-    the stars scanned the seed x 100 in 12 ms, this in 1)."""
-    find = text.find
-    i = find("**")
-    while i >= 0:
-        j = i + 2
-        while text.startswith("*", j):
-            j += 1
-        if j == i + 2:  # a longer run of stars is no bold marker
-            yield i
-        i = find("**", j)
+def _pair_runs(text: str) -> list[int]:
+    """Where each run of exactly two stars starts (found from the literal: a regex with
+    lookarounds around the stars scanned the seed x 100 in 12 ms, this in 1)."""
+    return [
+        i
+        for i in literal_positions(text, "**")
+        if not text.startswith("*", i + 2) and (i == 0 or text[i - 1] != "*")
+    ]
 
 
 def _is_emphasis(text: str, ls: int, le: int, opener: int, closer: int) -> bool:
