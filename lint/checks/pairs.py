@@ -101,8 +101,8 @@ class _CompiledPairs:
         self.continued = bool(rule.params.get("continued-quote", False))
         chars = sorted({*self.fam.opener_family, *self.fam.closer_family})
         # Only pair characters and line breaks matter: let `re` skip everything else.
-        self.events = re.compile("[" + "".join(re.escape(c) for c in chars) + "]|\\r\\n|\\r|\\n")
         self.marks = re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+        self.events = re.compile(self.marks.pattern + "|\\r\\n|\\r|\\n")
 
     def is_enumerator(self, text: str, line_start: int, pos: int) -> bool:
         if self.enumerator is None or pos - line_start > 12:
