@@ -87,17 +87,47 @@ def _split_at(para: Paragraph, offsets: set[int]) -> None:
     # Runs are in text order: the one holding k is found by bisection, not by a scan of the
     # paragraph's runs per offset (a paragraph with thousands of findings was quadratic).
     starts = [rs.start for rs in para.runs]
-    for k in sorted(offsets, reverse=True):
+    cuts: dict[int, list[int]] = {}
+    for k in sorted(offsets):
         i = bisect.bisect_left(starts, k) - 1
         if i >= 0 and para.runs[i].start < k < para.runs[i].end:
-            rs = para.runs[i]
-            split_run(rs.element, k - rs.start)
+            cuts.setdefault(i, []).append(k - para.runs[i].start)
+    for i, run_cuts in cuts.items():
+        _split_run_at(para.runs[i].element, run_cuts)
 
 
-def _runs_covering(runs: list[RunSlice], starts: list[int], start: int, end: int) -> list[RunSlice]:
-    """The non-empty runs inside [start, end); `starts` are the runs' start offsets."""
-    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)
-    return [r for r in runs[lo:hi] if r.end > r.start and r.end <= end]
+def _split_run_at(r: Any, cuts: list[int]) -> None:
+    """Split run `r` at each of `cuts` (offsets in it, ascending), as split_run one at a time
+    would. A split copies the run it cuts, so cutting one long run at each cut in turn copied
+    its text once per cut (a paragraph that is one run with thousands of findings was
+    quadratic): cut in the middle first, then each half, and the text is copied once per
+    halving."""
+    if not cuts:
+        return
+    mid = len(cuts) // 2
+    k = cuts[mid]
+    second = split_run(r, k)
+    _split_run_at(r, cuts[:mid])
+    _split_run_at(second, [c - k for c in cuts[mid + 1 :]])
+
+
+def _last_run_before(runs: list[RunSlice], starts: list[int], offset: int) -> RunSlice:
+    """The last non-empty run that ends by `offset`; `starts` are the runs' start offsets.
+    Found by bisection and a step back over the few runs that do not qualify: listing every
+    run before the offset, for every mark, made a paragraph with thousands of problems
+    quadratic."""
+    i = bisect.bisect_right(starts, offset) - 1
+    while not (runs[i].start < runs[i].end <= offset):
+        i -= 1
+    return runs[i]
+
+
+def _first_run_from(runs: list[RunSlice], starts: list[int], offset: int) -> RunSlice:
+    """The first non-empty run that starts at `offset` or later (see _last_run_before)."""
+    i = bisect.bisect_left(starts, offset)
+    while runs[i].end <= runs[i].start:
+        i += 1
+    return runs[i]
 
 
 class _Comments:
@@ -476,11 +506,11 @@ def _place(doc: Document, i: int, para: Paragraph, marks: list[_Mark], comments:
             comments.mark(run, mark.cid, end=False)
             comments.mark(run, mark.cid, end=True)
         elif mark.end:
-            runs = _runs_covering(para.runs, starts, 0, mark.offset)
-            comments.mark(runs[-1].element, mark.cid, end=True)
+            run = _last_run_before(para.runs, starts, mark.offset).element
+            comments.mark(run, mark.cid, end=True)
         else:
-            runs = _runs_covering(para.runs, starts, mark.offset, len(para.text))
-            comments.mark(runs[0].element, mark.cid, end=False)
+            run = _first_run_from(para.runs, starts, mark.offset).element
+            comments.mark(run, mark.cid, end=False)
 
 
 _BATCH = 1 << 16
